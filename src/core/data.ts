@@ -1,0 +1,150 @@
+/**
+ * Reading a person's input values from text cells (CSV, pasted cells, .xlsx as text): one
+ * coercion for every front door. A problem names the line, the column and what was expected;
+ * nothing is guessed (a text in a number column is an error, not 0).
+ */
+import type { Scheme, InputDecl } from "./scheme/schema.js";
+import type { RowValues } from "./expr.js";
+import type { MessageVars } from "./errors.js";
+
+export interface DataColumn {
+  /** Header text in the data file. */
+  column: string;
+  input: InputDecl;
+}
+
+export interface DataProblem {
+  /** 1-based line of the file (the header is line 1); 0 for the header itself. */
+  line: number;
+  column: string;
+  key: string;
+  vars: MessageVars;
+}
+
+/** The columns a data file for this scheme must have, besides `id` and `name`. */
+export function dataColumns(scheme: Scheme): DataColumn[] {
+  const rated = new Set(scheme.indicators.filter((i) => i.rated).map((i) => i.input ?? i.id));
+  const out: DataColumn[] = [];
+  for (const input of scheme.inputs) {
+    if (rated.has(input.id)) for (const r of scheme.raters) out.push({ column: `${input.id}@${r.id}`, input });
+    else out.push({ column: input.id, input });
+  }
+  return out;
+}
+
+const NUMBER = /^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/;
+const GROUPED = /^[-+]?\d{1,3}(,\d{3})+(\.\d+)?$/;
+const TRUE = new Set(["true", "yes", "y", "1", "是", "有", "√", "✓"]);
+const FALSE = new Set(["false", "no", "n", "0", "否", "无", "×"]);
+
+/** "12.5", "1,234.50", "95%", "¥300" → number; anything else → null. */
+export function parseNumber(text: string): number | null {
+  let t = text.trim().replace(/^[¥￥]/, "");
+  let scale = 1;
+  if (t.endsWith("%")) {
+    t = t.slice(0, -1).trim();
+    scale = 100;
+  }
+  if (GROUPED.test(t)) t = t.replace(/,/g, "");
+  if (!NUMBER.test(t)) return null;
+  const v = Number(t) / scale;
+  return Number.isFinite(v) ? v : null;
+}
+
+export type CellResult = { ok: true; value: number | string | boolean | null } | { ok: false; key: string; vars: MessageVars };
+
+export function parseCell(text: string, input: InputDecl): CellResult {
+  const t = text.trim();
+  if (t === "") {
+    if (input.required && input.default === undefined) return { ok: false, key: "data.blank", vars: {} };
+    return { ok: true, value: input.default ?? null };
+  }
+  switch (input.type) {
+    case "number":
+    case "integer": {
+      const v = parseNumber(t);
+      if (v === null) return { ok: false, key: "data.not-number", vars: { value: t } };
+      if (input.type === "integer" && !Number.isInteger(v)) return { ok: false, key: "data.not-integer", vars: { value: t } };
+      if (input.min !== undefined && v < input.min) return { ok: false, key: "data.below-min", vars: { value: t, min: input.min } };
+      if (input.max !== undefined && v > input.max) return { ok: false, key: "data.above-max", vars: { value: t, max: input.max } };
+      return { ok: true, value: v };
+    }
+    case "boolean": {
+      const l = t.toLowerCase();
+      if (TRUE.has(l)) return { ok: true, value: true };
+      if (FALSE.has(l)) return { ok: true, value: false };
+      return { ok: false, key: "data.not-boolean", vars: { value: t } };
+    }
+    case "option": {
+      const l = t.toLowerCase();
+      const o = (input.options ?? []).find(
+        (x) => x.id.toLowerCase() === l || x.label["zh-CN"] === t || x.label["en-US"].toLowerCase() === l,
+      );
+      if (!o) return { ok: false, key: "data.not-option", vars: { value: t, options: (input.options ?? []).map((x) => x.id).join(", ") } };
+      return { ok: true, value: o.id };
+    }
+    case "text":
+      return { ok: true, value: t };
+  }
+}
+
+export interface RawRecord {
+  line: number;
+  cells: Record<string, string>;
+}
+
+export interface PersonData {
+  line: number;
+  id: string;
+  name: string;
+  period: string | null;
+  values: RowValues;
+}
+
+/** Header problems: missing columns (unknown extra columns are allowed and ignored). */
+export function checkHeader(header: readonly string[], scheme: Scheme): DataProblem[] {
+  const have = new Set(header.map((h) => h.trim()));
+  const problems: DataProblem[] = [];
+  for (const c of ["id", "name"]) if (!have.has(c)) problems.push({ line: 1, column: c, key: "data.missing-column", vars: { column: c } });
+  for (const c of dataColumns(scheme)) {
+    if (!have.has(c.column) && (c.input.required && c.input.default === undefined))
+      problems.push({ line: 1, column: c.column, key: "data.missing-column", vars: { column: c.column } });
+  }
+  return problems;
+}
+
+/** Parse every record; collect every problem (each with line and column) instead of stopping. */
+export function parseRecords(records: readonly RawRecord[], scheme: Scheme): { people: PersonData[]; problems: DataProblem[] } {
+  const columns = dataColumns(scheme);
+  const people: PersonData[] = [];
+  const problems: DataProblem[] = [];
+  const seen = new Map<string, number>();
+  for (const r of records) {
+    const id = (r.cells.id ?? "").trim();
+    const name = (r.cells.name ?? "").trim();
+    const period = r.cells.period === undefined ? null : r.cells.period.trim() || null;
+    let bad = false;
+    if (id === "") {
+      problems.push({ line: r.line, column: "id", key: "data.blank-id", vars: {} });
+      bad = true;
+    } else {
+      const key = `${period ?? ""}\u0000${id}`;
+      const first = seen.get(key);
+      if (first !== undefined) {
+        problems.push({ line: r.line, column: "id", key: "data.duplicate-id", vars: { id, first } });
+        bad = true;
+      } else seen.set(key, r.line);
+    }
+    const values: RowValues = {};
+    for (const c of columns) {
+      const res = parseCell(r.cells[c.column] ?? "", c.input);
+      if (res.ok) values[c.column] = res.value;
+      else {
+        problems.push({ line: r.line, column: c.column, key: res.key, vars: res.vars });
+        bad = true;
+      }
+    }
+    if (!bad) people.push({ line: r.line, id, name, period, values });
+  }
+  return { people, problems };
+}

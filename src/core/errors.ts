@@ -1,0 +1,15 @@
+/**
+ * Errors the engine raises carry a message key of the i18n catalogs and the values to fill in,
+ * so every front door (CLI, custom functions, wizard) can show them in the user's language.
+ */
+export type MessageVars = Record<string, string | number | undefined>;
+
+export class EvaluationError extends Error {
+  constructor(
+    readonly key: string,
+    readonly vars: MessageVars,
+  ) {
+    super(`${key} ${JSON.stringify(vars)}`);
+    this.name = "EvaluationError";
+  }
+}

@@ -1,0 +1,275 @@
+/**
+ * The evaluation: a scheme compiled once into closures, then run over a roster.
+ *
+ * Per person: indicator points (rounded to scoreDigits, Excel ROUND), total (sum or weighted,
+ * plus adjustments, clamped), grade and coefficient, pay lines (each rounded to the money unit,
+ * held as integer cents). Per roster: ranks, rank awards, pools, forced distribution, bottom
+ * flags. The trace records, for every number, its input, rule, parameters and reason.
+ */
+import { compileExpr, constValue, type ExprEnv, type RowContext, type RowValues } from "./expr.js";
+import { EvaluationError } from "./errors.js";
+import { compileRule, type CompiledRule, type Reason } from "./rules/index.js";
+import { compilePersonPay, type CompiledPay } from "./pay/index.js";
+import { testCondition } from "./pay/condition.js";
+import { roundPoints, toCents, sumCents, type MoneyDigits } from "./money.js";
+import type { Scheme, PayLine } from "./scheme/schema.js";
+import type { PersonData } from "./data.js";
+import { competitionRanks, } from "./roster/ranking.js";
+import { bottomRanked, rankAwards } from "./roster/rank-award.js";
+import { allocatePool } from "./roster/pool.js";
+import { forcedDistribution } from "./roster/forced-distribution.js";
+
+export interface TraceEntry {
+  /** indicator, adjustment, pay line id, or "total" / "grade" */
+  target: string;
+  kind: "indicator" | "adjustment" | "total" | "grade" | "pay" | "flag";
+  input?: RowValues[string] | Record<string, RowValues[string]>;
+  rule?: string;
+  /** The rule as written in the scheme (parameters resolved by the reason's values). */
+  params?: unknown;
+  result: number | string | null;
+  reason: Reason;
+}
+
+export interface PersonResult {
+  line: number;
+  id: string;
+  name: string;
+  period: string | null;
+  values: RowValues;
+  points: Record<string, number>;
+  adjustments: Record<string, number>;
+  total: number;
+  grade: string | null;
+  coefficient: number | null;
+  /** Pay lines in integer cents. */
+  pay: Record<string, number>;
+  payTotal: number;
+  rank: number;
+  flags: string[];
+  award: string | null;
+  tier: string | null;
+  trace: TraceEntry[];
+}
+
+export interface CompiledScheme {
+  scheme: Scheme;
+  env: ExprEnv;
+  moneyDigits: MoneyDigits;
+  evaluatePerson(person: PersonData): PersonResult;
+  evaluateRoster(people: readonly PersonData[]): PersonResult[];
+}
+
+interface CompiledIndicator {
+  id: string;
+  input: string;
+  full: number;
+  weight: number;
+  rated: boolean;
+  ruleKind: string;
+  params: unknown;
+  rule: CompiledRule;
+}
+
+export function compileScheme(scheme: Scheme): CompiledScheme {
+  const env: ExprEnv = { params: new Map(scheme.parameters.map((p) => [p.id, p.value])) };
+  const digits = scheme.scoreDigits;
+  const moneyDigits = scheme.money.digits as MoneyDigits;
+  const full = scheme.total.full;
+  const derived = scheme.derived.map((d) => ({ id: d.id, f: compileExpr(d.expr, env) }));
+  const raters = scheme.raters.map((r) => ({ id: r.id, weight: r.weight }));
+
+  const indicators: CompiledIndicator[] = scheme.indicators.map((ind) => ({
+    id: ind.id,
+    input: ind.input ?? ind.id,
+    full: ind.points,
+    weight: ind.weight ?? 0,
+    rated: ind.rated,
+    ruleKind: ind.rule.kind,
+    params: ind.rule,
+    rule: compileRule(ind.rule, { env, full: ind.points }),
+  }));
+  const adjustments = scheme.adjustments.map((adj) => ({
+    id: adj.id,
+    input: adj.input ?? adj.id,
+    ruleKind: adj.rule.kind,
+    params: adj.rule,
+    rule: compileRule(adj.rule, { env, full: 0 }),
+  }));
+  const totalMin = scheme.total.min;
+  const totalMax = scheme.total.max ?? Infinity;
+  const passMark = scheme.total.passMark === undefined ? undefined : constValue(scheme.total.passMark, env);
+  const grades = scheme.grades
+    .map((g) => ({ id: g.id, min: constValue(g.min, env), coefficient: g.coefficient === undefined ? null : constValue(g.coefficient, env) }))
+    .sort((a, b) => b.min - a.min);
+  const personPay: { line: PayLine; f: CompiledPay | null }[] = scheme.pay.map((line) => ({
+    line,
+    f:
+      line.rule.kind === "rank-award" || line.rule.kind === "pool" || line.rule.kind === "streak-award"
+        ? null
+        : compilePersonPay(line.rule, { env }),
+  }));
+
+  function evaluatePerson(person: PersonData): PersonResult {
+    const values: RowValues = { ...person.values };
+    const ctx: RowContext = { values, full };
+    for (const d of derived) values[d.id] = d.f(ctx);
+    const trace: TraceEntry[] = [];
+    const points: Record<string, number> = {};
+    let sum = 0;
+    for (const ind of indicators) {
+      let p: number;
+      if (ind.rated) {
+        p = 0;
+        const inputs: Record<string, RowValues[string]> = {};
+        for (const r of raters) {
+          const column = `${ind.input}@${r.id}`;
+          inputs[column] = values[column];
+          const out = ind.rule(values[column], ctx);
+          p += (out.points * r.weight) / 100;
+        }
+        p = roundPoints(p, digits);
+        trace.push({ target: ind.id, kind: "indicator", input: inputs, rule: ind.ruleKind, params: ind.params, result: p, reason: { key: "why.rated", vars: { points: p } } });
+      } else {
+        const out = ind.rule(values[ind.input] ?? null, ctx);
+        p = roundPoints(out.points, digits);
+        trace.push({ target: ind.id, kind: "indicator", input: values[ind.input], rule: ind.ruleKind, params: ind.params, result: p, reason: out.reason });
+      }
+      points[ind.id] = p;
+      sum += scheme.total.method === "weighted" ? (p / ind.full) * ind.weight : p;
+    }
+    const adj: Record<string, number> = {};
+    for (const a of adjustments) {
+      const out = a.rule(values[a.input] ?? null, ctx);
+      const p = roundPoints(out.points, digits);
+      adj[a.id] = p;
+      sum += p;
+      trace.push({ target: a.id, kind: "adjustment", input: values[a.input], rule: a.ruleKind, params: a.params, result: p, reason: out.reason });
+    }
+    const clamped = Math.min(totalMax, Math.max(totalMin, sum));
+    const total = roundPoints(clamped, digits);
+    trace.push({
+      target: "total",
+      kind: "total",
+      result: total,
+      reason: { key: clamped !== sum ? "why.total.clamped" : `why.total.${scheme.total.method}`, vars: { total, min: totalMin, max: totalMax } },
+    });
+    ctx.total = total;
+    let grade: string | null = null;
+    let coefficient: number | null = null;
+    if (grades.length) {
+      const g = grades.find((x) => total >= x.min);
+      if (!g) throw new EvaluationError("grade.none", { total });
+      grade = g.id;
+      coefficient = g.coefficient;
+      if (coefficient !== null) ctx.coefficient = coefficient;
+      trace.push({ target: "grade", kind: "grade", result: grade, reason: { key: "why.grade", vars: { total, min: g.min } } });
+    }
+    const flags: string[] = [];
+    if (passMark !== undefined && total < passMark) {
+      flags.push("below-pass");
+      trace.push({ target: "below-pass", kind: "flag", result: "below-pass", reason: { key: "why.flag.below-pass", vars: { total, mark: passMark } } });
+    }
+    const pay: Record<string, number> = {};
+    for (const { line, f } of personPay) {
+      if (!f) {
+        pay[line.id] = 0; // filled in by the roster pass
+        continue;
+      }
+      if (line.when && !testCondition(line.when, ctx)) {
+        pay[line.id] = 0;
+        trace.push({ target: line.id, kind: "pay", rule: line.rule.kind, result: 0, reason: { key: "why.pay.condition", vars: { input: line.when.input, value: String(line.when.value) } } });
+        continue;
+      }
+      const out = f(ctx);
+      if (!Number.isFinite(out.amount)) throw new EvaluationError("pay.not-finite", { line: line.id });
+      const cents = toCents(out.amount, moneyDigits);
+      pay[line.id] = cents;
+      trace.push({ target: line.id, kind: "pay", rule: line.rule.kind, params: line.rule, result: cents / 100, reason: out.reason });
+    }
+    return {
+      line: person.line,
+      id: person.id,
+      name: person.name,
+      period: person.period,
+      values,
+      points,
+      adjustments: adj,
+      total,
+      grade,
+      coefficient,
+      pay,
+      payTotal: 0,
+      rank: 0,
+      flags,
+      award: null,
+      tier: null,
+      trace,
+    };
+  }
+
+  function evaluateRoster(people: readonly PersonData[]): PersonResult[] {
+    const results = people.map((p) => {
+      try {
+        return evaluatePerson(p);
+      } catch (e) {
+        if (e instanceof EvaluationError) throw new RowEvaluationError(p.line, p.id, e);
+        throw e;
+      }
+    });
+    const totals = results.map((r) => r.total);
+    const ranks = competitionRanks(totals);
+    results.forEach((r, i) => (r.rank = ranks[i]));
+    for (const line of scheme.pay) {
+      const rule = line.rule;
+      if (rule.kind === "rank-award") {
+        const awards = rankAwards(rule, totals, env);
+        results.forEach((r, i) => {
+          const eligible = !line.when || testCondition(line.when, { values: r.values });
+          const cents = eligible ? toCents(awards[i].amount, moneyDigits) : 0;
+          r.pay[line.id] = cents;
+          r.trace.push({ target: line.id, kind: "pay", rule: rule.kind, params: rule, result: cents / 100, reason: { key: awards[i].key, vars: { rank: awards[i].rank } } });
+        });
+      } else if (rule.kind === "pool") {
+        const weight = compileExpr(rule.weight, env);
+        const shares = results.map((r) => {
+          const eligible = !line.when || testCondition(line.when, { values: r.values });
+          const ctx: RowContext = { values: r.values, total: r.total, full, coefficient: r.coefficient ?? undefined };
+          return { id: r.id, weight: eligible ? weight(ctx) : 0 };
+        });
+        const budget = toCents(constValue(rule.budget, env), moneyDigits);
+        const unit = 10 ** (2 - moneyDigits);
+        const cents = allocatePool(budget, shares, unit);
+        results.forEach((r, i) => {
+          r.pay[line.id] = cents[i];
+          r.trace.push({ target: line.id, kind: "pay", rule: rule.kind, params: rule, result: cents[i] / 100, reason: { key: "why.pay.pool", vars: { weight: shares[i].weight, budget: budget / 100 } } });
+        });
+      }
+    }
+    const bottom = scheme.ranking ? bottomRanked(totals, scheme.ranking.bottomCount) : new Set<number>();
+    const awards = scheme.awards.length ? forcedDistribution(scheme.awards, totals, env) : null;
+    results.forEach((r, i) => {
+      if (bottom.has(i)) {
+        r.flags.push("bottom-rank");
+        r.trace.push({ target: "bottom-rank", kind: "flag", result: "bottom-rank", reason: { key: "why.flag.bottom-rank", vars: { rank: r.rank, count: scheme.ranking?.bottomCount ?? 0 } } });
+      }
+      if (awards) r.award = awards[i];
+      r.payTotal = sumCents(Object.values(r.pay));
+    });
+    return results;
+  }
+
+  return { scheme, env, moneyDigits, evaluatePerson, evaluateRoster };
+}
+
+/** An evaluation error with the person it happened to. */
+export class RowEvaluationError extends Error {
+  constructor(
+    readonly line: number,
+    readonly personId: string,
+    readonly error: EvaluationError,
+  ) {
+    super(`line ${line} (${personId}): ${error.message}`);
+    this.name = "RowEvaluationError";
+  }
+}

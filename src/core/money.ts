@@ -1,0 +1,97 @@
+/**
+ * Money and Excel-compatible rounding.
+ *
+ * Excel computes in binary doubles but its ROUND works on the number as Excel shows it: the
+ * double's 15-significant-digit decimal form, rounded half away from zero. So
+ * ROUND(1.005, 2) = 1.01 in Excel while Math.round(1.005 * 100) / 100 = 1. We reproduce that:
+ * take the 15-digit decimal form, then round that decimal exactly with BigInt.
+ *
+ * Amounts are kept as integer cents (fen, 分) once rounded, so sums, pools and payout totals
+ * are exact and reconcile to the cent; a plain JS number holds integer cents exactly up to
+ * ±9e15 (90 trillion yuan).
+ */
+
+/** Digits after the decimal point that a money unit keeps: 0.01 → 2, 0.1 → 1, 1 → 0. */
+export type MoneyDigits = 0 | 1 | 2;
+
+interface DecimalParts {
+  negative: boolean;
+  /** All significant digits as an integer. */
+  mantissa: bigint;
+  /** value = mantissa × 10^exponent */
+  exponent: number;
+}
+
+function decimalParts(x: number): DecimalParts {
+  const negative = x < 0;
+  const text = Math.abs(x).toPrecision(15);
+  const [coefficient, expText] = text.split("e");
+  const [whole, fraction = ""] = coefficient.split(".");
+  const exponent = (expText === undefined ? 0 : Number(expText)) - fraction.length;
+  return { negative, mantissa: BigInt(whole + fraction), exponent };
+}
+
+/** round(x × 10^digits) as a BigInt, half away from zero on the 15-digit decimal form. */
+function scaledRound(x: number, digits: number): bigint {
+  const { negative, mantissa, exponent } = decimalParts(x);
+  const shift = exponent + digits;
+  let q: bigint;
+  if (shift >= 0) {
+    q = mantissa * 10n ** BigInt(shift);
+  } else {
+    const divisor = 10n ** BigInt(-shift);
+    q = mantissa / divisor;
+    if ((mantissa % divisor) * 2n >= divisor) q += 1n;
+  }
+  return negative ? -q : q;
+}
+
+/** Excel's ROUND(x, digits): decimal, half away from zero. digits may be negative. */
+export function roundExcel(x: number, digits: number): number {
+  if (!Number.isFinite(x)) throw new RangeError(`cannot round ${x}`);
+  if (x === 0) return 0;
+  const q = scaledRound(x, digits);
+  const result = digits >= 0 ? Number(q) / 10 ** digits : Number(q) * 10 ** -digits;
+  return result === 0 ? 0 : result; // no -0
+}
+
+/** Round an amount in yuan to the money unit and return integer cents (fen). */
+export function toCents(yuan: number, digits: MoneyDigits): number {
+  if (!Number.isFinite(yuan)) throw new RangeError(`cannot round ${yuan}`);
+  if (yuan === 0) return 0;
+  const q = Number(scaledRound(yuan, digits)) * 10 ** (2 - digits);
+  return q === 0 ? 0 : q;
+}
+
+/** Cents back to yuan as a number (exact to the cent in its shortest decimal form). */
+export function centsToYuan(cents: number): number {
+  return cents / 100;
+}
+
+/** "1234.50", "-0.05": always two decimals, no grouping; what CSV and finance files expect. */
+export function formatCents(cents: number): string {
+  const negative = cents < 0;
+  const abs = Math.abs(cents);
+  const yuan = Math.floor(abs / 100);
+  const fen = abs % 100;
+  return `${negative ? "-" : ""}${yuan}.${fen < 10 ? "0" : ""}${fen}`;
+}
+
+/** Format cents with only as many decimals as the unit keeps: 1 yuan → "300", 0.01 → "300.00". */
+export function formatMoney(cents: number, digits: MoneyDigits): string {
+  const full = formatCents(cents);
+  if (digits === 2) return full;
+  if (digits === 1) return full.slice(0, -1);
+  return full.slice(0, -3);
+}
+
+export function sumCents(values: readonly number[]): number {
+  let total = 0;
+  for (const v of values) total += v;
+  return total;
+}
+
+/** Round a score (points) the way the native formulas do: ROUND(points, digits). */
+export function roundPoints(points: number, digits: number): number {
+  return roundExcel(points, digits);
+}

@@ -1,0 +1,32 @@
+/**
+ * Gate and proportional (seed 004 warehouse): base 300; score below the gate (80) → nothing;
+ * above full marks (100) → base × score / 100 (110 → 330); in between → the whole base, or in
+ * proportion when `between` says so (the seed drops that rule, so it is a setting).
+ */
+import { z } from "zod";
+import { compileExpr, ConstSchema, constValue, ExprSchema } from "../expr.js";
+import type { CompiledPay, PayCompileContext } from "./types.js";
+
+export const GateProportionalPaySchema = z
+  .object({
+    kind: z.literal("gate-proportional"),
+    base: ExprSchema,
+    gate: ConstSchema,
+    between: z.enum(["full", "proportional"]).default("full"),
+  })
+  .strict();
+export type GateProportionalPay = z.infer<typeof GateProportionalPaySchema>;
+
+export function compileGateProportional(rule: GateProportionalPay, c: PayCompileContext): CompiledPay {
+  const base = compileExpr(rule.base, c.env);
+  const gate = constValue(rule.gate, c.env);
+  return (ctx) => {
+    const total = ctx.total ?? 0;
+    const full = ctx.full ?? 100;
+    const b = base(ctx);
+    if (total < gate) return { amount: 0, reason: { key: "why.pay.below-gate", vars: { total, gate } } };
+    if (total > full || rule.between === "proportional")
+      return { amount: (b * total) / full, reason: { key: "why.pay.proportional", vars: { base: b, total, full } } };
+    return { amount: b, reason: { key: "why.pay.full-base", vars: { base: b, total, gate } } };
+  };
+}

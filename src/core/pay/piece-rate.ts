@@ -1,0 +1,60 @@
+/**
+ * Piece rates (seed 001 hospital): each line pays rate × count, optionally up to a count
+ * (major conditions 40 each up to 60 a month); rewards pay a lump sum once a count passes a
+ * threshold (300 above 60); the sum may then be scaled by target completion.
+ */
+import { z } from "zod";
+import { compileExpr, ConstSchema, constValue, ExprSchema } from "../expr.js";
+import { IdSchema } from "../text.js";
+import { EvaluationError } from "../errors.js";
+import type { RowContext } from "../expr.js";
+import type { CompiledPay, PayCompileContext } from "./types.js";
+
+export const PieceRatePaySchema = z
+  .object({
+    kind: z.literal("piece-rate"),
+    lines: z
+      .array(z.object({ input: IdSchema, rate: ExprSchema, maxCount: ConstSchema.optional() }).strict())
+      .min(1),
+    rewards: z
+      .array(z.object({ inputs: z.array(IdSchema).min(1), above: ConstSchema, amount: ExprSchema }).strict())
+      .default([]),
+    completion: ExprSchema.optional(),
+  })
+  .strict();
+export type PieceRatePay = z.infer<typeof PieceRatePaySchema>;
+
+function count(ctx: RowContext, input: string): number {
+  const v = ctx.values[input];
+  if (v === null || v === undefined) return 0;
+  if (typeof v !== "number") throw new EvaluationError("input.not-number", { input, value: String(v) });
+  return v;
+}
+
+export function compilePieceRate(rule: PieceRatePay, c: PayCompileContext): CompiledPay {
+  const lines = rule.lines.map((l) => ({
+    input: l.input,
+    rate: compileExpr(l.rate, c.env),
+    maxCount: l.maxCount === undefined ? Infinity : constValue(l.maxCount, c.env),
+  }));
+  const rewards = rule.rewards.map((r) => ({
+    inputs: r.inputs,
+    above: constValue(r.above, c.env),
+    amount: compileExpr(r.amount, c.env),
+  }));
+  const completion = rule.completion ? compileExpr(rule.completion, c.env) : undefined;
+  return (ctx) => {
+    let pieces = 0;
+    for (const l of lines) pieces += Math.min(count(ctx, l.input), l.maxCount) * l.rate(ctx);
+    let rewarded = 0;
+    for (const r of rewards) {
+      const n = r.inputs.reduce((s, i) => s + count(ctx, i), 0);
+      if (n > r.above) rewarded += r.amount(ctx);
+    }
+    const scale = completion ? completion(ctx) : 1;
+    return {
+      amount: (pieces + rewarded) * scale,
+      reason: { key: "why.pay.piece-rate", vars: { pieces, rewards: rewarded, completion: scale } },
+    };
+  };
+}

@@ -1,0 +1,35 @@
+/**
+ * Score × amount with a gate and a cap (seed 001 foreign trade: performance pay = 1000 × score
+ * as a fraction of full marks, at most 1000, nothing below the pass mark of 60).
+ */
+import { z } from "zod";
+import { compileExpr, ConstSchema, constValue, ExprSchema } from "../expr.js";
+import type { CompiledPay, PayCompileContext } from "./types.js";
+
+export const ScoreLinearPaySchema = z
+  .object({
+    kind: z.literal("score-linear"),
+    amount: ExprSchema,
+    gate: ConstSchema.optional(),
+    cap: ExprSchema.optional(),
+  })
+  .strict();
+export type ScoreLinearPay = z.infer<typeof ScoreLinearPaySchema>;
+
+export function compileScoreLinear(rule: ScoreLinearPay, c: PayCompileContext): CompiledPay {
+  const amount = compileExpr(rule.amount, c.env);
+  const gate = rule.gate === undefined ? -Infinity : constValue(rule.gate, c.env);
+  const cap = rule.cap === undefined ? undefined : compileExpr(rule.cap, c.env);
+  return (ctx) => {
+    const total = ctx.total ?? 0;
+    const full = ctx.full ?? 100;
+    if (total < gate) return { amount: 0, reason: { key: "why.pay.below-gate", vars: { total, gate } } };
+    const a = amount(ctx);
+    const raw = (a * total) / full;
+    const limit = cap ? cap(ctx) : Infinity;
+    return {
+      amount: Math.min(raw, limit),
+      reason: { key: raw > limit ? "why.pay.linear-capped" : "why.pay.linear", vars: { amount: a, total, full, cap: limit } },
+    };
+  };
+}

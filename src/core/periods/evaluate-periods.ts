@@ -1,0 +1,132 @@
+/**
+ * Evaluation over several periods: each period is evaluated as a roster of its own, then each
+ * person's periods are walked in order for the rules across periods (streak flags, first-place
+ * streak awards, tiers) and rolled up (quarter or year) by mean or sum.
+ */
+import { constValue } from "../expr.js";
+import { roundPoints, toCents, sumCents } from "../money.js";
+import type { CompiledScheme, PersonResult } from "../evaluate.js";
+import type { PersonData } from "../data.js";
+import { EvaluationError } from "../errors.js";
+import { formatPeriod, parsePeriod, periodOrdinal, rollupOf } from "./period.js";
+import { runLengths, streakAward, streakHit, tierFor, type PeriodPoint } from "./streaks.js";
+
+export interface RollupResult {
+  id: string;
+  name: string;
+  period: string;
+  /** The periods rolled up, in order. */
+  from: string[];
+  total: number;
+  grade: string | null;
+  payTotal: number;
+}
+
+export interface PeriodsResult {
+  /** All period results, in period order then roster order. */
+  results: PersonResult[];
+  rollups: RollupResult[];
+}
+
+export function evaluatePeriods(compiled: CompiledScheme, people: readonly PersonData[]): PeriodsResult {
+  const { scheme, env } = compiled;
+  const byPeriod = new Map<string, PersonData[]>();
+  for (const p of people) {
+    const key = p.period ?? "";
+    if (!byPeriod.has(key)) byPeriod.set(key, []);
+    byPeriod.get(key)!.push(p);
+  }
+  const labels = [...byPeriod.keys()];
+  const parsed = new Map(labels.map((l) => [l, l === "" ? null : parsePeriod(l)]));
+  const kinds = new Set([...parsed.values()].map((p) => p?.kind ?? "none"));
+  if (kinds.size > 1) throw new EvaluationError("period.mixed", { kinds: [...kinds].join(", ") });
+  labels.sort((a, b) => (parsed.get(a) && parsed.get(b) ? periodOrdinal(parsed.get(a)!) - periodOrdinal(parsed.get(b)!) : 0));
+
+  const results: PersonResult[] = [];
+  for (const label of labels) results.push(...compiled.evaluateRoster(byPeriod.get(label)!));
+
+  // Per person, their results in period order.
+  const byPerson = new Map<string, PersonResult[]>();
+  for (const r of results) {
+    if (!byPerson.has(r.id)) byPerson.set(r.id, []);
+    byPerson.get(r.id)!.push(r);
+  }
+  const lastRank = new Map<string, number>();
+  for (const r of results) lastRank.set(r.period ?? "", Math.max(lastRank.get(r.period ?? "") ?? 0, r.rank));
+  const periodSize = new Map<string, number>();
+  for (const r of results) periodSize.set(r.period ?? "", (periodSize.get(r.period ?? "") ?? 0) + 1);
+
+  const streakLines = scheme.pay.filter((l) => l.rule.kind === "streak-award");
+  for (const list of byPerson.values()) {
+    const points: PeriodPoint[] = list.map((r, i) => {
+      const p = parsed.get(r.period ?? "");
+      const size = periodSize.get(r.period ?? "") ?? 1;
+      return {
+        ordinal: p ? periodOrdinal(p) : i,
+        total: r.total,
+        rank: r.rank,
+        last: size > 1 && r.rank === lastRank.get(r.period ?? "") && r.rank !== 1,
+      };
+    });
+    for (const rule of scheme.periods.streaks) {
+      const runs = runLengths(points, streakHit(rule, env));
+      runs.forEach((n, i) => {
+        if (n >= rule.count) {
+          list[i].flags.push(rule.id);
+          list[i].trace.push({ target: rule.id, kind: "flag", result: rule.id, reason: { key: `why.streak.${rule.when}`, vars: { count: n } } });
+        }
+      });
+    }
+    for (const line of streakLines) {
+      if (line.rule.kind !== "streak-award") continue;
+      const amounts = line.rule.amounts.map((a) => constValue(a, env));
+      const runs = runLengths(points, (p) => p.rank === 1);
+      runs.forEach((n, i) => {
+        const cents = toCents(streakAward(amounts, n), compiled.moneyDigits);
+        list[i].pay[line.id] = cents;
+        list[i].payTotal = sumCents(Object.values(list[i].pay));
+        list[i].trace.push({ target: line.id, kind: "pay", rule: "streak-award", params: line.rule, result: cents / 100, reason: { key: "why.pay.streak", vars: { run: n } } });
+      });
+    }
+    const tiers = scheme.periods.tiers;
+    if (tiers) {
+      list.forEach((r, i) => {
+        // only a window of consecutive periods counts
+        const window: number[] = [];
+        for (let j = i; j >= 0 && window.length < tiers.window; j--) {
+          if (j < i && points[j].ordinal !== points[j + 1].ordinal - 1) break;
+          window.unshift(list[j].total);
+        }
+        r.tier = tierFor(tiers, window, env);
+      });
+    }
+  }
+
+  const rollups: RollupResult[] = [];
+  const roll = scheme.periods.rollup;
+  if (roll && kinds.size === 1 && !kinds.has("none")) {
+    const grades = scheme.grades.map((g) => ({ id: g.id, min: constValue(g.min, env) })).sort((a, b) => b.min - a.min);
+    for (const list of byPerson.values()) {
+      const groups = new Map<string, PersonResult[]>();
+      for (const r of list) {
+        const key = formatPeriod(rollupOf(parsed.get(r.period ?? "")!, roll.to));
+        if (!groups.has(key)) groups.set(key, []);
+        groups.get(key)!.push(r);
+      }
+      for (const [period, group] of groups) {
+        const sum = group.reduce((s, r) => s + r.total, 0);
+        const total = roundPoints(roll.method === "mean" ? sum / group.length : sum, scheme.scoreDigits);
+        rollups.push({
+          id: group[0].id,
+          name: group[0].name,
+          period,
+          from: group.map((r) => r.period ?? ""),
+          total,
+          grade: roll.method === "mean" ? (grades.find((g) => total >= g.min)?.id ?? null) : null,
+          payTotal: sumCents(group.map((r) => r.payTotal)),
+        });
+      }
+    }
+  }
+  return { results, rollups };
+}

@@ -1,0 +1,42 @@
+/**
+ * Deductions from full points (seed 001 attendance: 30 points, late, leave and sick-leave
+ * schedules, "扣完为止" — deductions stop at zero). Each item reads its own input column and a
+ * schedule; `zeroWhen` empties the indicator outright (any unexcused absence → 0).
+ */
+import { z } from "zod";
+import { IdSchema } from "../text.js";
+import type { RowContext } from "../expr.js";
+import { compileSchedule, ScheduleSchema } from "./schedules.js";
+import type { CompiledRule, RuleCompileContext } from "./types.js";
+import { EvaluationError } from "../errors.js";
+
+export const DeductionsRuleSchema = z
+  .object({
+    kind: z.literal("deductions"),
+    items: z.array(z.object({ input: IdSchema, schedule: ScheduleSchema }).strict()).min(1),
+    zeroWhen: z.object({ input: IdSchema, above: z.number() }).strict().optional(),
+  })
+  .strict();
+export type DeductionsRule = z.infer<typeof DeductionsRuleSchema>;
+
+function count(ctx: RowContext, input: string): number {
+  const v = ctx.values[input];
+  if (v === null || v === undefined || v === "") return 0;
+  if (typeof v !== "number") throw new EvaluationError("input.not-number", { input, value: String(v) });
+  return v;
+}
+
+export function compileDeductions(rule: DeductionsRule, c: RuleCompileContext): CompiledRule {
+  const items = rule.items.map((i) => ({ input: i.input, schedule: compileSchedule(i.schedule, c) }));
+  const full = c.full;
+  const zero = rule.zeroWhen;
+  return (_value, ctx) => {
+    if (zero && count(ctx, zero.input) > zero.above) {
+      return { points: 0, reason: { key: "why.deductions.zeroed", vars: { input: zero.input, full } } };
+    }
+    let deducted = 0;
+    for (const item of items) deducted += item.schedule(count(ctx, item.input), ctx);
+    const points = Math.max(0, full - deducted);
+    return { points, reason: { key: "why.deductions", vars: { full, deducted, points } } };
+  };
+}

@@ -1,0 +1,26 @@
+/** Direct entry: a rater types the points, kept within [min, max] (default 0 to full marks). */
+import { z } from "zod";
+import { ConstSchema, constValue } from "../expr.js";
+import { numeric, type CompiledRule, type RuleCompileContext } from "./types.js";
+
+export const DirectRuleSchema = z
+  .object({
+    kind: z.literal("direct"),
+    min: ConstSchema.optional(),
+    max: ConstSchema.optional(),
+  })
+  .strict();
+export type DirectRule = z.infer<typeof DirectRuleSchema>;
+
+export function compileDirect(rule: DirectRule, c: RuleCompileContext): CompiledRule {
+  const min = rule.min === undefined ? Math.min(0, c.full) : constValue(rule.min, c.env);
+  const max = rule.max === undefined ? Math.max(0, c.full) : constValue(rule.max, c.env);
+  return (value) => {
+    const v = numeric(value, "direct");
+    const points = Math.min(max, Math.max(min, v));
+    return {
+      points,
+      reason: { key: points === v ? "why.direct" : "why.direct.clamped", vars: { value: v, min, max } },
+    };
+  };
+}

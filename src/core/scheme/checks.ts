@@ -1,0 +1,209 @@
+/** Cross-field checks of a scheme, run by zod's superRefine with explicit paths. */
+import type { z } from "zod";
+import type { SchemeObjectSchema } from "./schema.js";
+import { RESERVED_COLUMNS } from "./parts.js";
+
+type SchemeObject = z.output<typeof SchemeObjectSchema>;
+type Ctx = z.RefinementCtx;
+type Path = (string | number)[];
+
+function issue(ctx: Ctx, path: Path, message: string) {
+  ctx.addIssue({ code: "custom", path, message });
+}
+
+/** Round to 9 decimals before comparing sums of weights, so 33.3 + 33.3 + 33.4 is 100. */
+const same = (a: number, b: number) => Math.abs(a - b) < 1e-9;
+const fmt = (x: number) => String(Math.round(x * 1e9) / 1e9);
+
+export function checkScheme(s: SchemeObject, ctx: Ctx): void {
+  const params = new Map(s.parameters.map((p) => [p.id, p.value]));
+  const resolve = (c: unknown): number | undefined =>
+    typeof c === "number" ? c : typeof c === "object" && c !== null && "param" in c ? params.get(String((c as { param: unknown }).param)) : undefined;
+
+  // Unique ids within each list, and no clash between the columns they become.
+  const lists: [string, { id: string }[]][] = [
+    ["parameters", s.parameters],
+    ["inputs", s.inputs],
+    ["derived", s.derived],
+    ["raters", s.raters],
+    ["indicators", s.indicators],
+    ["adjustments", s.adjustments],
+    ["grades", s.grades],
+    ["pay", s.pay],
+    ["awards", s.awards],
+  ];
+  for (const [name, list] of lists) {
+    const seen = new Map<string, number>();
+    list.forEach((item, i) => {
+      if (seen.has(item.id)) issue(ctx, [name, i, "id"], `duplicate id "${item.id}" (also ${name}[${seen.get(item.id)}])`);
+      else seen.set(item.id, i);
+    });
+  }
+  const columns = new Map<string, string>();
+  const claim = (id: string, path: Path) => {
+    const where = path.join(".");
+    if (RESERVED_COLUMNS.includes(id)) issue(ctx, [...path, "id"], `"${id}" is a reserved column name`);
+    else if (columns.has(id)) issue(ctx, [...path, "id"], `"${id}" is already used by ${columns.get(id)}`);
+    else columns.set(id, where);
+  };
+  s.inputs.forEach((x, i) => claim(x.id, ["inputs", i]));
+  s.derived.forEach((x, i) => claim(x.id, ["derived", i]));
+  s.pay.forEach((x, i) => claim(x.id, ["pay", i]));
+  const indicatorIds = new Set<string>();
+  s.indicators.forEach((x, i) => {
+    indicatorIds.add(x.id);
+    // An indicator may share its id with the input it reads (the usual case); other clashes are errors.
+    const own = x.input ?? x.id;
+    if (columns.has(x.id) && !(own === x.id && s.inputs.some((inp) => inp.id === x.id))) claim(x.id, ["indicators", i]);
+    else if (RESERVED_COLUMNS.includes(x.id)) issue(ctx, ["indicators", i, "id"], `"${x.id}" is a reserved column name`);
+  });
+  s.adjustments.forEach((x, i) => {
+    const own = x.input ?? x.id;
+    if (indicatorIds.has(x.id)) issue(ctx, ["adjustments", i, "id"], `"${x.id}" is already an indicator`);
+    else if (columns.has(x.id) && !(own === x.id && s.inputs.some((inp) => inp.id === x.id))) claim(x.id, ["adjustments", i]);
+  });
+
+  // Parameters within their own range.
+  s.parameters.forEach((p, i) => {
+    if (p.min !== undefined && p.value < p.min) issue(ctx, ["parameters", i, "value"], `must be at least ${p.min}`);
+    if (p.max !== undefined && p.value > p.max) issue(ctx, ["parameters", i, "value"], `must be at most ${p.max}`);
+  });
+
+  // Inputs: options where needed, sane ranges.
+  const inputs = new Map(s.inputs.map((x) => [x.id, x]));
+  s.inputs.forEach((x, i) => {
+    if (x.type === "option" && (!x.options || x.options.length === 0))
+      issue(ctx, ["inputs", i, "options"], "an option input needs at least one option");
+    if (x.min !== undefined && x.max !== undefined && x.min > x.max) issue(ctx, ["inputs", i, "max"], `must be at least min (${x.min})`);
+  });
+
+  // Every {param}, {input} and pick refers to something declared (derived inputs only to earlier ones).
+  const known = new Set(s.inputs.map((x) => x.id));
+  const walkRefs = (node: unknown, path: Path, allowed: Set<string>) => {
+    if (Array.isArray(node)) return node.forEach((v, i) => walkRefs(v, [...path, i], allowed));
+    if (typeof node !== "object" || node === null) return;
+    const o = node as Record<string, unknown>;
+    if (typeof o.param === "string" && !params.has(o.param)) issue(ctx, [...path, "param"], `unknown parameter "${o.param}"`);
+    for (const key of ["input", "pick"] as const) {
+      if (typeof o[key] === "string" && !allowed.has(o[key] as string))
+        issue(ctx, [...path, key], `unknown input "${o[key]}"; declare it under "inputs"`);
+    }
+    if (Array.isArray(o.inputs) && o.inputs.every((v) => typeof v === "string"))
+      o.inputs.forEach((v, i) => {
+        if (!allowed.has(v as string)) issue(ctx, [...path, "inputs", i], `unknown input "${v}"; declare it under "inputs"`);
+      });
+    for (const [k, v] of Object.entries(o)) if (k !== "inputs" || !Array.isArray(v) || v.some((e) => typeof e !== "string")) walkRefs(v, [...path, k], allowed);
+  };
+  s.derived.forEach((d, i) => {
+    walkRefs(d.expr, ["derived", i, "expr"], known);
+    known.add(d.id);
+  });
+  s.indicators.forEach((ind, i) => {
+    walkRefs(ind.rule, ["indicators", i, "rule"], known);
+    if (ind.rule.kind !== "deductions" && !known.has(ind.input ?? ind.id))
+      issue(ctx, ["indicators", i, ind.input ? "input" : "id"], `unknown input "${ind.input ?? ind.id}"; declare it under "inputs"`);
+    checkRuleNumbers(ind.rule, ["indicators", i, "rule"]);
+    if (ind.rule.kind === "levels") checkLevels(ind.rule.points, ind.input ?? ind.id, ["indicators", i, "rule", "points"]);
+    if (ind.rated && s.raters.length === 0) issue(ctx, ["indicators", i, "rated"], "a rated indicator needs raters");
+  });
+  s.adjustments.forEach((adj, i) => {
+    walkRefs(adj.rule, ["adjustments", i, "rule"], known);
+    if (adj.rule.kind !== "deductions" && !known.has(adj.input ?? adj.id))
+      issue(ctx, ["adjustments", i, adj.input ? "input" : "id"], `unknown input "${adj.input ?? adj.id}"; declare it under "inputs"`);
+    checkRuleNumbers(adj.rule, ["adjustments", i, "rule"]);
+    if (adj.rule.kind === "levels") checkLevels(adj.rule.points, adj.input ?? adj.id, ["adjustments", i, "rule", "points"]);
+  });
+  s.pay.forEach((line, i) => walkRefs(line, ["pay", i], known));
+  walkRefs(s.grades, ["grades"], known);
+  walkRefs(s.total, ["total"], known);
+  walkRefs(s.periods, ["periods"], known);
+  walkRefs(s.awards, ["awards"], known);
+
+  function checkLevels(points: Record<string, unknown>, inputId: string, path: Path) {
+    const decl = inputs.get(inputId);
+    if (!decl) return;
+    if (decl.type !== "option") return issue(ctx, path, `input "${inputId}" must be of type "option" for a levels rule`);
+    const options = new Set((decl.options ?? []).map((o) => o.id));
+    for (const o of options) if (!(o in points)) issue(ctx, path, `no points for option "${o}"`);
+    for (const k of Object.keys(points)) if (!options.has(k)) issue(ctx, [...path, k], `"${k}" is not an option of input "${inputId}"`);
+  }
+
+  function checkRuleNumbers(rule: SchemeObject["indicators"][number]["rule"], path: Path) {
+    if (rule.kind === "deduct-per-step") {
+      const step = resolve(rule.step);
+      if (step !== undefined && step <= 0) issue(ctx, [...path, "step"], "must be greater than 0");
+    }
+    if (rule.kind === "ratio") {
+      const cap = resolve(rule.cap);
+      if (cap !== undefined && cap <= 0) issue(ctx, [...path, "cap"], "must be greater than 0");
+    }
+    if (rule.kind === "bands") {
+      const seen = new Set<number>();
+      rule.bands.forEach((b, j) => {
+        const t = resolve(b.threshold);
+        if (t === undefined) return;
+        if (seen.has(t)) issue(ctx, [...path, "bands", j, "threshold"], `threshold ${t} appears twice`);
+        seen.add(t);
+      });
+    }
+    if (rule.kind === "direct") {
+      const lo = resolve(rule.min);
+      const hi = resolve(rule.max);
+      if (lo !== undefined && hi !== undefined && lo > hi) issue(ctx, [...path, "max"], `must be at least min (${lo})`);
+    }
+  }
+
+  // Totals: points or weights add up to full marks.
+  if (s.indicators.length > 0) {
+    if (s.total.method === "sum") {
+      const sum = s.indicators.reduce((a, x) => a + x.points, 0);
+      if (!same(sum, s.total.full))
+        issue(ctx, ["indicators"], `indicator points add up to ${fmt(sum)}, expected ${fmt(s.total.full)} (total.full)`);
+    } else {
+      s.indicators.forEach((x, i) => {
+        if (x.weight === undefined) issue(ctx, ["indicators", i, "weight"], "a weighted total needs a weight on every indicator");
+        if (x.points <= 0) issue(ctx, ["indicators", i, "points"], "must be greater than 0 in a weighted total");
+      });
+      const sum = s.indicators.reduce((a, x) => a + (x.weight ?? 0), 0);
+      if (!same(sum, s.total.full))
+        issue(ctx, ["indicators"], `weights add up to ${fmt(sum)}, expected ${fmt(s.total.full)} (total.full)`);
+    }
+  }
+  if (s.total.max !== undefined && s.total.max < s.total.min) issue(ctx, ["total", "max"], `must be at least total.min (${s.total.min})`);
+
+  // Raters: weights add up to 100.
+  if (s.raters.length > 0) {
+    const sum = s.raters.reduce((a, r) => a + r.weight, 0);
+    if (!same(sum, 100)) issue(ctx, ["raters"], `rater weights add up to ${fmt(sum)}, expected 100`);
+  }
+
+  // Grades: distinct lower bounds, and the lowest band reaches down to the lowest possible total.
+  if (s.grades.length > 0) {
+    const mins = s.grades.map((g, i) => ({ v: resolve(g.min), i }));
+    const seen = new Map<number, number>();
+    for (const { v, i } of mins) {
+      if (v === undefined) continue;
+      if (seen.has(v)) issue(ctx, ["grades", i, "min"], `lower bound ${v} is also grades[${seen.get(v)}]'s`);
+      seen.set(v, i);
+    }
+    const lowest = Math.min(...mins.map((m) => m.v ?? Infinity));
+    if (Number.isFinite(lowest) && lowest > s.total.min)
+      issue(ctx, ["grades"], `grade bands start at ${lowest}, so a total from ${s.total.min} to ${lowest} has no grade; the lowest band must start at ${s.total.min} or lower`);
+  }
+  const needsGrade = s.pay.some((p) => p.rule.kind === "coefficient" || JSON.stringify(p.rule).includes('"coefficient"'));
+  s.pay.forEach((p, i) => {
+    if (needsGrade && s.grades.length === 0) issue(ctx, ["pay", i], "uses the grade coefficient, but the scheme has no grades");
+    if (p.rule.kind === "coefficient" && s.grades.some((g) => g.coefficient === undefined))
+      issue(ctx, ["grades"], `pay line "${p.id}" uses grade coefficients: every grade needs a coefficient`);
+    if (p.rule.kind === "tiered") {
+      const b = p.rule.brackets;
+      b.forEach((x, j) => {
+        if (j < b.length - 1 && x.upTo === null) issue(ctx, ["pay", i, "rule", "brackets", j, "upTo"], "only the last bracket may be open (null)");
+        const prev = j > 0 ? resolve(b[j - 1].upTo) : undefined;
+        const cur = resolve(x.upTo);
+        if (prev !== undefined && cur !== undefined && cur <= prev) issue(ctx, ["pay", i, "rule", "brackets", j, "upTo"], `must be greater than the bracket before (${prev})`);
+      });
+      if (b[b.length - 1].upTo !== null) issue(ctx, ["pay", i, "rule", "brackets", b.length - 1, "upTo"], "the last bracket must be open (null)");
+    }
+  });
+}

@@ -1,0 +1,16 @@
+import { z } from "zod";
+
+/** The two languages every user-visible text comes in. */
+export const LANGS = ["zh-CN", "en-US"] as const;
+export type Lang = (typeof LANGS)[number];
+
+export const LocalizedSchema = z.object({
+  "zh-CN": z.string().min(1),
+  "en-US": z.string().min(1),
+});
+export type Localized = z.infer<typeof LocalizedSchema>;
+
+/** An id as used for columns, names and JSON keys: lower case, digits, `_` and `-`. */
+export const IdSchema = z
+  .string()
+  .regex(/^[a-z][a-z0-9_-]*$/, { message: "must be an id: a lower-case letter, then letters, digits, _ or -" });
