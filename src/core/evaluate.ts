@@ -49,6 +49,8 @@ export interface PersonResult {
   flags: string[];
   award: string | null;
   tier: string | null;
+  /** Not evaluated: an eligibility condition of the scheme does not hold. */
+  excluded: boolean;
   trace: TraceEntry[];
 }
 
@@ -110,9 +112,24 @@ export function compileScheme(scheme: Scheme): CompiledScheme {
         : compilePersonPay(line.rule, { env }),
   }));
 
+  const eligibility = scheme.eligibility;
+
+  function excludedResult(person: PersonData, values: RowValues, failed: (typeof eligibility)[number]): PersonResult {
+    const pay: Record<string, number> = {};
+    for (const line of scheme.pay) pay[line.id] = 0;
+    return {
+      line: person.line, id: person.id, name: person.name, period: person.period, values,
+      points: {}, adjustments: {}, total: 0, grade: null, coefficient: null, pay, payTotal: 0, rank: 0,
+      flags: ["excluded"], award: null, tier: null, excluded: true,
+      trace: [{ target: "excluded", kind: "flag", result: "excluded", reason: { key: "why.flag.excluded", vars: { input: failed.input, value: String(values[failed.input] ?? "") } } }],
+    };
+  }
+
   function evaluatePerson(person: PersonData): PersonResult {
     const values: RowValues = { ...person.values };
     const ctx: RowContext = { values, full };
+    const failed = eligibility.find((c) => !testCondition(c, ctx));
+    if (failed) return excludedResult(person, values, failed);
     for (const d of derived) values[d.id] = d.f(ctx);
     const trace: TraceEntry[] = [];
     const points: Record<string, number> = {};
@@ -204,12 +221,13 @@ export function compileScheme(scheme: Scheme): CompiledScheme {
       flags,
       award: null,
       tier: null,
+      excluded: false,
       trace,
     };
   }
 
   function evaluateRoster(people: readonly PersonData[]): PersonResult[] {
-    const results = people.map((p) => {
+    const all = people.map((p) => {
       try {
         return evaluatePerson(p);
       } catch (e) {
@@ -217,6 +235,8 @@ export function compileScheme(scheme: Scheme): CompiledScheme {
         throw e;
       }
     });
+    // Roster rules (ranks, awards, pools) see only the people who were evaluated.
+    const results = all.filter((r) => !r.excluded);
     const totals = results.map((r) => r.total);
     const ranks = competitionRanks(totals);
     results.forEach((r, i) => (r.rank = ranks[i]));
@@ -256,7 +276,7 @@ export function compileScheme(scheme: Scheme): CompiledScheme {
       if (awards) r.award = awards[i];
       r.payTotal = sumCents(Object.values(r.pay));
     });
-    return results;
+    return all;
   }
 
   return { scheme, env, moneyDigits, evaluatePerson, evaluateRoster };

@@ -2,13 +2,16 @@
 import type { z } from "zod";
 import type { SchemeObjectSchema } from "./schema.js";
 import { RESERVED_COLUMNS } from "./parts.js";
+import { t } from "../../i18n/index.js";
+import type { MessageVars } from "../errors.js";
 
 type SchemeObject = z.output<typeof SchemeObjectSchema>;
 type Ctx = z.RefinementCtx;
 type Path = (string | number)[];
 
-function issue(ctx: Ctx, path: Path, message: string) {
-  ctx.addIssue({ code: "custom", path, message });
+/** A problem with a catalog key, so the front doors can show it in zh-CN or en-US. */
+function issue(ctx: Ctx, path: Path, key: string, vars: MessageVars) {
+  ctx.addIssue({ code: "custom", path, message: t("en-US", key, vars), params: { key, vars } });
 }
 
 /** Round to 9 decimals before comparing sums of weights, so 33.3 + 33.3 + 33.4 is 100. */
@@ -35,15 +38,15 @@ export function checkScheme(s: SchemeObject, ctx: Ctx): void {
   for (const [name, list] of lists) {
     const seen = new Map<string, number>();
     list.forEach((item, i) => {
-      if (seen.has(item.id)) issue(ctx, [name, i, "id"], `duplicate id "${item.id}" (also ${name}[${seen.get(item.id)}])`);
+      if (seen.has(item.id)) issue(ctx, [name, i, "id"], "scheme.duplicate-id", { id: item.id, other: `${name}[${seen.get(item.id)}]` });
       else seen.set(item.id, i);
     });
   }
   const columns = new Map<string, string>();
   const claim = (id: string, path: Path) => {
     const where = path.join(".");
-    if (RESERVED_COLUMNS.includes(id)) issue(ctx, [...path, "id"], `"${id}" is a reserved column name`);
-    else if (columns.has(id)) issue(ctx, [...path, "id"], `"${id}" is already used by ${columns.get(id)}`);
+    if (RESERVED_COLUMNS.includes(id)) issue(ctx, [...path, "id"], "scheme.reserved", { id });
+    else if (columns.has(id)) issue(ctx, [...path, "id"], "scheme.column-taken", { id, other: columns.get(id) });
     else columns.set(id, where);
   };
   s.inputs.forEach((x, i) => claim(x.id, ["inputs", i]));
@@ -55,26 +58,26 @@ export function checkScheme(s: SchemeObject, ctx: Ctx): void {
     // An indicator may share its id with the input it reads (the usual case); other clashes are errors.
     const own = x.input ?? x.id;
     if (columns.has(x.id) && !(own === x.id && s.inputs.some((inp) => inp.id === x.id))) claim(x.id, ["indicators", i]);
-    else if (RESERVED_COLUMNS.includes(x.id)) issue(ctx, ["indicators", i, "id"], `"${x.id}" is a reserved column name`);
+    else if (RESERVED_COLUMNS.includes(x.id)) issue(ctx, ["indicators", i, "id"], "scheme.reserved", { id: x.id });
   });
   s.adjustments.forEach((x, i) => {
     const own = x.input ?? x.id;
-    if (indicatorIds.has(x.id)) issue(ctx, ["adjustments", i, "id"], `"${x.id}" is already an indicator`);
+    if (indicatorIds.has(x.id)) issue(ctx, ["adjustments", i, "id"], "scheme.column-taken", { id: x.id, other: "indicators" });
     else if (columns.has(x.id) && !(own === x.id && s.inputs.some((inp) => inp.id === x.id))) claim(x.id, ["adjustments", i]);
   });
 
   // Parameters within their own range.
   s.parameters.forEach((p, i) => {
-    if (p.min !== undefined && p.value < p.min) issue(ctx, ["parameters", i, "value"], `must be at least ${p.min}`);
-    if (p.max !== undefined && p.value > p.max) issue(ctx, ["parameters", i, "value"], `must be at most ${p.max}`);
+    if (p.min !== undefined && p.value < p.min) issue(ctx, ["parameters", i, "value"], "scheme.at-least", { min: p.min });
+    if (p.max !== undefined && p.value > p.max) issue(ctx, ["parameters", i, "value"], "scheme.at-most", { max: p.max });
   });
 
   // Inputs: options where needed, sane ranges.
   const inputs = new Map(s.inputs.map((x) => [x.id, x]));
   s.inputs.forEach((x, i) => {
     if (x.type === "option" && (!x.options || x.options.length === 0))
-      issue(ctx, ["inputs", i, "options"], "an option input needs at least one option");
-    if (x.min !== undefined && x.max !== undefined && x.min > x.max) issue(ctx, ["inputs", i, "max"], `must be at least min (${x.min})`);
+      issue(ctx, ["inputs", i, "options"], "scheme.no-options", {});
+    if (x.min !== undefined && x.max !== undefined && x.min > x.max) issue(ctx, ["inputs", i, "max"], "scheme.at-least", { min: x.min });
   });
 
   // Every {param}, {input} and pick refers to something declared (derived inputs only to earlier ones).
@@ -83,14 +86,14 @@ export function checkScheme(s: SchemeObject, ctx: Ctx): void {
     if (Array.isArray(node)) return node.forEach((v, i) => walkRefs(v, [...path, i], allowed));
     if (typeof node !== "object" || node === null) return;
     const o = node as Record<string, unknown>;
-    if (typeof o.param === "string" && !params.has(o.param)) issue(ctx, [...path, "param"], `unknown parameter "${o.param}"`);
+    if (typeof o.param === "string" && !params.has(o.param)) issue(ctx, [...path, "param"], "scheme.unknown-param", { id: String(o.param) });
     for (const key of ["input", "pick"] as const) {
       if (typeof o[key] === "string" && !allowed.has(o[key] as string))
-        issue(ctx, [...path, key], `unknown input "${o[key]}"; declare it under "inputs"`);
+        issue(ctx, [...path, key], "scheme.unknown-input", { id: String(o[key]) });
     }
     if (Array.isArray(o.inputs) && o.inputs.every((v) => typeof v === "string"))
       o.inputs.forEach((v, i) => {
-        if (!allowed.has(v as string)) issue(ctx, [...path, "inputs", i], `unknown input "${v}"; declare it under "inputs"`);
+        if (!allowed.has(v as string)) issue(ctx, [...path, "inputs", i], "scheme.unknown-input", { id: String(v) });
       });
     for (const [k, v] of Object.entries(o)) if (k !== "inputs" || !Array.isArray(v) || v.some((e) => typeof e !== "string")) walkRefs(v, [...path, k], allowed);
   };
@@ -101,15 +104,15 @@ export function checkScheme(s: SchemeObject, ctx: Ctx): void {
   s.indicators.forEach((ind, i) => {
     walkRefs(ind.rule, ["indicators", i, "rule"], known);
     if (ind.rule.kind !== "deductions" && !known.has(ind.input ?? ind.id))
-      issue(ctx, ["indicators", i, ind.input ? "input" : "id"], `unknown input "${ind.input ?? ind.id}"; declare it under "inputs"`);
+      issue(ctx, ["indicators", i, ind.input ? "input" : "id"], "scheme.unknown-input", { id: ind.input ?? ind.id });
     checkRuleNumbers(ind.rule, ["indicators", i, "rule"]);
     if (ind.rule.kind === "levels") checkLevels(ind.rule.points, ind.input ?? ind.id, ["indicators", i, "rule", "points"]);
-    if (ind.rated && s.raters.length === 0) issue(ctx, ["indicators", i, "rated"], "a rated indicator needs raters");
+    if (ind.rated && s.raters.length === 0) issue(ctx, ["indicators", i, "rated"], "scheme.rated-no-raters", {});
   });
   s.adjustments.forEach((adj, i) => {
     walkRefs(adj.rule, ["adjustments", i, "rule"], known);
     if (adj.rule.kind !== "deductions" && !known.has(adj.input ?? adj.id))
-      issue(ctx, ["adjustments", i, adj.input ? "input" : "id"], `unknown input "${adj.input ?? adj.id}"; declare it under "inputs"`);
+      issue(ctx, ["adjustments", i, adj.input ? "input" : "id"], "scheme.unknown-input", { id: adj.input ?? adj.id });
     checkRuleNumbers(adj.rule, ["adjustments", i, "rule"]);
     if (adj.rule.kind === "levels") checkLevels(adj.rule.points, adj.input ?? adj.id, ["adjustments", i, "rule", "points"]);
   });
@@ -118,38 +121,39 @@ export function checkScheme(s: SchemeObject, ctx: Ctx): void {
   walkRefs(s.total, ["total"], known);
   walkRefs(s.periods, ["periods"], known);
   walkRefs(s.awards, ["awards"], known);
+  walkRefs(s.eligibility, ["eligibility"], known);
 
   function checkLevels(points: Record<string, unknown>, inputId: string, path: Path) {
     const decl = inputs.get(inputId);
     if (!decl) return;
-    if (decl.type !== "option") return issue(ctx, path, `input "${inputId}" must be of type "option" for a levels rule`);
+    if (decl.type !== "option") return issue(ctx, path, "scheme.levels-not-option", { id: inputId });
     const options = new Set((decl.options ?? []).map((o) => o.id));
-    for (const o of options) if (!(o in points)) issue(ctx, path, `no points for option "${o}"`);
-    for (const k of Object.keys(points)) if (!options.has(k)) issue(ctx, [...path, k], `"${k}" is not an option of input "${inputId}"`);
+    for (const o of options) if (!(o in points)) issue(ctx, path, "scheme.levels-missing", { option: o });
+    for (const k of Object.keys(points)) if (!options.has(k)) issue(ctx, [...path, k], "scheme.levels-extra", { option: k, id: inputId });
   }
 
   function checkRuleNumbers(rule: SchemeObject["indicators"][number]["rule"], path: Path) {
     if (rule.kind === "deduct-per-step") {
       const step = resolve(rule.step);
-      if (step !== undefined && step <= 0) issue(ctx, [...path, "step"], "must be greater than 0");
+      if (step !== undefined && step <= 0) issue(ctx, [...path, "step"], "scheme.positive", {});
     }
     if (rule.kind === "ratio") {
       const cap = resolve(rule.cap);
-      if (cap !== undefined && cap <= 0) issue(ctx, [...path, "cap"], "must be greater than 0");
+      if (cap !== undefined && cap <= 0) issue(ctx, [...path, "cap"], "scheme.positive", {});
     }
     if (rule.kind === "bands") {
       const seen = new Set<number>();
       rule.bands.forEach((b, j) => {
         const t = resolve(b.threshold);
         if (t === undefined) return;
-        if (seen.has(t)) issue(ctx, [...path, "bands", j, "threshold"], `threshold ${t} appears twice`);
+        if (seen.has(t)) issue(ctx, [...path, "bands", j, "threshold"], "scheme.threshold-twice", { threshold: t });
         seen.add(t);
       });
     }
     if (rule.kind === "direct") {
       const lo = resolve(rule.min);
       const hi = resolve(rule.max);
-      if (lo !== undefined && hi !== undefined && lo > hi) issue(ctx, [...path, "max"], `must be at least min (${lo})`);
+      if (lo !== undefined && hi !== undefined && lo > hi) issue(ctx, [...path, "max"], "scheme.at-least", { min: lo });
     }
   }
 
@@ -158,23 +162,23 @@ export function checkScheme(s: SchemeObject, ctx: Ctx): void {
     if (s.total.method === "sum") {
       const sum = s.indicators.reduce((a, x) => a + x.points, 0);
       if (!same(sum, s.total.full))
-        issue(ctx, ["indicators"], `indicator points add up to ${fmt(sum)}, expected ${fmt(s.total.full)} (total.full)`);
+        issue(ctx, ["indicators"], "scheme.points-sum", { sum: fmt(sum), full: fmt(s.total.full) });
     } else {
       s.indicators.forEach((x, i) => {
-        if (x.weight === undefined) issue(ctx, ["indicators", i, "weight"], "a weighted total needs a weight on every indicator");
-        if (x.points <= 0) issue(ctx, ["indicators", i, "points"], "must be greater than 0 in a weighted total");
+        if (x.weight === undefined) issue(ctx, ["indicators", i, "weight"], "scheme.weight-missing", {});
+        if (x.points <= 0) issue(ctx, ["indicators", i, "points"], "scheme.positive", {});
       });
       const sum = s.indicators.reduce((a, x) => a + (x.weight ?? 0), 0);
       if (!same(sum, s.total.full))
-        issue(ctx, ["indicators"], `weights add up to ${fmt(sum)}, expected ${fmt(s.total.full)} (total.full)`);
+        issue(ctx, ["indicators"], "scheme.weights-sum", { sum: fmt(sum), full: fmt(s.total.full) });
     }
   }
-  if (s.total.max !== undefined && s.total.max < s.total.min) issue(ctx, ["total", "max"], `must be at least total.min (${s.total.min})`);
+  if (s.total.max !== undefined && s.total.max < s.total.min) issue(ctx, ["total", "max"], "scheme.at-least", { min: s.total.min });
 
   // Raters: weights add up to 100.
   if (s.raters.length > 0) {
     const sum = s.raters.reduce((a, r) => a + r.weight, 0);
-    if (!same(sum, 100)) issue(ctx, ["raters"], `rater weights add up to ${fmt(sum)}, expected 100`);
+    if (!same(sum, 100)) issue(ctx, ["raters"], "scheme.rater-sum", { sum: fmt(sum) });
   }
 
   // Grades: distinct lower bounds, and the lowest band reaches down to the lowest possible total.
@@ -183,27 +187,27 @@ export function checkScheme(s: SchemeObject, ctx: Ctx): void {
     const seen = new Map<number, number>();
     for (const { v, i } of mins) {
       if (v === undefined) continue;
-      if (seen.has(v)) issue(ctx, ["grades", i, "min"], `lower bound ${v} is also grades[${seen.get(v)}]'s`);
+      if (seen.has(v)) issue(ctx, ["grades", i, "min"], "scheme.grade-twice", { min: v, other: `grades[${seen.get(v)}]` });
       seen.set(v, i);
     }
     const lowest = Math.min(...mins.map((m) => m.v ?? Infinity));
     if (Number.isFinite(lowest) && lowest > s.total.min)
-      issue(ctx, ["grades"], `grade bands start at ${lowest}, so a total from ${s.total.min} to ${lowest} has no grade; the lowest band must start at ${s.total.min} or lower`);
+      issue(ctx, ["grades"], "scheme.grades-gap", { lowest, min: s.total.min });
   }
   const needsGrade = s.pay.some((p) => p.rule.kind === "coefficient" || JSON.stringify(p.rule).includes('"coefficient"'));
   s.pay.forEach((p, i) => {
-    if (needsGrade && s.grades.length === 0) issue(ctx, ["pay", i], "uses the grade coefficient, but the scheme has no grades");
+    if (needsGrade && s.grades.length === 0) issue(ctx, ["pay", i], "scheme.no-grades", {});
     if (p.rule.kind === "coefficient" && s.grades.some((g) => g.coefficient === undefined))
-      issue(ctx, ["grades"], `pay line "${p.id}" uses grade coefficients: every grade needs a coefficient`);
+      issue(ctx, ["grades"], "scheme.no-coefficient", { id: p.id });
     if (p.rule.kind === "tiered") {
       const b = p.rule.brackets;
       b.forEach((x, j) => {
-        if (j < b.length - 1 && x.upTo === null) issue(ctx, ["pay", i, "rule", "brackets", j, "upTo"], "only the last bracket may be open (null)");
+        if (j < b.length - 1 && x.upTo === null) issue(ctx, ["pay", i, "rule", "brackets", j, "upTo"], "scheme.bracket-open", {});
         const prev = j > 0 ? resolve(b[j - 1].upTo) : undefined;
         const cur = resolve(x.upTo);
-        if (prev !== undefined && cur !== undefined && cur <= prev) issue(ctx, ["pay", i, "rule", "brackets", j, "upTo"], `must be greater than the bracket before (${prev})`);
+        if (prev !== undefined && cur !== undefined && cur <= prev) issue(ctx, ["pay", i, "rule", "brackets", j, "upTo"], "scheme.bracket-order", { prev });
       });
-      if (b[b.length - 1].upTo !== null) issue(ctx, ["pay", i, "rule", "brackets", b.length - 1, "upTo"], "the last bracket must be open (null)");
+      if (b[b.length - 1].upTo !== null) issue(ctx, ["pay", i, "rule", "brackets", b.length - 1, "upTo"], "scheme.bracket-last", {});
     }
   });
 }

@@ -1,10 +1,12 @@
 /**
  * Turning untrusted JSON into a valid Scheme: every problem with its path, in the user's
- * language (zod's own messages are localized by its locale, ours are English-only paths plus
- * catalog text at the front doors).
+ * language. Our cross-field checks carry a catalog key; zod's own messages come from zod's
+ * locale for the language.
  */
 import { z } from "zod";
 import { SchemeSchema, type Scheme } from "./schema.js";
+import type { Lang } from "../text.js";
+import { t } from "../../i18n/index.js";
 
 export interface SchemeProblem {
   /** `indicators[2].rule.step` */
@@ -23,26 +25,41 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return out || "(scheme)";
 }
 
-export function parseScheme(raw: unknown): SchemeResult {
-  const r = SchemeSchema.safeParse(raw);
-  if (r.success) return { ok: true, scheme: r.data };
-  return { ok: false, problems: r.error.issues.map((i) => ({ path: formatPath(i.path), message: i.message })) };
+const ZOD_LOCALES: Record<Lang, () => Parameters<typeof z.config>[0]> = {
+  "en-US": () => z.locales.en(),
+  "zh-CN": () => z.locales.zhCN(),
+};
+
+export function parseScheme(raw: unknown, lang: Lang = "en-US"): SchemeResult {
+  z.config(ZOD_LOCALES[lang]());
+  try {
+    const r = SchemeSchema.safeParse(raw);
+    if (r.success) return { ok: true, scheme: r.data };
+    return {
+      ok: false,
+      problems: r.error.issues.map((i) => {
+        const params = (i as { params?: { key?: string; vars?: Record<string, string | number> } }).params;
+        return { path: formatPath(i.path), message: params?.key ? t(lang, params.key, params.vars) : i.message };
+      }),
+    };
+  } finally {
+    if (lang !== "en-US") z.config(z.locales.en());
+  }
 }
 
 /**
  * A copy of the scheme with some parameters set (`--param name=value`), validated again so that
  * a value that breaks a cross-field rule (a step of 0) is reported like any scheme problem.
  */
-export function withParams(scheme: Scheme, values: Record<string, number>): SchemeResult {
+export function withParams(scheme: Scheme, values: Record<string, number>, lang: Lang = "en-US"): SchemeResult {
   const problems: SchemeProblem[] = [];
-  const known = new Set(scheme.parameters.map((p) => p.id));
+  const known = scheme.parameters.map((p) => p.id);
   for (const [k, v] of Object.entries(values)) {
-    if (!known.has(k)) problems.push({ path: `parameters.${k}`, message: `unknown parameter "${k}"; the scheme has: ${[...known].join(", ") || "none"}` });
-    else if (!Number.isFinite(v)) problems.push({ path: `parameters.${k}`, message: "must be a number" });
+    if (!known.includes(k))
+      problems.push({ path: `parameters.${k}`, message: t(lang, "scheme.unknown-param-override", { id: k, known: known.join(", ") || "—" }) });
+    else if (!Number.isFinite(v)) problems.push({ path: `parameters.${k}`, message: t(lang, "scheme.param-not-number") });
   }
   if (problems.length) return { ok: false, problems };
   const next = { ...scheme, parameters: scheme.parameters.map((p) => (p.id in values ? { ...p, value: values[p.id] } : p)) };
-  return parseScheme(next);
+  return parseScheme(next, lang);
 }
-
-export type { z };

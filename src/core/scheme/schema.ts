@@ -22,6 +22,7 @@ import {
 } from "./parts.js";
 import { ForcedAwardSchema } from "../roster/forced-distribution.js";
 import { checkScheme } from "./checks.js";
+import { ConditionSchema } from "../pay/condition.js";
 
 export const SchemeObjectSchema = z
   .object({
@@ -46,6 +47,8 @@ export const SchemeObjectSchema = z
     total: TotalSchema.default({ method: "sum", full: 100, min: 0 }),
     grades: z.array(GradeSchema).default([]),
     pay: z.array(PayLineSchema).default([]),
+    /** Who is evaluated at all: every condition must hold (probation staff are not, say). */
+    eligibility: z.array(ConditionSchema).default([]),
     ranking: RankingSchema.optional(),
     awards: z.array(ForcedAwardSchema).default([]),
     periods: PeriodsSchema.default({ streaks: [] }),

@@ -1,0 +1,97 @@
+/**
+ * `kpi-scorecard evaluate --scheme <id|file.json> --data <file.csv> [--out results.csv]
+ *  [--param name=value …] [--explain]`
+ * Every problem in the scheme or data is reported (line, column, what was expected) and nothing
+ * is written until the whole roster has been evaluated.
+ */
+import { parseCsv, CsvError, formatCsv } from "../../io/csv.js";
+import { checkHeader, parseRecords, type DataProblem, type RawRecord } from "../../core/data.js";
+import { compileScheme, RowEvaluationError } from "../../core/evaluate.js";
+import { evaluatePeriods } from "../../core/periods/evaluate-periods.js";
+import { EvaluationError } from "../../core/errors.js";
+import { resultColumns, resultRows } from "../../io/results-table.js";
+import { t } from "../../i18n/index.js";
+import { optional, parseArgs, required } from "../args.js";
+import { readText, writeAtomic } from "../files.js";
+import { EXIT, UserError, type CliIO } from "../io.js";
+import { applyParams, loadScheme } from "../scheme-source.js";
+import { explainPerson } from "../explain.js";
+import type { Scheme } from "../../core/scheme/schema.js";
+
+/** CSV text → raw records keyed by header, with blank-row checks. */
+export function csvRecords(text: string, file: string, io: CliIO): { header: string[]; records: RawRecord[]; problems: DataProblem[] } {
+  let table;
+  try {
+    table = parseCsv(text);
+  } catch (e) {
+    if (e instanceof CsvError) throw new UserError(`${file}: ${t(io.lang, "cli.data-problem", { line: e.line, column: "", message: t(io.lang, e.key) })}`);
+    throw e;
+  }
+  const problems: DataProblem[] = [];
+  const isBlank = (cells: string[]) => cells.every((c) => c.trim() === "");
+  // Blank rows at the end are what Excel leaves behind; blank rows between people are reported.
+  let end = table.records.length;
+  while (end > 0 && isBlank(table.records[end - 1].cells)) end--;
+  const records: RawRecord[] = [];
+  for (const r of table.records.slice(0, end)) {
+    if (isBlank(r.cells)) {
+      problems.push({ line: r.line, column: "", key: "data.blank-row", vars: {} });
+      continue;
+    }
+    const cells: Record<string, string> = {};
+    table.header.forEach((h, i) => (cells[h] = r.cells[i] ?? ""));
+    records.push({ line: r.line, cells });
+  }
+  return { header: table.header, records, problems };
+}
+
+function dataError(file: string, problems: readonly DataProblem[], io: CliIO): UserError {
+  const shown = problems.slice(0, 200);
+  const lines = [
+    t(io.lang, "cli.data-invalid", { file, count: problems.length }),
+    ...shown.map((p) => t(io.lang, "cli.data-problem", { line: p.line, column: p.column, message: t(io.lang, p.key, p.vars) })),
+  ];
+  if (problems.length > shown.length) lines.push(`  … ${problems.length - shown.length}`);
+  return new UserError(lines.join("\n"));
+}
+
+export function evaluateCsv(scheme: Scheme, text: string, file: string, io: CliIO) {
+  const { header, records, problems } = csvRecords(text, file, io);
+  const headerProblems = checkHeader(header, scheme);
+  if (headerProblems.length) throw dataError(file, headerProblems, io);
+  if (records.length === 0 && problems.length === 0) throw new UserError(t(io.lang, "cli.empty-data", { file }));
+  const parsed = parseRecords(records, scheme);
+  const all = [...problems, ...parsed.problems].sort((a, b) => a.line - b.line);
+  if (all.length) throw dataError(file, all, io);
+  const compiled = compileScheme(scheme);
+  try {
+    return { ...evaluatePeriods(compiled, parsed.people), withPeriod: header.includes("period") };
+  } catch (e) {
+    if (e instanceof RowEvaluationError)
+      throw new UserError(t(io.lang, "cli.eval-error", { file, line: e.line, id: e.personId, message: t(io.lang, e.error.key, e.error.vars) }));
+    if (e instanceof EvaluationError) throw new UserError(`${file}: ${t(io.lang, e.key, e.vars)}`);
+    throw e;
+  }
+}
+
+export function evaluateCommand(argv: readonly string[], io: CliIO): number {
+  const args = parseArgs(argv, ["scheme", "data", "out", "param", "lang"], ["explain", "force"], io);
+  const source = required(args, "scheme", io);
+  const dataFile = required(args, "data", io);
+  const scheme = applyParams(loadScheme(source, io), args.options.get("param") ?? [], source, io);
+  const text = readText(dataFile, io);
+  const { results, rollups, withPeriod } = evaluateCsv(scheme, text, dataFile, io);
+  const csv = formatCsv(resultColumns(scheme, withPeriod), resultRows(scheme, results, rollups, withPeriod, io.lang));
+  const out = optional(args, "out");
+  const unit = ["1", "0.1", "0.01"][scheme.money.digits];
+  if (out) {
+    writeAtomic(out, csv, io, args.flags.has("force"));
+    io.err(t(io.lang, "cli.written", { file: out, count: results.length + rollups.length }) + "\n");
+  } else io.out(csv);
+  if (args.flags.has("explain")) {
+    const write = out ? io.out : io.err;
+    for (const r of results) write(explainPerson(scheme, r, io.lang));
+    write(t(io.lang, "cli.rounding", { unit }) + "\n");
+  }
+  return EXIT.ok;
+}

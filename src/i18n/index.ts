@@ -1,0 +1,32 @@
+/**
+ * Message catalogs (zh-CN and en-US) and the one formatter every front door uses.
+ * Placeholders: {name} prints a value (numbers with up to 4 decimals, no trailing zeros),
+ * {name:%} prints a fraction as a percentage (0.955 → 95.5%).
+ */
+import en from "./en-US.json" with { type: "json" };
+import zh from "./zh-CN.json" with { type: "json" };
+import type { Lang } from "../core/text.js";
+import type { MessageVars } from "../core/errors.js";
+
+export type MessageKey = keyof typeof en;
+export const catalogs: Record<Lang, Record<string, string>> = { "en-US": en, "zh-CN": zh };
+
+export function formatNumber(x: number): string {
+  if (!Number.isFinite(x)) return x > 0 ? "∞" : x < 0 ? "-∞" : "NaN";
+  return String(Math.round(x * 1e4) / 1e4);
+}
+
+export function t(lang: Lang, key: string, vars: MessageVars = {}): string {
+  const text = catalogs[lang][key] ?? catalogs["en-US"][key] ?? key;
+  return text.replace(/\{(\w+)(:%)?\}/g, (_, name: string, pct?: string) => {
+    const v = vars[name];
+    if (v === undefined) return `{${name}}`;
+    if (typeof v === "number") return pct ? `${formatNumber(v * 100)}%` : formatNumber(v);
+    return v;
+  });
+}
+
+/** zh-CN for a Chinese locale name (zh, zh_CN.UTF-8, zh-Hans …), en-US otherwise. */
+export function pickLang(locale: string | undefined | null): Lang {
+  return locale && /^zh/i.test(locale) ? "zh-CN" : "en-US";
+}
