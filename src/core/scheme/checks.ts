@@ -44,7 +44,7 @@ export function checkScheme(s: SchemeObject, ctx: Ctx): void {
   }
   const columns = new Map<string, string>();
   const claim = (id: string, path: Path) => {
-    const where = path.join(".");
+    const where = path.map((p, i) => (typeof p === "number" ? `[${p}]` : i === 0 ? p : `.${p}`)).join("");
     if (RESERVED_COLUMNS.includes(id)) issue(ctx, [...path, "id"], "scheme.reserved", { id });
     else if (columns.has(id)) issue(ctx, [...path, "id"], "scheme.column-taken", { id, other: columns.get(id) });
     else columns.set(id, where);

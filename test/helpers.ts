@@ -1,0 +1,52 @@
+/** Test helpers: build people and evaluate them through the real engine. */
+import { compileScheme, type PersonResult } from "../src/core/evaluate.js";
+import { parseScheme } from "../src/core/scheme/load.js";
+import type { Scheme, SchemeInput } from "../src/core/scheme/schema.js";
+import { builtInScheme } from "../src/schemes/index.js";
+import { parseRecords, type PersonData } from "../src/core/data.js";
+import { withParams } from "../src/core/scheme/load.js";
+
+export function scheme(raw: unknown): Scheme {
+  const r = parseScheme(raw);
+  if (!r.ok) throw new Error(r.problems.map((p) => `${p.path}: ${p.message}`).join("\n"));
+  return r.scheme;
+}
+
+export function template(id: string, params: Record<string, number> = {}): Scheme {
+  const s = builtInScheme(id);
+  if (!s) throw new Error(`no template ${id}`);
+  if (Object.keys(params).length === 0) return s;
+  const r = withParams(s, params);
+  if (!r.ok) throw new Error(JSON.stringify(r.problems));
+  return r.scheme;
+}
+
+/** People from text cells, parsed exactly as a CSV would be; fails the test on any problem. */
+export function people(s: Scheme, rows: Record<string, string | number | boolean>[]): PersonData[] {
+  const records = rows.map((cells, i) => ({
+    line: i + 2,
+    cells: Object.fromEntries(Object.entries({ id: `P${i + 1}`, name: `Person ${i + 1}`, ...cells }).map(([k, v]) => [k, String(v)])),
+  }));
+  const { people, problems } = parseRecords(records, s);
+  if (problems.length) throw new Error(JSON.stringify(problems));
+  return people;
+}
+
+export function evaluate(s: Scheme, rows: Record<string, string | number | boolean>[]): PersonResult[] {
+  return compileScheme(s).evaluateRoster(people(s, rows));
+}
+
+/** A minimal valid scheme to vary in tests. */
+export function minimal(overrides: Partial<SchemeInput> = {}): SchemeInput {
+  return {
+    id: "t",
+    name: { "zh-CN": "测试", "en-US": "Test" },
+    description: { "zh-CN": "测试", "en-US": "Test" },
+    period: "month",
+    inputs: [{ id: "x", name: { "zh-CN": "x", "en-US": "x" }, type: "number" }],
+    indicators: [{ id: "x", name: { "zh-CN": "x", "en-US": "x" }, points: 100, rule: { kind: "direct" } }],
+    ...overrides,
+  };
+}
+
+export const L = (s: string) => ({ "zh-CN": s, "en-US": s });

@@ -1,0 +1,284 @@
+/**
+ * Every built-in template checked against the numbers its seed document gives (SCHEMES.md),
+ * through the whole engine: text cells in, points, totals, grades and cents out.
+ */
+import { describe, expect, it } from "vitest";
+import { evaluate, people, template } from "../helpers.js";
+import { compileScheme } from "../../src/core/evaluate.js";
+import { evaluatePeriods } from "../../src/core/periods/evaluate-periods.js";
+
+describe("warehouse (seed 004 篇十一)", () => {
+  const s = template("warehouse");
+  const row = (v: Record<string, number>) => ({ unrecorded_movements: 0, stock_errors: 0, safety_violations: 0, extra_points: 0, ...v });
+  it("score 110 → bonus 330; below 80 → nothing; 80–100 → the full 300", () => {
+    const [a, b, c, d] = evaluate(s, [row({ extra_points: 10 }), row({ unrecorded_movements: 11 }), row({ unrecorded_movements: 10 }), row({})]);
+    expect([a.total, a.pay.bonus]).toEqual([110, 33000]);
+    expect([b.total, b.pay.bonus]).toEqual([78, 0]);
+    expect([c.total, c.pay.bonus]).toEqual([80, 30000]);
+    expect([d.total, d.pay.bonus]).toEqual([100, 30000]);
+  });
+  it("−2 per unrecorded stock movement", () => {
+    expect(evaluate(s, [row({ unrecorded_movements: 3 })])[0].points.conduct).toBe(94);
+  });
+});
+
+describe("hospital-cs (seed 001 XX妇产科中心)", () => {
+  const s = template("hospital-cs");
+  const row = (v: Record<string, number | string | boolean>) => ({
+    arrivals: 100, arrival_target: 100, major_visits: 0, other_visits: 0, referral_visits: 0, low_spend_visits: 0, mid_spend_visits: 0,
+    night_shifts: 0, status: "regular", insurance_opt_out: false, ...v,
+  });
+  it("90 % of target → 90 % of the bonus; 110 % → 110 %", () => {
+    const [full, ninety, over] = evaluate(s, [row({ major_visits: 10 }), row({ major_visits: 10, arrivals: 90 }), row({ major_visits: 10, arrivals: 110 })]);
+    expect(full.pay.piece_bonus).toBe(40000);
+    expect(ninety.pay.piece_bonus).toBe(36000);
+    expect(over.pay.piece_bonus).toBe(44000);
+  });
+  it("major conditions 40 each up to 60, 300 above 60; other rates as the seed says", () => {
+    const [a, b] = evaluate(s, [
+      row({ major_visits: 60, other_visits: 5, referral_visits: 4, low_spend_visits: 3, mid_spend_visits: 2 }),
+      row({ major_visits: 61 }),
+    ]);
+    expect(a.pay.piece_bonus).toBe((60 * 40 + 5 * 20 + 4 * 5 + 3 * 10 + 2 * 20) * 100);
+    expect(b.pay.piece_bonus).toBe((60 * 40 + 300) * 100);
+  });
+  it("base 1500, 395 when opting out of insurance, night shifts 20; probation gets base only", () => {
+    const [a, p] = evaluate(s, [row({ insurance_opt_out: "是", night_shifts: 3 }), row({ status: "probation", major_visits: 30 })]);
+    expect([a.pay.base, a.pay.insurance_subsidy, a.pay.night_pay]).toEqual([150000, 39500, 6000]);
+    expect([p.pay.base, p.pay.piece_bonus, p.payTotal]).toEqual([150000, 0, 150000]);
+  });
+  it("first place 200, two months running 400, three 600", () => {
+    const compiled = compileScheme(s);
+    const months = ["2026-01", "2026-02", "2026-03"];
+    const data = people(s, months.flatMap((m) => [
+      { id: "A", period: m, ...row({ arrivals: 120 }) },
+      { id: "B", period: m, ...row({ arrivals: 100 }) },
+    ]));
+    const { results } = evaluatePeriods(compiled, data);
+    const a = results.filter((r) => r.id === "A").map((r) => r.pay.rank_streak);
+    const b = results.filter((r) => r.id === "B").map((r) => r.pay.rank_streak);
+    expect(a).toEqual([20000, 40000, 60000]);
+    expect(b).toEqual([0, 0, 0]);
+  });
+});
+
+describe("foreign-trade-sales (seed 001 外贸客服绩效考核)", () => {
+  const s = template("foreign-trade-sales");
+  const row = (v: Record<string, number | string | boolean>) => ({
+    unexcused_absence_days: 0, late_over_30: 0, late_early_count: 0, personal_leave_days: 0, sick_leave_days: 0,
+    conduct: 30, sales: 100000, sales_target: 100000, status: "regular", months_regular: 12, base_pay: 4000,
+    followup_profit: 0, shipping_profit: 0, gross_profit: 0, company_costs: 0, sales_staff: 6, own_cost: 0, ...v,
+  });
+  it("attendance: 3 sick days cost 5; 3 lates −1, 4–6 −5; personal leave 2 days −10; late over 30 min −2 each", () => {
+    const r = evaluate(s, [row({ sick_leave_days: 3 }), row({ late_early_count: 3 }), row({ late_early_count: 5 }), row({ personal_leave_days: 2 }), row({ late_over_30: 2 })]);
+    expect(r.map((x) => x.points.attendance)).toEqual([25, 29, 25, 20, 26]);
+  });
+  it("any unexcused absence → attendance 0", () => {
+    expect(evaluate(s, [row({ unexcused_absence_days: 1 })])[0].points.attendance).toBe(0);
+  });
+  it("performance pay = 1000 × score, none below 60", () => {
+    const [a, b] = evaluate(s, [row({ sales: 50000 }), row({ conduct: 0, sales: 0 })]);
+    expect([a.total, a.pay.performance_pay]).toEqual([80, 80000]);
+    expect([b.total, b.pay.performance_pay, b.flags]).toEqual([30, 0, ["below-pass"]]);
+  });
+  it("order bonuses 1.5 % and 0.5 %; profit bonus (gross − cost share − own) × 10 %, not in probation", () => {
+    const [a, p] = evaluate(s, [
+      row({ followup_profit: 20000, shipping_profit: 30000, gross_profit: 100000, company_costs: 60000, own_cost: 5000 }),
+      row({ status: "probation", gross_profit: 100000, company_costs: 60000, own_cost: 5000 }),
+    ]);
+    expect([a.pay.followup_bonus, a.pay.shipping_bonus, a.pay.profit_bonus]).toEqual([30000, 15000, 850000]);
+    expect(p.pay.profit_bonus).toBe(0);
+  });
+  it("year-end bonus 13 % only for staff employed on 31 December", () => {
+    const [a, b] = evaluate(s, [
+      row({ year_gross_profit: 1000000, year_cost_share: 400000, year_paid: 100000, employed_dec31: true }),
+      row({ year_gross_profit: 1000000, year_cost_share: 400000, year_paid: 100000, employed_dec31: false }),
+    ]);
+    expect(a.pay.yearend_bonus).toBe(6500000);
+    expect(b.pay.yearend_bonus).toBe(0);
+  });
+  it("3 failing months running → demotion flag", () => {
+    const months = ["2026-01", "2026-02", "2026-03"];
+    const data = people(s, months.map((m) => ({ id: "A", period: m, ...row({ conduct: 0, sales: 10000 }) })));
+    const { results } = evaluatePeriods(compileScheme(s), data);
+    expect(results.map((r) => r.flags.includes("demotion"))).toEqual([false, false, true]);
+  });
+});
+
+describe("call-center (seed 002)", () => {
+  const s = template("call-center");
+  const row = (v: Record<string, number | string>) => ({ attitude: 20, ability: 20, diligence: 20, calls: 5500, complaints: 500, perf_base: 1000, status: "regular", ...v });
+  it("call volume = (calls − complaints) / 5000: 5500 calls and 500 complaints → 100 %", () => {
+    const [a, b] = evaluate(s, [row({}), row({ calls: 3000 })]);
+    expect(a.points.results).toBe(40);
+    expect(b.points.results).toBe(20); // (3000 − 500) / 5000 = 50 %
+  });
+  it("probation and temporary staff, and leave over half the month, are not evaluated", () => {
+    const r = evaluate(s, [row({}), row({ status: "probation" }), row({ leave_days: 16 })]);
+    expect(r.map((x) => x.excluded)).toEqual([false, true, true]);
+    expect(r[1].payTotal).toBe(0);
+    expect(r[0].rank).toBe(1);
+  });
+});
+
+describe("bid-team (seed 002)", () => {
+  const s = template("bid-team");
+  it("whole-bracket rates on 万元: 5000 万 × 0.55 ‰ = 27,500 yuan; staff 0.09 ‰ = 4,500", () => {
+    const [r] = evaluate(s, [{ awarded_bids: 5000 }]);
+    expect(r.pay.team_incentive).toBe(2750000);
+    expect(r.pay.staff_reward).toBe(450000);
+  });
+  it("top bracket above 10000 万: 0.8 ‰", () => {
+    expect(evaluate(s, [{ awarded_bids: 12000 }])[0].pay.team_incentive).toBe(9600000);
+  });
+});
+
+describe("logistics-cs (seed 003)", () => {
+  const s = template("logistics-cs");
+  const row = (v: Record<string, number | string>) => ({
+    complaint_rate: 0.01, satisfaction: 0.95, timely_response: 0.98, task_completion: 0.97, error_rate: 0.005, collaboration: 0.9, training: 0.95,
+    cross_department: "average", skill_growth: "little", ...v,
+  });
+  it("full marks within every standard; points lost per step beyond", () => {
+    const [a, b] = evaluate(s, [row({}), row({ complaint_rate: 0.045, satisfaction: 0.88 })]);
+    expect(a.total).toBe(100);
+    expect(b.points.complaint_rate).toBe(9); // 2 whole steps of 1 pp over 2 % → −6
+    expect(b.points.satisfaction).toBe(16); // 2 steps under 90 % → −4
+  });
+  it("levels add or take points; the labels in either language are accepted", () => {
+    const [a, b] = evaluate(s, [row({ cross_department: "优秀", skill_growth: "Significant" }), row({ cross_department: "poor", skill_growth: "none" })]);
+    expect(a.total).toBe(106);
+    expect(b.total).toBe(95);
+  });
+  it("bonus coefficient rises with the grade", () => {
+    const r = evaluate(s, [row({}), row({ complaint_rate: 0.08 }), row({ complaint_rate: 0.1, error_rate: 0.03 })]);
+    expect(r.map((x) => x.grade)).toEqual(["excellent", "good", "qualified"]);
+    expect(r.map((x) => x.pay.bonus)).toEqual([150000, 120000, 100000]);
+  });
+  it("annual score is the mean of the monthly results", () => {
+    const data = people(s, Array.from({ length: 12 }, (_, i) => ({ id: "A", period: `2026-${String(i + 1).padStart(2, "0")}`, ...row(i < 6 ? {} : { complaint_rate: 0.05 }) })));
+    const { rollups } = evaluatePeriods(compileScheme(s), data);
+    expect(rollups).toHaveLength(1);
+    expect(rollups[0].period).toBe("2026");
+    expect(rollups[0].total).toBe((100 + 91) / 2);
+  });
+});
+
+describe("attendance (seed 004 篇四 / 篇二)", () => {
+  const s = template("attendance");
+  it("points per half and full day by staff level", () => {
+    const r = evaluate(s, [
+      { staff_level: "manager", absence_half_days: 1, absence_full_days: 0 },
+      { staff_level: "supervisor", absence_full_days: 1, sick_half_days: 1 },
+      { staff_level: "staff", personal_full_days: 2, sick_full_days: 1 },
+      { staff_level: "部门经理", personal_half_days: 1 },
+    ]);
+    expect(r.map((x) => x.total)).toEqual([70, 50, 70, 80]);
+  });
+  it("lates by minutes; three 5-minute lates −5; money fines 20 a time", () => {
+    const [r] = evaluate(s, [{ staff_level: "staff", lates_under_5: 3, lates_5_10: 1, lates_10_15: 1, lates_15_30: 1, lates_within_half_hour: 2, missed_clockins: 1 }]);
+    expect(r.total).toBe(100 - 5 - 1 - 3 - 5);
+    expect([r.pay.late_fines, r.pay.clock_fines, r.payTotal]).toEqual([-4000, -2000, -6000]);
+  });
+});
+
+describe("cs-bonus-pool (seed 001 客户服务部)", () => {
+  it("splits the budget by grade coefficient × seniority, exactly to the cent", () => {
+    const s = template("cs-bonus-pool", { pool_budget: 10000 });
+    const r = evaluate(s, [
+      { score: 95, years: 0 },
+      { score: 80, years: 4 },
+      { score: 60, years: 10 },
+    ]);
+    // weights 1.5, 1.2 × 1.2 = 1.44, 1.0 × 1.5 = 1.5 → 4.44
+    expect(r.map((x) => x.pay.pool_share)).toEqual([337838, 324324, 337838]);
+    expect(r.reduce((s2, x) => s2 + x.pay.pool_share, 0)).toBe(1000000);
+  });
+});
+
+describe("ecommerce-cs (seed 004 篇十二)", () => {
+  const s = template("ecommerce-cs");
+  const row = (v: Record<string, number>) => ({
+    target_completion: 1, inquiry_conversion: 0.45, order_success: 0.9, avg_order_value: 200, reply_rate: 1, response_time: 25,
+    "follow_up@self": 5, "follow_up@supervisor": 5, "execution@self": 10, "execution@supervisor": 10, perf_base: 2000, ...v,
+  });
+  it("eight indicators add up to 100; self 30 % / supervisor 70 % on rated items", () => {
+    const [a, b] = evaluate(s, [row({}), row({ "execution@self": 10, "execution@supervisor": 5 })]);
+    expect(a.total).toBe(100);
+    expect(b.points.execution).toBe(6.5);
+  });
+  it("response time: 40 s is normal, 20–30 s skilled, lower is better", () => {
+    const r = evaluate(s, [row({ response_time: 25 }), row({ response_time: 40 }), row({ response_time: 55 }), row({ response_time: 90 })]);
+    expect(r.map((x) => x.points.response_time)).toEqual([5, 4, 2, 0]);
+  });
+  it("tiers over two evaluations: both ≥ 90 senior, both in [80, 90) intermediate; < 70 warning, again → dismissal", () => {
+    const months = ["2026-01", "2026-02", "2026-03"];
+    const low = row({ inquiry_conversion: 0.1, target_completion: 0.6 });
+    const scores = { A: [row({}), row({}), row({})], B: [row({ inquiry_conversion: 0.25 }), row({ inquiry_conversion: 0.25 }), row({})], C: [low, low, row({})] };
+    const data = people(s, Object.entries(scores).flatMap(([id, rows]) => rows.map((r, i) => ({ id, period: months[i], ...r }))));
+    const { results } = evaluatePeriods(compileScheme(s), data);
+    const of = (id: string) => results.filter((r) => r.id === id);
+    expect(of("A").map((r) => r.tier)).toEqual([null, "senior", "senior"]);
+    expect(of("B").map((r) => r.total)).toEqual([86.67, 86.67, 100]);
+    expect(of("B").map((r) => r.tier)).toEqual([null, "intermediate", "intermediate"]);
+    expect(of("C").map((r) => r.total)).toEqual([64.67, 64.67, 100]);
+    expect(of("C").map((r) => r.flags)).toEqual([["below-pass", "warning"], ["below-pass", "warning", "dismissal"], []]);
+    expect(of("C").map((r) => r.tier)).toEqual([null, null, null]);
+  });
+  it("best ≤ 5 % and excellent ≤ 10 % of staff", () => {
+    const rows = Array.from({ length: 40 }, (_, i) => row({ inquiry_conversion: 0.45 - i * 0.002 }));
+    const r = evaluate(s, rows);
+    expect(r.filter((x) => x.award === "best")).toHaveLength(2);
+    expect(r.filter((x) => x.award === "excellent_cs")).toHaveLength(4);
+  });
+});
+
+describe("ecommerce-ranking (seed 004 篇一 / 篇三)", () => {
+  const s = template("ecommerce-ranking");
+  const row = (v: Record<string, number>) => ({
+    consult_conversion: 0.4, response_time: 30, customer_loss: 0.1, order_total: 100000, valid_share: 0.95, payment_share: 0.9, refund_share: 0.05,
+    avg_order_value: 150, complaint_share: 0.01, abnormal_share: 0.02,
+    "report_timeliness@self": 5, "report_timeliness@manager": 5, "report_truthfulness@self": 5, "report_truthfulness@manager": 5,
+    "report_quality@self": 5, "report_quality@manager": 5, commission: 3000, ...v,
+  });
+  it("rank 1 → +100, last → −100 from commission; bottom two flagged", () => {
+    const r = evaluate(s, [row({}), row({ order_total: 90000 }), row({ order_total: 80000 }), row({ order_total: 70000 })]);
+    expect(r.map((x) => x.pay.rank_award)).toEqual([10000, 0, 0, -10000]);
+    expect(r.map((x) => x.payTotal)).toEqual([310000, 300000, 300000, 290000]);
+    expect(r.map((x) => x.flags.includes("bottom-rank"))).toEqual([false, false, true, true]);
+  });
+  it("last place three months running → transfer", () => {
+    const months = ["2026-01", "2026-02", "2026-03"];
+    const data = people(s, months.flatMap((m) => [{ id: "A", period: m, ...row({}) }, { id: "Z", period: m, ...row({ order_total: 10000 }) }]));
+    const { results } = evaluatePeriods(compileScheme(s), data);
+    expect(results.filter((r) => r.id === "Z").map((r) => r.flags.includes("transfer"))).toEqual([false, false, true]);
+  });
+});
+
+describe("work-plan (seed 001 员工薪酬及绩效考核方案)", () => {
+  const s = template("work-plan");
+  it("self 30 %, department 30 %, superior 40 %; +8 per extra item, +10 per adopted suggestion", () => {
+    const [r] = evaluate(s, [{
+      "routine@self": 40, "routine@department": 30, "routine@superior": 35,
+      "stage@self": 50, "stage@department": 40, "stage@superior": 45,
+      extra_items: 1, adopted_suggestions: 1,
+    }]);
+    expect(r.points.routine).toBe(35);
+    expect(r.points.stage).toBe(45);
+    expect(r.total).toBe(35 + 45 + 8 + 10);
+  });
+});
+
+describe("outsourcing (seed 000)", () => {
+  const s = template("outsourcing");
+  it("weighted total; the shortfall deducts its share of the vendor's fee", () => {
+    const [full, short] = evaluate(s, [
+      { task_completion: 1, sla: 0.95, satisfaction: 0.9, teamwork: 100, skill: 100, fee: 100000 },
+      { task_completion: 0.8, sla: 0.95, satisfaction: 0.9, teamwork: 100, skill: 100, fee: 100000 },
+    ]);
+    expect(full.total).toBe(100);
+    expect(full.pay.fee_deduction).toBe(0);
+    expect(short.total).toBe(92); // goal 80 points × 40 % weight
+    expect([short.pay.fee_due, short.pay.fee_deduction, short.payTotal]).toEqual([10000000, -800000, 9200000]);
+  });
+});
