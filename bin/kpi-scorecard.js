@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The compiled CLI lives in dist/ (built by `npm install` / `npm ci` through the prepare script).
-import { main } from "../dist/cli/main.js";
+// The compiled CLI lives in lib/ (built by `npm install` / `npm ci` through the prepare script).
+import { main } from "../lib/cli/main.js";
 
 main();

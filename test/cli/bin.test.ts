@@ -9,7 +9,7 @@ const root = resolve(__dirname, "../..");
 const bin = join(root, "bin", "kpi-scorecard.js");
 
 beforeAll(() => {
-  // dist/ is what the bin runs; build it from the current sources
+  // lib/ is what the bin runs; build it from the current sources
   execFileSync(process.execPath, [join(root, "node_modules", "typescript", "bin", "tsc"), "-p", join(root, "tsconfig.cli.json")], { stdio: "pipe" });
 }, 120_000);
 

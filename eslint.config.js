@@ -1,0 +1,36 @@
+// Lint: TypeScript's recommended rules, plus the layer rule of ARCHITECTURE.md — the Office
+// globals (Excel, Office, CustomFunctions) exist only in the adapter folders, never in the
+// engine, the templates, the I/O helpers, the catalogs or the CLI.
+import tseslint from "typescript-eslint";
+
+const officeGlobals = ["Excel", "Office", "CustomFunctions", "OfficeExtension"].map((name) => ({
+  name,
+  message: `${name} is an Office global: only src/workbook/office, src/functions and the task pane host may use it.`,
+}));
+
+export default tseslint.config(
+  { ignores: ["dist/**", "lib/**", "node_modules/**", "coverage/**", "test-artifacts/**"] },
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_" }],
+      "no-console": "off",
+    },
+  },
+  {
+    files: ["src/core/**", "src/schemes/**", "src/io/**", "src/i18n/**", "src/cli/**"],
+    rules: {
+      "no-restricted-globals": ["error", ...officeGlobals, { name: "document", message: "no DOM outside the task pane" }, { name: "window", message: "no DOM outside the task pane" }],
+      "no-restricted-imports": ["error", { patterns: [{ group: ["office", "@microsoft/office-js"], message: "office.js stays in the adapters" }] }],
+    },
+  },
+  {
+    files: ["src/core/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["node:*", "fs", "path", "office", "@microsoft/office-js", "exceljs", "react*"], message: "src/core is pure: no file system, Office, ExcelJS or React" }] },
+      ],
+    },
+  },
+);

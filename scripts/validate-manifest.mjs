@@ -1,0 +1,69 @@
+#!/usr/bin/env node
+// Offline manifest check (office-addin-manifest validate needs the internet):
+//  1. well-formed XML (xmllint);
+//  2. valid against Microsoft's manifest XSDs when they are available (../shared/manifest-xsd,
+//     or $KPI_MANIFEST_XSD_DIR); with CI=true their absence is a failure, elsewhere a warning;
+//  3. every resid used is defined under <Resources>, and every defined id is unique;
+//  4. every https://localhost:3000/… URL names a file the build put in dist/.
+// Run after `npm run build` (the npm script does both).
+import { execFileSync } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const manifest = join(root, "manifest.xml");
+const ci = process.env.CI === "true";
+const problems = [];
+
+function xmllint(args) {
+  try {
+    execFileSync("xmllint", args, { stdio: "pipe" });
+    return null;
+  } catch (e) {
+    if (e.code === "ENOENT") return "xmllint is not installed (Debian: apt-get install libxml2-utils)";
+    return String(e.stderr || e.message).trim();
+  }
+}
+
+const wellFormed = xmllint(["--noout", "--nonet", manifest]);
+if (wellFormed) problems.push(`not well-formed: ${wellFormed}`);
+
+const xsdDir = process.env.KPI_MANIFEST_XSD_DIR || join(root, "..", "shared", "manifest-xsd");
+const xsd = join(xsdDir, "OfficeAppManifest.xsd");
+if (existsSync(xsd)) {
+  const invalid = xmllint(["--noout", "--nonet", "--schema", xsd, manifest]);
+  if (invalid) problems.push(`schema: ${invalid}`);
+  else console.log(`manifest.xml is valid against ${xsd}`);
+} else if (ci) {
+  problems.push(`Microsoft's manifest XSDs are missing (looked for ${xsd})`);
+} else {
+  console.warn(`WARNING: ${xsd} not found; the schema check was SKIPPED (it runs in CI).`);
+}
+
+const xml = readFileSync(manifest, "utf8");
+const resources = xml.slice(xml.indexOf("<Resources>"));
+const defined = [...resources.matchAll(/<bt:(?:Image|Url|String)\s+id="([^"]+)"/g)].map((m) => m[1]);
+const seen = new Set();
+for (const id of defined) {
+  if (seen.has(id)) problems.push(`resource id "${id}" is defined twice`);
+  seen.add(id);
+}
+for (const [, resid] of xml.matchAll(/resid="([^"]+)"/g)) {
+  if (!seen.has(resid)) problems.push(`resid "${resid}" is used but not defined under <Resources>`);
+}
+
+const dist = join(root, "dist");
+if (!existsSync(dist)) problems.push("dist/ does not exist: run `npm run build` first");
+else {
+  for (const [, url] of xml.matchAll(/"(https:\/\/localhost:3000\/[^"]*)"/g)) {
+    const path = new URL(url).pathname.replace(/^\//, "");
+    if (path && !existsSync(join(dist, path))) problems.push(`${url} is not produced by the build (no dist/${path})`);
+  }
+}
+
+if (problems.length) {
+  console.error(`manifest.xml: ${problems.length} problem(s):\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+  process.exit(1);
+}
+console.log("manifest.xml: well-formed, resources consistent, every URL built");

@@ -1,0 +1,42 @@
+// Builds the task pane (dist/taskpane.html + bundle) and copies the icons and manifest.
+// office.js is never bundled: it comes from Microsoft's CDN at run time (externals).
+import { fileURLToPath } from "node:url";
+import { dirname, resolve } from "node:path";
+import HtmlWebpackPlugin from "html-webpack-plugin";
+import CopyWebpackPlugin from "copy-webpack-plugin";
+
+const root = dirname(fileURLToPath(import.meta.url));
+
+export default (_env, argv) => {
+  const dev = argv.mode !== "production";
+  return {
+    devtool: dev ? "source-map" : false,
+    entry: { taskpane: "./src/taskpane/index.ts" },
+    output: { path: resolve(root, "dist"), filename: "[name].[contenthash:8].js", clean: true },
+    resolve: {
+      extensions: [".ts", ".tsx", ".js"],
+      // our sources import "./x.js" as Node ESM requires; webpack finds the .ts file
+      extensionAlias: { ".js": [".ts", ".tsx", ".js"] },
+    },
+    module: {
+      rules: [{ test: /\.tsx?$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { transpileOnly: true } } }],
+    },
+    externals: { office: "Office" },
+    plugins: [
+      new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["taskpane"] }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*.png", to: "assets/[name][ext]" },
+          { from: "manifest.xml", to: "manifest.xml" },
+        ],
+      }),
+    ],
+    devServer: {
+      port: Number(process.env.npm_package_config_dev_server_port || 3000),
+      static: { directory: resolve(root, "dist") },
+      headers: { "Access-Control-Allow-Origin": "*" },
+      client: { overlay: false },
+    },
+    performance: { hints: false },
+  };
+};
