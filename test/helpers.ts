@@ -1,7 +1,7 @@
 /** Test helpers: build people and evaluate them through the real engine. */
 import { compileScheme, type PersonResult } from "../src/core/evaluate.js";
 import { parseScheme } from "../src/core/scheme/load.js";
-import type { Scheme, SchemeInput } from "../src/core/scheme/schema.js";
+import type { Scheme } from "../src/core/scheme/schema.js";
 import { builtInScheme } from "../src/schemes/index.js";
 import { parseRecords, type PersonData } from "../src/core/data.js";
 import { withParams } from "../src/core/scheme/load.js";
@@ -23,11 +23,10 @@ export function template(id: string, params: Record<string, number> = {}): Schem
 
 /** People from text cells, parsed exactly as a CSV would be; fails the test on any problem. */
 export function people(s: Scheme, rows: Record<string, string | number | boolean>[]): PersonData[] {
-  const records = rows.map((cells, i) => ({
-    line: i + 2,
-    cells: Object.fromEntries(Object.entries({ id: `P${i + 1}`, name: `Person ${i + 1}`, ...cells }).map(([k, v]) => [k, String(v)])),
-  }));
-  const { people, problems } = parseRecords(records, s);
+  const full = rows.map((cells, i) => ({ id: `P${i + 1}`, name: `Person ${i + 1}`, ...cells }));
+  const header = [...new Set(full.flatMap((r) => Object.keys(r)))];
+  const records = full.map((r, i) => ({ line: i + 2, cells: header.map((h) => (h in r ? String(r[h as keyof typeof r]) : "")) }));
+  const { people, problems } = parseRecords(header, records, s);
   if (problems.length) throw new Error(JSON.stringify(problems));
   return people;
 }
@@ -37,7 +36,7 @@ export function evaluate(s: Scheme, rows: Record<string, string | number | boole
 }
 
 /** A minimal valid scheme to vary in tests. */
-export function minimal(overrides: Partial<SchemeInput> = {}): SchemeInput {
+export function minimal(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {
     id: "t",
     name: { "zh-CN": "测试", "en-US": "Test" },

@@ -37,8 +37,21 @@ const GROUPED = /^[-+]?\d{1,3}(,\d{3})+(\.\d+)?$/;
 const TRUE = new Set(["true", "yes", "y", "1", "是", "有", "√", "✓"]);
 const FALSE = new Set(["false", "no", "n", "0", "否", "无", "×"]);
 
+/** A plain decimal ("12.5", "-3", "1e3") — the common case, checked without a regex. */
+function plainNumber(t: string): number | null {
+  if (t.length === 0 || t.length > 24) return null;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    // digits . + - e E
+    if (!((c >= 48 && c <= 57) || c === 46 || c === 43 || c === 45 || c === 101 || c === 69)) return null;
+  }
+  return NUMBER.test(t) ? Number(t) : null;
+}
+
 /** "12.5", "1,234.50", "95%", "¥300" → number; anything else → null. */
 export function parseNumber(text: string): number | null {
+  const plain = plainNumber(text);
+  if (plain !== null) return plain;
   let t = text.trim().replace(/^[¥￥]/, "");
   let scale = 1;
   if (t.endsWith("%")) {
@@ -88,9 +101,10 @@ export function parseCell(text: string, input: InputDecl): CellResult {
   }
 }
 
+/** One data row as text cells, in the order of the file's header. */
 export interface RawRecord {
   line: number;
-  cells: Record<string, string>;
+  cells: readonly string[];
 }
 
 export interface PersonData {
@@ -114,15 +128,26 @@ export function checkHeader(header: readonly string[], scheme: Scheme): DataProb
 }
 
 /** Parse every record; collect every problem (each with line and column) instead of stopping. */
-export function parseRecords(records: readonly RawRecord[], scheme: Scheme): { people: PersonData[]; problems: DataProblem[] } {
-  const columns = dataColumns(scheme);
+export function parseRecords(
+  header: readonly string[],
+  records: Iterable<RawRecord>,
+  scheme: Scheme,
+): { people: PersonData[]; problems: DataProblem[] } {
+  const position = new Map(header.map((h, i) => [h.trim(), i]));
+  const at = (r: RawRecord, column: string): string | undefined => {
+    const i = position.get(column);
+    return i === undefined ? undefined : (r.cells[i] ?? "");
+  };
+  const columns = dataColumns(scheme).map((c) => ({ ...c, index: position.get(c.column) }));
+  const idAt = position.get("id");
+  const nameAt = position.get("name");
   const people: PersonData[] = [];
   const problems: DataProblem[] = [];
   const seen = new Map<string, number>();
   for (const r of records) {
-    const id = (r.cells.id ?? "").trim();
-    const name = (r.cells.name ?? "").trim();
-    const period = r.cells.period === undefined ? null : r.cells.period.trim() || null;
+    const id = (idAt === undefined ? "" : (r.cells[idAt] ?? "")).trim();
+    const name = (nameAt === undefined ? "" : (r.cells[nameAt] ?? "")).trim();
+    const period = at(r, "period")?.trim() || null;
     let bad = false;
     if (id === "") {
       problems.push({ line: r.line, column: "id", key: "data.blank-id", vars: {} });
@@ -137,7 +162,7 @@ export function parseRecords(records: readonly RawRecord[], scheme: Scheme): { p
     }
     const values: RowValues = {};
     for (const c of columns) {
-      const res = parseCell(r.cells[c.column] ?? "", c.input);
+      const res = parseCell(c.index === undefined ? "" : (r.cells[c.index] ?? ""), c.input);
       if (res.ok) values[c.column] = res.value;
       else {
         problems.push({ line: r.line, column: c.column, key: res.key, vars: res.vars });

@@ -4,11 +4,12 @@
  * Per person: indicator points (rounded to scoreDigits, Excel ROUND), total (sum or weighted,
  * plus adjustments, clamped), grade and coefficient, pay lines (each rounded to the money unit,
  * held as integer cents). Per roster: ranks, rank awards, pools, forced distribution, bottom
- * flags. The trace records, for every number, its input, rule, parameters and reason.
+ * flags. The trace records, for every number, its input, rule, parameters and reason; a batch
+ * run that shows no trace can switch it off (`trace: false`) and keep a tenth of the memory.
  */
 import { compileExpr, constValue, type ExprEnv, type RowContext, type RowValues } from "./expr.js";
 import { EvaluationError } from "./errors.js";
-import { compileRule, type CompiledRule, type Reason } from "./rules/index.js";
+import { compileRule, type CompiledRule, type Reason, type Why } from "./rules/index.js";
 import { compilePersonPay, type CompiledPay } from "./pay/index.js";
 import { testCondition } from "./pay/condition.js";
 import { roundPoints, toCents, sumCents, type MoneyDigits } from "./money.js";
@@ -54,8 +55,17 @@ export interface PersonResult {
   trace: TraceEntry[];
 }
 
+/** Shared by every result of an untraced run (nothing is ever pushed to it). */
+const NO_TRACE: TraceEntry[] = Object.freeze([]) as unknown as TraceEntry[];
+
+export interface CompileOptions {
+  /** Record the trace (default true). */
+  trace?: boolean;
+}
+
 export interface CompiledScheme {
   scheme: Scheme;
+  tracing: boolean;
   env: ExprEnv;
   moneyDigits: MoneyDigits;
   evaluatePerson(person: PersonData): PersonResult;
@@ -73,7 +83,8 @@ interface CompiledIndicator {
   rule: CompiledRule;
 }
 
-export function compileScheme(scheme: Scheme): CompiledScheme {
+export function compileScheme(scheme: Scheme, options: CompileOptions = {}): CompiledScheme {
+  const tracing = options.trace ?? true;
   const env: ExprEnv = { params: new Map(scheme.parameters.map((p) => [p.id, p.value])) };
   const digits = scheme.scoreDigits;
   const moneyDigits = scheme.money.digits as MoneyDigits;
@@ -113,6 +124,9 @@ export function compileScheme(scheme: Scheme): CompiledScheme {
   }));
 
   const eligibility = scheme.eligibility;
+  // Rules report their reason through `why` only while tracing; the last one said is kept here.
+  const said: { reason: Reason | null } = { reason: null };
+  const why: Why = tracing ? (key, vars) => (said.reason = { key, vars }) : null;
 
   function excludedResult(person: PersonData, values: RowValues, failed: (typeof eligibility)[number]): PersonResult {
     const pay: Record<string, number> = {};
@@ -126,46 +140,44 @@ export function compileScheme(scheme: Scheme): CompiledScheme {
   }
 
   function evaluatePerson(person: PersonData): PersonResult {
-    const values: RowValues = { ...person.values };
+    // the person's own values object: derived inputs are added to it (it is ours, parsed from text)
+    const values: RowValues = person.values;
     const ctx: RowContext = { values, full };
     const failed = eligibility.find((c) => !testCondition(c, ctx));
     if (failed) return excludedResult(person, values, failed);
     for (const d of derived) values[d.id] = d.f(ctx);
-    const trace: TraceEntry[] = [];
+    const trace: TraceEntry[] = tracing ? [] : NO_TRACE;
     const points: Record<string, number> = {};
     let sum = 0;
     for (const ind of indicators) {
       let p: number;
       if (ind.rated) {
         p = 0;
-        const inputs: Record<string, RowValues[string]> = {};
+        const inputs: Record<string, RowValues[string]> | null = tracing ? {} : null;
         for (const r of raters) {
           const column = `${ind.input}@${r.id}`;
-          inputs[column] = values[column];
-          const out = ind.rule(values[column], ctx);
-          p += (out.points * r.weight) / 100;
+          if (inputs) inputs[column] = values[column];
+          p += (ind.rule(values[column], ctx, null) * r.weight) / 100;
         }
         p = roundPoints(p, digits);
-        trace.push({ target: ind.id, kind: "indicator", input: inputs, rule: ind.ruleKind, params: ind.params, result: p, reason: { key: "why.rated", vars: { points: p } } });
+        if (inputs) trace.push({ target: ind.id, kind: "indicator", input: inputs, rule: ind.ruleKind, params: ind.params, result: p, reason: { key: "why.rated", vars: { points: p } } });
       } else {
-        const out = ind.rule(values[ind.input] ?? null, ctx);
-        p = roundPoints(out.points, digits);
-        trace.push({ target: ind.id, kind: "indicator", input: values[ind.input], rule: ind.ruleKind, params: ind.params, result: p, reason: out.reason });
+        p = roundPoints(ind.rule(values[ind.input] ?? null, ctx, why), digits);
+        if (tracing) trace.push({ target: ind.id, kind: "indicator", input: values[ind.input], rule: ind.ruleKind, params: ind.params, result: p, reason: said.reason! });
       }
       points[ind.id] = p;
       sum += scheme.total.method === "weighted" ? (p / ind.full) * ind.weight : p;
     }
     const adj: Record<string, number> = {};
     for (const a of adjustments) {
-      const out = a.rule(values[a.input] ?? null, ctx);
-      const p = roundPoints(out.points, digits);
+      const p = roundPoints(a.rule(values[a.input] ?? null, ctx, why), digits);
       adj[a.id] = p;
       sum += p;
-      trace.push({ target: a.id, kind: "adjustment", input: values[a.input], rule: a.ruleKind, params: a.params, result: p, reason: out.reason });
+      if (tracing) trace.push({ target: a.id, kind: "adjustment", input: values[a.input], rule: a.ruleKind, params: a.params, result: p, reason: said.reason! });
     }
     const clamped = Math.min(totalMax, Math.max(totalMin, sum));
     const total = roundPoints(clamped, digits);
-    trace.push({
+    if (tracing) trace.push({
       target: "total",
       kind: "total",
       result: total,
@@ -180,12 +192,12 @@ export function compileScheme(scheme: Scheme): CompiledScheme {
       grade = g.id;
       coefficient = g.coefficient;
       if (coefficient !== null) ctx.coefficient = coefficient;
-      trace.push({ target: "grade", kind: "grade", result: grade, reason: { key: "why.grade", vars: { total, min: g.min } } });
+      if (tracing) trace.push({ target: "grade", kind: "grade", result: grade, reason: { key: "why.grade", vars: { total, min: g.min } } });
     }
     const flags: string[] = [];
     if (passMark !== undefined && total < passMark) {
       flags.push("below-pass");
-      trace.push({ target: "below-pass", kind: "flag", result: "below-pass", reason: { key: "why.flag.below-pass", vars: { total, mark: passMark } } });
+      if (tracing) trace.push({ target: "below-pass", kind: "flag", result: "below-pass", reason: { key: "why.flag.below-pass", vars: { total, mark: passMark } } });
     }
     const pay: Record<string, number> = {};
     for (const { line, f } of personPay) {
@@ -195,14 +207,14 @@ export function compileScheme(scheme: Scheme): CompiledScheme {
       }
       if (line.when && !testCondition(line.when, ctx)) {
         pay[line.id] = 0;
-        trace.push({ target: line.id, kind: "pay", rule: line.rule.kind, result: 0, reason: { key: "why.pay.condition", vars: { input: line.when.input, value: String(line.when.value) } } });
+        if (tracing) trace.push({ target: line.id, kind: "pay", rule: line.rule.kind, result: 0, reason: { key: "why.pay.condition", vars: { input: line.when.input, value: String(line.when.value) } } });
         continue;
       }
-      const out = f(ctx);
-      if (!Number.isFinite(out.amount)) throw new EvaluationError("pay.not-finite", { line: line.id });
-      const cents = toCents(out.amount, moneyDigits);
+      const amount = f(ctx, why);
+      if (!Number.isFinite(amount)) throw new EvaluationError("pay.not-finite", { line: line.id });
+      const cents = toCents(amount, moneyDigits);
       pay[line.id] = cents;
-      trace.push({ target: line.id, kind: "pay", rule: line.rule.kind, params: line.rule, result: cents / 100, reason: out.reason });
+      if (tracing) trace.push({ target: line.id, kind: "pay", rule: line.rule.kind, params: line.rule, result: cents / 100, reason: said.reason! });
     }
     return {
       line: person.line,
@@ -248,7 +260,7 @@ export function compileScheme(scheme: Scheme): CompiledScheme {
           const eligible = !line.when || testCondition(line.when, { values: r.values });
           const cents = eligible ? toCents(awards[i].amount, moneyDigits) : 0;
           r.pay[line.id] = cents;
-          r.trace.push({ target: line.id, kind: "pay", rule: rule.kind, params: rule, result: cents / 100, reason: { key: awards[i].key, vars: { rank: awards[i].rank } } });
+          if (tracing) r.trace.push({ target: line.id, kind: "pay", rule: rule.kind, params: rule, result: cents / 100, reason: { key: awards[i].key, vars: { rank: awards[i].rank } } });
         });
       } else if (rule.kind === "pool") {
         const weight = compileExpr(rule.weight, env);
@@ -262,7 +274,7 @@ export function compileScheme(scheme: Scheme): CompiledScheme {
         const cents = allocatePool(budget, shares, unit);
         results.forEach((r, i) => {
           r.pay[line.id] = cents[i];
-          r.trace.push({ target: line.id, kind: "pay", rule: rule.kind, params: rule, result: cents[i] / 100, reason: { key: "why.pay.pool", vars: { weight: shares[i].weight, budget: budget / 100 } } });
+          if (tracing) r.trace.push({ target: line.id, kind: "pay", rule: rule.kind, params: rule, result: cents[i] / 100, reason: { key: "why.pay.pool", vars: { weight: shares[i].weight, budget: budget / 100 } } });
         });
       }
     }
@@ -271,7 +283,7 @@ export function compileScheme(scheme: Scheme): CompiledScheme {
     results.forEach((r, i) => {
       if (bottom.has(i)) {
         r.flags.push("bottom-rank");
-        r.trace.push({ target: "bottom-rank", kind: "flag", result: "bottom-rank", reason: { key: "why.flag.bottom-rank", vars: { rank: r.rank, count: scheme.ranking?.bottomCount ?? 0 } } });
+        if (tracing) r.trace.push({ target: "bottom-rank", kind: "flag", result: "bottom-rank", reason: { key: "why.flag.bottom-rank", vars: { rank: r.rank, count: scheme.ranking?.bottomCount ?? 0 } } });
       }
       if (awards) r.award = awards[i];
       r.payTotal = sumCents(Object.values(r.pay));
@@ -279,7 +291,7 @@ export function compileScheme(scheme: Scheme): CompiledScheme {
     return all;
   }
 
-  return { scheme, env, moneyDigits, evaluatePerson, evaluateRoster };
+  return { scheme, tracing, env, moneyDigits, evaluatePerson, evaluateRoster };
 }
 
 /** An evaluation error with the person it happened to. */

@@ -31,8 +31,26 @@ function decimalParts(x: number): DecimalParts {
   return { negative, mantissa: BigInt(whole + fraction), exponent };
 }
 
-/** round(x × 10^digits) as a BigInt, half away from zero on the 15-digit decimal form. */
-function scaledRound(x: number, digits: number): bigint {
+/**
+ * round(x × 10^digits) as an integer, half away from zero on the 15-digit decimal form.
+ * Fast path: when x × 10^digits is far from a half (more than 1e-6 away) and not huge, the
+ * binary product and the 15-digit decimal lie on the same side of the half — they differ by
+ * about 1e-15 relative — so plain arithmetic gives the same integer. Otherwise the exact way.
+ */
+function scaledRound(x: number, digits: number): bigint | number {
+  const scaled = Math.abs(x) * 10 ** digits;
+  if (scaled < 1e9 && digits >= 0 && digits <= 10) {
+    const floor = Math.floor(scaled);
+    const frac = scaled - floor;
+    if (Math.abs(frac - 0.5) > 1e-6) {
+      const q = frac < 0.5 ? floor : floor + 1;
+      return x < 0 ? -q : q;
+    }
+  }
+  return scaledRoundExact(x, digits);
+}
+
+function scaledRoundExact(x: number, digits: number): bigint {
   const { negative, mantissa, exponent } = decimalParts(x);
   const shift = exponent + digits;
   let q: bigint;

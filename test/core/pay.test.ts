@@ -10,39 +10,39 @@ const ctx = (values: RowContext["values"], total = 0, coefficient?: number): Row
 describe("score-linear (foreign trade: 1000 × score, at most 1000, nothing below 60)", () => {
   const f = pay({ kind: "score-linear", amount: 1000, gate: 60, cap: 1000 });
   it("pays 1000 × score / 100", () => {
-    expect(f(ctx({}, 85)).amount).toBe(850);
-    expect(f(ctx({}, 60)).amount).toBe(600);
+    expect(f(ctx({}, 85), null)).toBe(850);
+    expect(f(ctx({}, 60), null)).toBe(600);
   });
   it("pays nothing below the pass mark", () => {
-    expect(f(ctx({}, 59.99)).amount).toBe(0);
+    expect(f(ctx({}, 59.99), null)).toBe(0);
   });
   it("is capped", () => {
-    expect(f(ctx({}, 120)).amount).toBe(1000);
+    expect(f(ctx({}, 120), null)).toBe(1000);
   });
 });
 
 describe("gate-proportional (warehouse: base 300, none below 80, pro rata above 100)", () => {
   const f = pay({ kind: "gate-proportional", base: 300, gate: 80 });
-  it("110 → 330", () => expect(f(ctx({}, 110)).amount).toBeCloseTo(330, 10));
-  it("below 80 → 0", () => expect(f(ctx({}, 79.9)).amount).toBe(0));
+  it("110 → 330", () => expect(f(ctx({}, 110), null)).toBeCloseTo(330, 10));
+  it("below 80 → 0", () => expect(f(ctx({}, 79.9), null)).toBe(0));
   it("80 to 100 → full base", () => {
-    expect(f(ctx({}, 80)).amount).toBe(300);
-    expect(f(ctx({}, 100)).amount).toBe(300);
+    expect(f(ctx({}, 80), null)).toBe(300);
+    expect(f(ctx({}, 100), null)).toBe(300);
   });
   it("in proportion between when set", () => {
     const g = pay({ kind: "gate-proportional", base: 300, gate: 80, between: "proportional" });
-    expect(g(ctx({}, 90)).amount).toBe(270);
+    expect(g(ctx({}, 90), null)).toBe(270);
   });
 });
 
 describe("coefficient and scaled", () => {
   it("base × grade coefficient", () => {
-    expect(pay({ kind: "coefficient", base: { input: "base" } })(ctx({ base: 2000 }, 95, 1.2)).amount).toBe(2400);
+    expect(pay({ kind: "coefficient", base: { input: "base" } })(ctx({ base: 2000 }, 95, 1.2), null)).toBe(2400);
   });
   it("target completion scales the bonus: 90 % → 90 %, 110 % → 110 %", () => {
     const f = pay({ kind: "scaled", amount: 1000, completion: { input: "c" } });
-    expect(f(ctx({ c: 0.9 })).amount).toBe(900);
-    expect(f(ctx({ c: 1.1 })).amount).toBeCloseTo(1100, 10);
+    expect(f(ctx({ c: 0.9 }), null)).toBe(900);
+    expect(f(ctx({ c: 1.1 }), null)).toBeCloseTo(1100, 10);
   });
 });
 
@@ -57,12 +57,12 @@ describe("piece-rate (hospital)", () => {
     completion: { input: "c" },
   });
   it("pays each piece up to the cap and a reward above it", () => {
-    expect(f(ctx({ major: 50, other: 10, c: 1 })).amount).toBe(50 * 40 + 200);
-    expect(f(ctx({ major: 60, other: 0, c: 1 })).amount).toBe(2400);
-    expect(f(ctx({ major: 70, other: 0, c: 1 })).amount).toBe(2400 + 300);
+    expect(f(ctx({ major: 50, other: 10, c: 1 }), null)).toBe(50 * 40 + 200);
+    expect(f(ctx({ major: 60, other: 0, c: 1 }), null)).toBe(2400);
+    expect(f(ctx({ major: 70, other: 0, c: 1 }), null)).toBe(2400 + 300);
   });
   it("scales by completion", () => {
-    expect(f(ctx({ major: 10, other: 0, c: 0.9 })).amount).toBe(360);
+    expect(f(ctx({ major: 10, other: 0, c: 0.9 }), null)).toBe(360);
   });
 });
 
@@ -108,16 +108,16 @@ describe("profit-share (foreign trade monthly profit bonus)", () => {
     monthsRegular: { input: "months" },
   });
   it("(profit − costs ÷ staff − own cost) × 10 %", () => {
-    expect(f(ctx({ profit: 100000, costs: 60000, staff: 6, own: 5000, months: 12 })).amount).toBe(8500);
+    expect(f(ctx({ profit: 100000, costs: 60000, staff: 6, own: 5000, months: 12 }), null)).toBe(8500);
   });
   it("a new regular salesperson bears half the share in the first three months", () => {
-    expect(f(ctx({ profit: 100000, costs: 60000, staff: 6, own: 5000, months: 3 })).amount).toBe(9000);
-    expect(f(ctx({ profit: 100000, costs: 60000, staff: 6, own: 5000, months: 4 })).amount).toBe(8500);
+    expect(f(ctx({ profit: 100000, costs: 60000, staff: 6, own: 5000, months: 3 }), null)).toBe(9000);
+    expect(f(ctx({ profit: 100000, costs: 60000, staff: 6, own: 5000, months: 4 }), null)).toBe(8500);
   });
   it("a sole salesperson bears at most 75 %", () => {
-    expect(f(ctx({ profit: 100000, costs: 40000, staff: 1, own: 5000, months: 12 })).amount).toBe(6500);
+    expect(f(ctx({ profit: 100000, costs: 40000, staff: 1, own: 5000, months: 12 }), null)).toBe(6500);
   });
   it("never negative", () => {
-    expect(f(ctx({ profit: 1000, costs: 60000, staff: 6, own: 5000, months: 12 })).amount).toBe(0);
+    expect(f(ctx({ profit: 1000, costs: 60000, staff: 6, own: 5000, months: 12 }), null)).toBe(0);
   });
 });

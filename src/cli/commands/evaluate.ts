@@ -4,8 +4,9 @@
  * Every problem in the scheme or data is reported (line, column, what was expected) and nothing
  * is written until the whole roster has been evaluated.
  */
-import { parseCsv, CsvError, formatCsv } from "../../io/csv.js";
-import { checkHeader, parseRecords, type DataProblem, type RawRecord } from "../../core/data.js";
+import { CsvError, formatCsv } from "../../io/csv.js";
+import { readDataCsv, type DataCsv } from "../../io/data-csv.js";
+import { checkHeader, parseRecords, type DataProblem } from "../../core/data.js";
 import { compileScheme, RowEvaluationError } from "../../core/evaluate.js";
 import { evaluatePeriods } from "../../core/periods/evaluate-periods.js";
 import { EvaluationError } from "../../core/errors.js";
@@ -18,31 +19,18 @@ import { applyParams, loadScheme } from "../scheme-source.js";
 import { explainPerson } from "../explain.js";
 import type { Scheme } from "../../core/scheme/schema.js";
 
-/** CSV text → raw records keyed by header, with blank-row checks. */
-export function csvRecords(text: string, file: string, io: CliIO): { header: string[]; records: RawRecord[]; problems: DataProblem[] } {
-  let table;
+/** The data file, or a message naming the line where it stops being CSV. */
+function readData(text: string, file: string, io: CliIO): DataCsv {
   try {
-    table = parseCsv(text);
+    return readDataCsv(text);
   } catch (e) {
-    if (e instanceof CsvError) throw new UserError(`${file}: ${t(io.lang, "cli.data-problem", { line: e.line, column: "", message: t(io.lang, e.key) })}`);
+    if (e instanceof CsvError) throw csvProblem(e, file, io);
     throw e;
   }
-  const problems: DataProblem[] = [];
-  const isBlank = (cells: string[]) => cells.every((c) => c.trim() === "");
-  // Blank rows at the end are what Excel leaves behind; blank rows between people are reported.
-  let end = table.records.length;
-  while (end > 0 && isBlank(table.records[end - 1].cells)) end--;
-  const records: RawRecord[] = [];
-  for (const r of table.records.slice(0, end)) {
-    if (isBlank(r.cells)) {
-      problems.push({ line: r.line, column: "", key: "data.blank-row", vars: {} });
-      continue;
-    }
-    const cells: Record<string, string> = {};
-    table.header.forEach((h, i) => (cells[h] = r.cells[i] ?? ""));
-    records.push({ line: r.line, cells });
-  }
-  return { header: table.header, records, problems };
+}
+
+function csvProblem(e: CsvError, file: string, io: CliIO): UserError {
+  return new UserError(`${file}: ${t(io.lang, "cli.data-problem", { line: e.line, column: "", message: t(io.lang, e.key) })}`);
 }
 
 function dataError(file: string, problems: readonly DataProblem[], io: CliIO): UserError {
@@ -55,15 +43,21 @@ function dataError(file: string, problems: readonly DataProblem[], io: CliIO): U
   return new UserError(lines.join("\n"));
 }
 
-export function evaluateCsv(scheme: Scheme, text: string, file: string, io: CliIO) {
-  const { header, records, problems } = csvRecords(text, file, io);
+export function evaluateCsv(scheme: Scheme, text: string, file: string, io: CliIO, options: { trace?: boolean } = {}) {
+  const { header, records, problems } = readData(text, file, io);
   const headerProblems = checkHeader(header, scheme);
   if (headerProblems.length) throw dataError(file, headerProblems, io);
-  if (records.length === 0 && problems.length === 0) throw new UserError(t(io.lang, "cli.empty-data", { file }));
-  const parsed = parseRecords(records, scheme);
+  let parsed;
+  try {
+    parsed = parseRecords(header, records, scheme);
+  } catch (e) {
+    if (e instanceof CsvError) throw csvProblem(e, file, io);
+    throw e;
+  }
   const all = [...problems, ...parsed.problems].sort((a, b) => a.line - b.line);
   if (all.length) throw dataError(file, all, io);
-  const compiled = compileScheme(scheme);
+  if (parsed.people.length === 0) throw new UserError(t(io.lang, "cli.empty-data", { file }));
+  const compiled = compileScheme(scheme, { trace: options.trace ?? true });
   try {
     return { ...evaluatePeriods(compiled, parsed.people), withPeriod: header.includes("period") };
   } catch (e) {
@@ -80,7 +74,7 @@ export function evaluateCommand(argv: readonly string[], io: CliIO): number {
   const dataFile = required(args, "data", io);
   const scheme = applyParams(loadScheme(source, io), args.options.get("param") ?? [], source, io);
   const text = readText(dataFile, io);
-  const { results, rollups, withPeriod } = evaluateCsv(scheme, text, dataFile, io);
+  const { results, rollups, withPeriod } = evaluateCsv(scheme, text, dataFile, io, { trace: args.flags.has("explain") });
   const csv = formatCsv(resultColumns(scheme, withPeriod), resultRows(scheme, results, rollups, withPeriod, io.lang));
   const out = optional(args, "out");
   const unit = ["1", "0.1", "0.01"][scheme.money.digits];

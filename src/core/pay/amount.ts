@@ -8,5 +8,8 @@ export type AmountPay = z.infer<typeof AmountPaySchema>;
 
 export function compileAmount(rule: AmountPay, c: PayCompileContext): CompiledPay {
   const amount = compileExpr(rule.amount, c.env);
-  return (ctx) => ({ amount: amount(ctx), reason: { key: "why.pay.amount", vars: {} } });
+  return (ctx, why) => {
+    if (why) why("why.pay.amount", {});
+    return amount(ctx);
+  };
 }

@@ -9,12 +9,10 @@ export type CoefficientPay = z.infer<typeof CoefficientPaySchema>;
 
 export function compileCoefficient(rule: CoefficientPay, c: PayCompileContext): CompiledPay {
   const base = compileExpr(rule.base, c.env);
-  return (ctx) => {
+  return (ctx, why) => {
     if (ctx.coefficient === undefined) throw new EvaluationError("pay.no-coefficient", {});
     const b = base(ctx);
-    return {
-      amount: b * ctx.coefficient,
-      reason: { key: "why.pay.coefficient", vars: { base: b, coefficient: ctx.coefficient } },
-    };
+    if (why) why("why.pay.coefficient", { base: b, coefficient: ctx.coefficient });
+    return b * ctx.coefficient;
   };
 }

@@ -20,13 +20,19 @@ export type GateProportionalPay = z.infer<typeof GateProportionalPaySchema>;
 export function compileGateProportional(rule: GateProportionalPay, c: PayCompileContext): CompiledPay {
   const base = compileExpr(rule.base, c.env);
   const gate = constValue(rule.gate, c.env);
-  return (ctx) => {
+  return (ctx, why) => {
     const total = ctx.total ?? 0;
     const full = ctx.full ?? 100;
     const b = base(ctx);
-    if (total < gate) return { amount: 0, reason: { key: "why.pay.below-gate", vars: { total, gate } } };
-    if (total > full || rule.between === "proportional")
-      return { amount: (b * total) / full, reason: { key: "why.pay.proportional", vars: { base: b, total, full } } };
-    return { amount: b, reason: { key: "why.pay.full-base", vars: { base: b, total, gate } } };
+    if (total < gate) {
+      if (why) why("why.pay.below-gate", { total, gate });
+      return 0;
+    }
+    if (total > full || rule.between === "proportional") {
+      if (why) why("why.pay.proportional", { base: b, total, full });
+      return (b * total) / full;
+    }
+    if (why) why("why.pay.full-base", { base: b, total, gate });
+    return b;
   };
 }

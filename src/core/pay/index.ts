@@ -43,4 +43,4 @@ export function compilePersonPay(rule: PersonPay, c: PayCompileContext): Compile
   }
 }
 
-export type { CompiledPay, PayCompileContext, PayOutcome } from "./types.js";
+export type { CompiledPay, PayCompileContext } from "./types.js";

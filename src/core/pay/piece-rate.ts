@@ -43,7 +43,7 @@ export function compilePieceRate(rule: PieceRatePay, c: PayCompileContext): Comp
     amount: compileExpr(r.amount, c.env),
   }));
   const completion = rule.completion ? compileExpr(rule.completion, c.env) : undefined;
-  return (ctx) => {
+  return (ctx, why) => {
     let pieces = 0;
     for (const l of lines) pieces += Math.min(count(ctx, l.input), l.maxCount) * l.rate(ctx);
     let rewarded = 0;
@@ -52,9 +52,7 @@ export function compilePieceRate(rule: PieceRatePay, c: PayCompileContext): Comp
       if (n > r.above) rewarded += r.amount(ctx);
     }
     const scale = completion ? completion(ctx) : 1;
-    return {
-      amount: (pieces + rewarded) * scale,
-      reason: { key: "why.pay.piece-rate", vars: { pieces, rewards: rewarded, completion: scale } },
-    };
+    if (why) why("why.pay.piece-rate", { pieces, rewards: rewarded, completion: scale });
+    return (pieces + rewarded) * scale;
   };
 }

@@ -37,7 +37,7 @@ export function compileProfitShare(rule: ProfitSharePay, c: PayCompileContext): 
   const newMonths = constValue(rule.newMonths, c.env);
   const newBearing = constValue(rule.newBearing, c.env);
   const soleMax = constValue(rule.soleMaxBearing, c.env);
-  return (ctx) => {
+  return (ctx, why) => {
     const n = staff(ctx);
     if (n < 1) throw new EvaluationError("pay.staff-count", { value: n });
     const share = costs(ctx) / n;
@@ -47,9 +47,7 @@ export function compileProfitShare(rule: ProfitSharePay, c: PayCompileContext): 
     const p = profit(ctx);
     const o = own(ctx);
     const base = p - share * bearing - o;
-    return {
-      amount: Math.max(0, base * rate),
-      reason: { key: "why.pay.profit-share", vars: { profit: p, share, bearing, own: o, rate } },
-    };
+    if (why) why("why.pay.profit-share", { profit: p, share, bearing, own: o, rate });
+    return Math.max(0, base * rate);
   };
 }

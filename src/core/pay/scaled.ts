@@ -22,9 +22,10 @@ export function compileScaled(rule: ScaledPay, c: PayCompileContext): CompiledPa
   const completion = compileExpr(rule.completion, c.env);
   const lo = rule.minCompletion === undefined ? 0 : constValue(rule.minCompletion, c.env);
   const hi = rule.maxCompletion === undefined ? Infinity : constValue(rule.maxCompletion, c.env);
-  return (ctx) => {
+  return (ctx, why) => {
     const a = amount(ctx);
     const used = Math.min(hi, Math.max(lo, completion(ctx)));
-    return { amount: a * used, reason: { key: "why.pay.scaled", vars: { amount: a, completion: used } } };
+    if (why) why("why.pay.scaled", { amount: a, completion: used });
+    return a * used;
   };
 }

@@ -20,16 +20,17 @@ export function compileScoreLinear(rule: ScoreLinearPay, c: PayCompileContext): 
   const amount = compileExpr(rule.amount, c.env);
   const gate = rule.gate === undefined ? -Infinity : constValue(rule.gate, c.env);
   const cap = rule.cap === undefined ? undefined : compileExpr(rule.cap, c.env);
-  return (ctx) => {
+  return (ctx, why) => {
     const total = ctx.total ?? 0;
     const full = ctx.full ?? 100;
-    if (total < gate) return { amount: 0, reason: { key: "why.pay.below-gate", vars: { total, gate } } };
+    if (total < gate) {
+      if (why) why("why.pay.below-gate", { total, gate });
+      return 0;
+    }
     const a = amount(ctx);
     const raw = (a * total) / full;
     const limit = cap ? cap(ctx) : Infinity;
-    return {
-      amount: Math.min(raw, limit),
-      reason: { key: raw > limit ? "why.pay.linear-capped" : "why.pay.linear", vars: { amount: a, total, full, cap: limit } },
-    };
+    if (why) why(raw > limit ? "why.pay.linear-capped" : "why.pay.linear", { amount: a, total, full, cap: limit });
+    return Math.min(raw, limit);
   };
 }

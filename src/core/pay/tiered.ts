@@ -48,11 +48,9 @@ export function compileTiered(rule: TieredPay, c: PayCompileContext): CompiledPa
     rate: constValue(b.rate, c.env),
   }));
   const scale = constValue(rule.scale, c.env);
-  return (ctx) => {
+  return (ctx, why) => {
     const v = amount(ctx);
-    return {
-      amount: tieredAmount(v, brackets, rule.mode) * scale,
-      reason: { key: `why.pay.tiered.${rule.mode}`, vars: { value: v } },
-    };
+    if (why) why(`why.pay.tiered.${rule.mode}`, { value: v });
+    return tieredAmount(v, brackets, rule.mode) * scale;
   };
 }

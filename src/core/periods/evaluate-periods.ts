@@ -42,21 +42,26 @@ export function evaluatePeriods(compiled: CompiledScheme, people: readonly Perso
   if (kinds.size > 1) throw new EvaluationError("period.mixed", { kinds: [...kinds].join(", ") });
   labels.sort((a, b) => (parsed.get(a) && parsed.get(b) ? periodOrdinal(parsed.get(a)!) - periodOrdinal(parsed.get(b)!) : 0));
 
-  const results: PersonResult[] = [];
-  for (const label of labels) results.push(...compiled.evaluateRoster(byPeriod.get(label)!));
+  // (flatMap, not push(...spread): a spread of 200,000 results overflows the call stack)
+  const results: PersonResult[] = labels.flatMap((label) => compiled.evaluateRoster(byPeriod.get(label)!));
 
-  // Per person, their results in period order.
+  const streakLines = scheme.pay.filter((l) => l.rule.kind === "streak-award");
+  const roll = scheme.periods.rollup;
+  if (scheme.periods.streaks.length === 0 && streakLines.length === 0 && !scheme.periods.tiers && !roll) return { results, rollups: [] };
+
+  // Per person, their results in period order (with one period, each person has one).
   const byPerson = new Map<string, PersonResult[]>();
-  for (const r of results) {
-    if (!byPerson.has(r.id)) byPerson.set(r.id, []);
-    byPerson.get(r.id)!.push(r);
-  }
+  if (labels.length === 1) results.forEach((r, i) => byPerson.set(`${i}`, [r]));
+  else
+    for (const r of results) {
+      if (!byPerson.has(r.id)) byPerson.set(r.id, []);
+      byPerson.get(r.id)!.push(r);
+    }
   const lastRank = new Map<string, number>();
   for (const r of results) lastRank.set(r.period ?? "", Math.max(lastRank.get(r.period ?? "") ?? 0, r.rank));
   const periodSize = new Map<string, number>();
   for (const r of results) periodSize.set(r.period ?? "", (periodSize.get(r.period ?? "") ?? 0) + 1);
 
-  const streakLines = scheme.pay.filter((l) => l.rule.kind === "streak-award");
   for (const list of byPerson.values()) {
     const points: PeriodPoint[] = list.map((r, i) => {
       const p = parsed.get(r.period ?? "");
@@ -73,7 +78,7 @@ export function evaluatePeriods(compiled: CompiledScheme, people: readonly Perso
       runs.forEach((n, i) => {
         if (n >= rule.count) {
           list[i].flags.push(rule.id);
-          list[i].trace.push({ target: rule.id, kind: "flag", result: rule.id, reason: { key: `why.streak.${rule.when}`, vars: { count: n } } });
+          if (compiled.tracing) list[i].trace.push({ target: rule.id, kind: "flag", result: rule.id, reason: { key: `why.streak.${rule.when}`, vars: { count: n } } });
         }
       });
     }
@@ -85,7 +90,7 @@ export function evaluatePeriods(compiled: CompiledScheme, people: readonly Perso
         const cents = toCents(streakAward(amounts, n), compiled.moneyDigits);
         list[i].pay[line.id] = cents;
         list[i].payTotal = sumCents(Object.values(list[i].pay));
-        list[i].trace.push({ target: line.id, kind: "pay", rule: "streak-award", params: line.rule, result: cents / 100, reason: { key: "why.pay.streak", vars: { run: n } } });
+        if (compiled.tracing) list[i].trace.push({ target: line.id, kind: "pay", rule: "streak-award", params: line.rule, result: cents / 100, reason: { key: "why.pay.streak", vars: { run: n } } });
       });
     }
     const tiers = scheme.periods.tiers;
@@ -103,7 +108,6 @@ export function evaluatePeriods(compiled: CompiledScheme, people: readonly Perso
   }
 
   const rollups: RollupResult[] = [];
-  const roll = scheme.periods.rollup;
   if (roll && kinds.size === 1 && !kinds.has("none")) {
     const grades = scheme.grades.map((g) => ({ id: g.id, min: constValue(g.min, env) })).sort((a, b) => b.min - a.min);
     for (const list of byPerson.values()) {

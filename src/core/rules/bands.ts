@@ -47,16 +47,14 @@ export function compileBandTable(
 
 export function compileBands(rule: BandsRule, c: RuleCompileContext): CompiledRule {
   const table = compileBandTable(rule.direction, rule.bands, rule.otherwise, c.env);
-  return (value, ctx) => {
+  return (value, ctx, why) => {
     const v = numeric(value, "bands");
     const i = table.find(v);
-    if (i < 0) return { points: table.otherwise(ctx), reason: { key: "why.bands.none", vars: { value: v } } };
-    return {
-      points: table.points[i](ctx),
-      reason: {
-        key: rule.direction === "at-least" ? "why.bands.at-least" : "why.bands.at-most",
-        vars: { value: v, threshold: table.thresholds[i] },
-      },
-    };
+    if (i < 0) {
+      if (why) why("why.bands.none", { value: v });
+      return table.otherwise(ctx);
+    }
+    if (why) why(rule.direction === "at-least" ? "why.bands.at-least" : "why.bands.at-most", { value: v, threshold: table.thresholds[i] });
+    return table.points[i](ctx);
   };
 }

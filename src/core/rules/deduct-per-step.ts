@@ -38,17 +38,12 @@ export function compileDeductPerStep(rule: DeductPerStepRule, c: RuleCompileCont
   const step = constValue(rule.step, c.env);
   const per = constValue(rule.points, c.env);
   const full = c.full;
-  return (value) => {
+  return (value, _ctx, why) => {
     const v = numeric(value, "deduct-per-step");
     const excess = rule.direction === "above" ? v - limit : limit - v;
     const steps = countSteps(excess, step, rule.partial);
     const points = Math.max(0, full - steps * per);
-    return {
-      points,
-      reason: {
-        key: steps === 0 ? "why.deduct.within" : `why.deduct.${rule.direction}`,
-        vars: { value: v, limit, step, per, steps, full, deducted: full - points },
-      },
-    };
+    if (why) why(steps === 0 ? "why.deduct.within" : `why.deduct.${rule.direction}`, { value: v, limit, step, per, steps, full, deducted: full - points });
+    return points;
   };
 }

@@ -30,13 +30,15 @@ export function compileDeductions(rule: DeductionsRule, c: RuleCompileContext): 
   const items = rule.items.map((i) => ({ input: i.input, schedule: compileSchedule(i.schedule, c) }));
   const full = c.full;
   const zero = rule.zeroWhen;
-  return (_value, ctx) => {
+  return (_value, ctx, why) => {
     if (zero && count(ctx, zero.input) > zero.above) {
-      return { points: 0, reason: { key: "why.deductions.zeroed", vars: { input: zero.input, full } } };
+      if (why) why("why.deductions.zeroed", { input: zero.input, full });
+      return 0;
     }
     let deducted = 0;
     for (const item of items) deducted += item.schedule(count(ctx, item.input), ctx);
     const points = Math.max(0, full - deducted);
-    return { points, reason: { key: "why.deductions", vars: { full, deducted, points } } };
+    if (why) why("why.deductions", { full, deducted, points });
+    return points;
   };
 }

@@ -15,12 +15,10 @@ export type DirectRule = z.infer<typeof DirectRuleSchema>;
 export function compileDirect(rule: DirectRule, c: RuleCompileContext): CompiledRule {
   const min = rule.min === undefined ? Math.min(0, c.full) : constValue(rule.min, c.env);
   const max = rule.max === undefined ? Math.max(0, c.full) : constValue(rule.max, c.env);
-  return (value) => {
+  return (value, _ctx, why) => {
     const v = numeric(value, "direct");
     const points = Math.min(max, Math.max(min, v));
-    return {
-      points,
-      reason: { key: points === v ? "why.direct" : "why.direct.clamped", vars: { value: v, min, max } },
-    };
+    if (why) why(points === v ? "why.direct" : "why.direct.clamped", { value: v, min, max });
+    return points;
   };
 }

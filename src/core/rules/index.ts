@@ -45,5 +45,5 @@ export function ruleReadsOwnInput(rule: Rule): boolean {
   return rule.kind !== "deductions";
 }
 
-export type { CompiledRule, RuleCompileContext, RuleOutcome, Reason } from "./types.js";
+export type { CompiledRule, RuleCompileContext, Reason, Why } from "./types.js";
 

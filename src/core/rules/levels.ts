@@ -18,10 +18,11 @@ export type LevelsRule = z.infer<typeof LevelsRuleSchema>;
 
 export function compileLevels(rule: LevelsRule, c: RuleCompileContext): CompiledRule {
   const table = new Map(Object.entries(rule.points).map(([k, v]) => [k, compileExpr(v, c.env)]));
-  return (value, ctx) => {
+  return (value, ctx, why) => {
     const option = String(value ?? "");
     const f = table.get(option);
     if (!f) throw new EvaluationError("rule.level-unknown", { value: option, options: [...table.keys()].join(", ") });
-    return { points: f(ctx), reason: { key: "why.levels", vars: { level: option } } };
+    if (why) why("why.levels", { level: option });
+    return f(ctx);
   };
 }

@@ -22,10 +22,11 @@ export function compileItems(rule: ItemsRule, c: RuleCompileContext): CompiledRu
   const schedule = compileSchedule(rule.schedule, c);
   const max = rule.max === undefined ? Infinity : constValue(rule.max, c.env);
   const min = rule.min === undefined ? -Infinity : constValue(rule.min, c.env);
-  return (value, ctx) => {
+  return (value, ctx, why) => {
     const count = numeric(value, "items");
     const raw = schedule(count, ctx);
     const points = Math.min(max, Math.max(min, raw));
-    return { points, reason: { key: "why.items", vars: { count, points } } };
+    if (why) why("why.items", { count, points });
+    return points;
   };
 }

@@ -23,7 +23,7 @@ export function compileRatio(rule: RatioRule, c: RuleCompileContext): CompiledRu
   const target = compileExpr(rule.target, c.env);
   const cap = constValue(rule.cap, c.env);
   const full = c.full;
-  return (value, ctx) => {
+  return (value, ctx, why) => {
     const actual = numeric(value, "ratio");
     const t = target(ctx);
     if (t <= 0) throw new EvaluationError("rule.target-not-positive", { target: t });
@@ -31,12 +31,7 @@ export function compileRatio(rule: RatioRule, c: RuleCompileContext): CompiledRu
     if (rule.direction === "higher") ratio = Math.max(0, actual / t);
     else ratio = actual <= 0 ? cap : t / actual;
     const used = Math.min(ratio, cap);
-    return {
-      points: full * used,
-      reason: {
-        key: rule.direction === "higher" ? "why.ratio.higher" : "why.ratio.lower",
-        vars: { actual, target: t, ratio: used, cap, full },
-      },
-    };
+    if (why) why(rule.direction === "higher" ? "why.ratio.higher" : "why.ratio.lower", { actual, target: t, ratio: used, cap, full });
+    return full * used;
   };
 }

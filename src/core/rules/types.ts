@@ -7,10 +7,11 @@ export interface Reason {
   vars: MessageVars;
 }
 
-export interface RuleOutcome {
-  points: number;
-  reason: Reason;
-}
+/**
+ * Where a rule says why, when anyone is listening: null in a batch run, so that a roster of
+ * 100,000 does not allocate a reason per person per indicator.
+ */
+export type Why = ((key: string, vars: MessageVars) => void) | null;
 
 export type RuleInput = number | string | boolean | null;
 
@@ -20,7 +21,8 @@ export interface RuleCompileContext {
   full: number;
 }
 
-export type CompiledRule = (value: RuleInput, ctx: RowContext) => RuleOutcome;
+/** Points for one input value (and the person's other values, for targets and picks). */
+export type CompiledRule = (value: RuleInput, ctx: RowContext, why: Why) => number;
 
 /** Numbers a rule works on; anything else is a data error raised before rules run. */
 export function numeric(value: RuleInput, input: string): number {
