@@ -1,0 +1,28 @@
+#!/usr/bin/env node
+// `npm run bench`: figures, not pass/fail. Each size runs in a fresh process so that its peak
+// memory is its own. Prints the machine it ran on, to quote alongside the numbers.
+import { execFileSync } from "node:child_process";
+import { cpus, totalmem } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const machine = `${cpus()[0]?.model ?? "unknown CPU"} × ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${process.platform}`;
+console.log(`machine: ${machine}\n`);
+
+function run(script, args) {
+  const out = execFileSync(process.execPath, ["--expose-gc", join(here, script), ...args], { encoding: "utf8" });
+  return JSON.parse(out.trim().split("\n").pop());
+}
+
+console.log("evaluate: CSV in → results CSV out (kpi-scorecard evaluate without --explain)");
+console.log("scheme          people   seconds   people/s   peak RSS MiB   MiB per 10k over base");
+const sizes = [10_000, 50_000, 100_000];
+for (const rows of sizes) {
+  const r = run("evaluate-csv.mjs", ["ecommerce-cs", String(rows)]);
+  const perTenK = ((r.peakRssMiB - r.baseRssMiB) / (rows / 10_000)).toFixed(1);
+  console.log(
+    `${r.scheme.padEnd(15)} ${String(rows).padStart(7)}   ${r.seconds.toFixed(2).padStart(7)}   ${String(r.peoplePerSecond).padStart(8)}   ${String(r.peakRssMiB).padStart(12)}   ${perTenK.padStart(8)}`,
+  );
+}
+console.log("\ntarget: 100,000 people under 2 s on the 2-core CI machine; memory per person flat as the roster grows");
