@@ -117,6 +117,14 @@ export function compileExpr(e: Expr, env: ExprEnv): Compiled {
   };
 }
 
+/** A count column (days, times, items): blank counts as 0, text is an error. */
+export function countValue(ctx: RowContext, input: string): number {
+  const v = ctx.values[input];
+  if (v === null || v === undefined || v === "") return 0;
+  if (typeof v !== "number") throw new EvaluationError("input.not-number", { input, value: String(v) });
+  return v;
+}
+
 /** Every name an expression refers to, for the scheme's cross-checks. */
 export function exprRefs(e: Expr, out: { params: string[]; inputs: string[] } = { params: [], inputs: [] }) {
   if (typeof e === "number") return out;

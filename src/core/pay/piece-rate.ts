@@ -4,10 +4,8 @@
  * threshold (300 above 60); the sum may then be scaled by target completion.
  */
 import { z } from "zod";
-import { compileExpr, ConstSchema, constValue, ExprSchema } from "../expr.js";
+import { compileExpr, ConstSchema, constValue, countValue, ExprSchema } from "../expr.js";
 import { IdSchema } from "../text.js";
-import { EvaluationError } from "../errors.js";
-import type { RowContext } from "../expr.js";
 import type { CompiledPay, PayCompileContext } from "./types.js";
 
 export const PieceRatePaySchema = z
@@ -24,12 +22,6 @@ export const PieceRatePaySchema = z
   .strict();
 export type PieceRatePay = z.infer<typeof PieceRatePaySchema>;
 
-function count(ctx: RowContext, input: string): number {
-  const v = ctx.values[input];
-  if (v === null || v === undefined) return 0;
-  if (typeof v !== "number") throw new EvaluationError("input.not-number", { input, value: String(v) });
-  return v;
-}
 
 export function compilePieceRate(rule: PieceRatePay, c: PayCompileContext): CompiledPay {
   const lines = rule.lines.map((l) => ({
@@ -45,10 +37,10 @@ export function compilePieceRate(rule: PieceRatePay, c: PayCompileContext): Comp
   const completion = rule.completion ? compileExpr(rule.completion, c.env) : undefined;
   return (ctx, why) => {
     let pieces = 0;
-    for (const l of lines) pieces += Math.min(count(ctx, l.input), l.maxCount) * l.rate(ctx);
+    for (const l of lines) pieces += Math.min(countValue(ctx, l.input), l.maxCount) * l.rate(ctx);
     let rewarded = 0;
     for (const r of rewards) {
-      const n = r.inputs.reduce((s, i) => s + count(ctx, i), 0);
+      const n = r.inputs.reduce((s, i) => s + countValue(ctx, i), 0);
       if (n > r.above) rewarded += r.amount(ctx);
     }
     const scale = completion ? completion(ctx) : 1;

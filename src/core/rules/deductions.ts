@@ -5,10 +5,9 @@
  */
 import { z } from "zod";
 import { IdSchema } from "../text.js";
-import type { RowContext } from "../expr.js";
+import { countValue } from "../expr.js";
 import { compileSchedule, ScheduleSchema } from "./schedules.js";
 import type { CompiledRule, RuleCompileContext } from "./types.js";
-import { EvaluationError } from "../errors.js";
 
 export const DeductionsRuleSchema = z
   .object({
@@ -19,24 +18,18 @@ export const DeductionsRuleSchema = z
   .strict();
 export type DeductionsRule = z.infer<typeof DeductionsRuleSchema>;
 
-function count(ctx: RowContext, input: string): number {
-  const v = ctx.values[input];
-  if (v === null || v === undefined || v === "") return 0;
-  if (typeof v !== "number") throw new EvaluationError("input.not-number", { input, value: String(v) });
-  return v;
-}
 
 export function compileDeductions(rule: DeductionsRule, c: RuleCompileContext): CompiledRule {
   const items = rule.items.map((i) => ({ input: i.input, schedule: compileSchedule(i.schedule, c) }));
   const full = c.full;
   const zero = rule.zeroWhen;
   return (_value, ctx, why) => {
-    if (zero && count(ctx, zero.input) > zero.above) {
+    if (zero && countValue(ctx, zero.input) > zero.above) {
       if (why) why("why.deductions.zeroed", { input: zero.input, full });
       return 0;
     }
     let deducted = 0;
-    for (const item of items) deducted += item.schedule(count(ctx, item.input), ctx);
+    for (const item of items) deducted += item.schedule(countValue(ctx, item.input), ctx);
     const points = Math.max(0, full - deducted);
     if (why) why("why.deductions", { full, deducted, points });
     return points;

@@ -101,20 +101,19 @@ export function checkScheme(s: SchemeObject, ctx: Ctx): void {
     walkRefs(d.expr, ["derived", i, "expr"], known);
     known.add(d.id);
   });
+  // Indicators and adjustments: the rule's references, its own input, its numbers, its levels.
+  const checkScored = (list: "indicators" | "adjustments") =>
+    s[list].forEach((item, i) => {
+      const own = item.input ?? item.id;
+      walkRefs(item.rule, [list, i, "rule"], known);
+      if (item.rule.kind !== "deductions" && !known.has(own)) issue(ctx, [list, i, item.input ? "input" : "id"], "scheme.unknown-input", { id: own });
+      checkRuleNumbers(item.rule, [list, i, "rule"]);
+      if (item.rule.kind === "levels") checkLevels(item.rule.points, own, [list, i, "rule", "points"]);
+    });
+  checkScored("indicators");
+  checkScored("adjustments");
   s.indicators.forEach((ind, i) => {
-    walkRefs(ind.rule, ["indicators", i, "rule"], known);
-    if (ind.rule.kind !== "deductions" && !known.has(ind.input ?? ind.id))
-      issue(ctx, ["indicators", i, ind.input ? "input" : "id"], "scheme.unknown-input", { id: ind.input ?? ind.id });
-    checkRuleNumbers(ind.rule, ["indicators", i, "rule"]);
-    if (ind.rule.kind === "levels") checkLevels(ind.rule.points, ind.input ?? ind.id, ["indicators", i, "rule", "points"]);
     if (ind.rated && s.raters.length === 0) issue(ctx, ["indicators", i, "rated"], "scheme.rated-no-raters", {});
-  });
-  s.adjustments.forEach((adj, i) => {
-    walkRefs(adj.rule, ["adjustments", i, "rule"], known);
-    if (adj.rule.kind !== "deductions" && !known.has(adj.input ?? adj.id))
-      issue(ctx, ["adjustments", i, adj.input ? "input" : "id"], "scheme.unknown-input", { id: adj.input ?? adj.id });
-    checkRuleNumbers(adj.rule, ["adjustments", i, "rule"]);
-    if (adj.rule.kind === "levels") checkLevels(adj.rule.points, adj.input ?? adj.id, ["adjustments", i, "rule", "points"]);
   });
   s.pay.forEach((line, i) => walkRefs(line, ["pay", i], known));
   walkRefs(s.grades, ["grades"], known);
