@@ -13,6 +13,7 @@ import { compileRule, type CompiledRule, type Reason, type Why } from "./rules/i
 import { compilePersonPay, type CompiledPay } from "./pay/index.js";
 import { testCondition } from "./pay/condition.js";
 import { roundPoints, toCents, sumCents, type MoneyDigits } from "./money.js";
+import { blend, findBand, sortBandsDesc, weightedTotal } from "./totals.js";
 import type { Scheme, PayLine } from "./scheme/schema.js";
 import type { PersonData } from "./data.js";
 import { competitionRanks, } from "./roster/ranking.js";
@@ -91,6 +92,7 @@ export function compileScheme(scheme: Scheme, options: CompileOptions = {}): Com
   const full = scheme.total.full;
   const derived = scheme.derived.map((d) => ({ id: d.id, f: compileExpr(d.expr, env) }));
   const raters = scheme.raters.map((r) => ({ id: r.id, weight: r.weight }));
+  const raterWeights = raters.map((r) => r.weight);
 
   const indicators: CompiledIndicator[] = scheme.indicators.map((ind) => ({
     id: ind.id,
@@ -102,6 +104,9 @@ export function compileScheme(scheme: Scheme, options: CompileOptions = {}): Com
     params: ind.rule,
     rule: compileRule(ind.rule, { env, full: ind.points }),
   }));
+  const weighted = scheme.total.method === "weighted";
+  const fulls = indicators.map((i) => i.full);
+  const weights = indicators.map((i) => i.weight);
   const adjustments = scheme.adjustments.map((adj) => ({
     id: adj.id,
     input: adj.input ?? adj.id,
@@ -112,9 +117,9 @@ export function compileScheme(scheme: Scheme, options: CompileOptions = {}): Com
   const totalMin = scheme.total.min;
   const totalMax = scheme.total.max ?? Infinity;
   const passMark = scheme.total.passMark === undefined ? undefined : constValue(scheme.total.passMark, env);
-  const grades = scheme.grades
-    .map((g) => ({ id: g.id, min: constValue(g.min, env), coefficient: g.coefficient === undefined ? null : constValue(g.coefficient, env) }))
-    .sort((a, b) => b.min - a.min);
+  const grades = sortBandsDesc(
+    scheme.grades.map((g) => ({ id: g.id, min: constValue(g.min, env), coefficient: g.coefficient === undefined ? null : constValue(g.coefficient, env) })),
+  );
   const personPay: { line: PayLine; f: CompiledPay | null }[] = scheme.pay.map((line) => ({
     line,
     f:
@@ -148,26 +153,27 @@ export function compileScheme(scheme: Scheme, options: CompileOptions = {}): Com
     for (const d of derived) values[d.id] = d.f(ctx);
     const trace: TraceEntry[] = tracing ? [] : NO_TRACE;
     const points: Record<string, number> = {};
-    let sum = 0;
+    const list = new Array<number>(indicators.length);
+    let k = 0;
     for (const ind of indicators) {
       let p: number;
       if (ind.rated) {
-        p = 0;
         const inputs: Record<string, RowValues[string]> | null = tracing ? {} : null;
-        for (const r of raters) {
+        const scores = raters.map((r) => {
           const column = `${ind.input}@${r.id}`;
           if (inputs) inputs[column] = values[column];
-          p += (ind.rule(values[column], ctx, null) * r.weight) / 100;
-        }
-        p = roundPoints(p, digits);
+          return ind.rule(values[column], ctx, null);
+        });
+        p = roundPoints(blend(scores, raterWeights), digits);
         if (inputs) trace.push({ target: ind.id, kind: "indicator", input: inputs, rule: ind.ruleKind, params: ind.params, result: p, reason: { key: "why.rated", vars: { points: p } } });
       } else {
         p = roundPoints(ind.rule(values[ind.input] ?? null, ctx, why), digits);
         if (tracing) trace.push({ target: ind.id, kind: "indicator", input: values[ind.input], rule: ind.ruleKind, params: ind.params, result: p, reason: said.reason! });
       }
       points[ind.id] = p;
-      sum += scheme.total.method === "weighted" ? (p / ind.full) * ind.weight : p;
+      list[k++] = p;
     }
+    let sum = weighted ? weightedTotal(list, fulls, weights) : list.reduce((s, x) => s + x, 0);
     const adj: Record<string, number> = {};
     for (const a of adjustments) {
       const p = roundPoints(a.rule(values[a.input] ?? null, ctx, why), digits);
@@ -187,7 +193,7 @@ export function compileScheme(scheme: Scheme, options: CompileOptions = {}): Com
     let grade: string | null = null;
     let coefficient: number | null = null;
     if (grades.length) {
-      const g = grades.find((x) => total >= x.min);
+      const g = findBand(total, grades);
       if (!g) throw new EvaluationError("grade.none", { total });
       grade = g.id;
       coefficient = g.coefficient;

@@ -5,6 +5,7 @@
  */
 import { constValue } from "../expr.js";
 import { roundPoints, toCents, sumCents } from "../money.js";
+import { findBand, sortBandsDesc } from "../totals.js";
 import type { CompiledScheme, PersonResult } from "../evaluate.js";
 import type { PersonData } from "../data.js";
 import { EvaluationError } from "../errors.js";
@@ -109,7 +110,7 @@ export function evaluatePeriods(compiled: CompiledScheme, people: readonly Perso
 
   const rollups: RollupResult[] = [];
   if (roll && kinds.size === 1 && !kinds.has("none")) {
-    const grades = scheme.grades.map((g) => ({ id: g.id, min: constValue(g.min, env) })).sort((a, b) => b.min - a.min);
+    const grades = sortBandsDesc(scheme.grades.map((g) => ({ id: g.id, min: constValue(g.min, env) })));
     for (const list of byPerson.values()) {
       const groups = new Map<string, PersonResult[]>();
       for (const r of list) {
@@ -126,7 +127,7 @@ export function evaluatePeriods(compiled: CompiledScheme, people: readonly Perso
           period,
           from: group.map((r) => r.period ?? ""),
           total,
-          grade: roll.method === "mean" ? (grades.find((g) => total >= g.min)?.id ?? null) : null,
+          grade: roll.method === "mean" ? (findBand(total, grades)?.id ?? null) : null,
           payTotal: sumCents(group.map((r) => r.payTotal)),
         });
       }

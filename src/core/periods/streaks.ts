@@ -11,6 +11,7 @@
 import { z } from "zod";
 import { ConstSchema, constValue, type ExprEnv } from "../expr.js";
 import { IdSchema, LocalizedSchema } from "../text.js";
+import { findBand, sortBandsDesc } from "../totals.js";
 
 export const StreakRuleSchema = z
   .object({
@@ -69,6 +70,5 @@ export function streakAward(amounts: readonly number[], run: number): number {
 export function tierFor(rule: TierRule, windowTotals: readonly number[], env: ExprEnv): string | null {
   if (windowTotals.length < rule.window) return null;
   const low = Math.min(...windowTotals.slice(-rule.window));
-  const tiers = rule.tiers.map((t) => ({ id: t.id, min: constValue(t.min, env) })).sort((a, b) => b.min - a.min);
-  return tiers.find((t) => low >= t.min)?.id ?? null;
+  return findBand(low, sortBandsDesc(rule.tiers.map((t) => ({ id: t.id, min: constValue(t.min, env) }))))?.id ?? null;
 }
