@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import { dirname, resolve } from "node:path";
 import HtmlWebpackPlugin from "html-webpack-plugin";
 import CopyWebpackPlugin from "copy-webpack-plugin";
+import CustomFunctionsMetadataPlugin from "custom-functions-metadata-plugin";
 
 const root = dirname(fileURLToPath(import.meta.url));
 
@@ -11,8 +12,9 @@ export default (_env, argv) => {
   const dev = argv.mode !== "production";
   return {
     devtool: dev ? "source-map" : false,
-    entry: { taskpane: "./src/taskpane/index.ts" },
-    output: { path: resolve(root, "dist"), filename: "[name].[contenthash:8].js", clean: true },
+    entry: { functions: "./src/functions/functions.ts", taskpane: "./src/taskpane/index.ts" },
+    // fixed names: the manifest points at functions.js
+    output: { path: resolve(root, "dist"), filename: "[name].js", clean: true },
     resolve: {
       extensions: [".ts", ".tsx", ".js"],
       // our sources import "./x.js" as Node ESM requires; webpack finds the .ts file
@@ -23,11 +25,15 @@ export default (_env, argv) => {
     },
     externals: { office: "Office" },
     plugins: [
-      new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["taskpane"] }),
+      // functions.json from the JSDoc of src/functions/functions.ts (and the associate calls)
+      new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
+      // shared runtime: the task pane page carries the functions too
+      new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["functions", "taskpane"] }),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
           { from: "manifest.xml", to: "manifest.xml" },
+          { from: "src/functions/functions-zh-cn.json", to: "functions-zh-cn.json" },
         ],
       }),
     ],

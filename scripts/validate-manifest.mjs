@@ -4,7 +4,9 @@
 //  2. valid against Microsoft's manifest XSDs when they are available (../shared/manifest-xsd,
 //     or $KPI_MANIFEST_XSD_DIR); with CI=true their absence is a failure, elsewhere a warning;
 //  3. every resid used is defined under <Resources>, and every defined id is unique;
-//  4. every https://localhost:3000/… URL names a file the build put in dist/.
+//  4. every https://localhost:3000/… URL names a file the build put in dist/;
+//  5. one shared runtime (Runtime, Page and FunctionFile share a resid), a functions namespace,
+//     and functions-zh-cn.json describing the same functions as the generated functions.json.
 // Run after `npm run build` (the npm script does both).
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
@@ -53,6 +55,16 @@ for (const [, resid] of xml.matchAll(/resid="([^"]+)"/g)) {
   if (!seen.has(resid)) problems.push(`resid "${resid}" is used but not defined under <Resources>`);
 }
 
+// Shared runtime: one page for the runtime, the functions and the ribbon's function file.
+const runtime = /<Runtime\s+resid="([^"]+)"/.exec(xml)?.[1];
+const page = /<Page>\s*<SourceLocation\s+resid="([^"]+)"/.exec(xml)?.[1];
+const functionFile = /<FunctionFile\s+resid="([^"]+)"/.exec(xml)?.[1];
+if (!runtime || runtime !== page || runtime !== functionFile)
+  problems.push(`shared runtime: <Runtime resid="${runtime}">, <Page> "${page}" and <FunctionFile> "${functionFile}" must be one resid`);
+const namespaceId = /<Namespace\s+resid="([^"]+)"/.exec(xml)?.[1];
+const namespace = namespaceId && new RegExp(`<bt:String\\s+id="${namespaceId.replace(/\./g, "\\.")}"\\s+DefaultValue="([^"]*)"`).exec(xml)?.[1];
+if (!namespace || !/^[A-Z][A-Z0-9]*$/.test(namespace)) problems.push(`the custom functions namespace is not set (got "${namespace ?? ""}")`);
+
 const dist = join(root, "dist");
 if (!existsSync(dist)) problems.push("dist/ does not exist: run `npm run build` first");
 else {
@@ -60,6 +72,16 @@ else {
     const path = new URL(url).pathname.replace(/^\//, "");
     if (path && !existsSync(join(dist, path))) problems.push(`${url} is not produced by the build (no dist/${path})`);
   }
+}
+
+// The two metadata files describe the same functions and parameters.
+if (existsSync(join(dist, "functions.json")) && existsSync(join(dist, "functions-zh-cn.json"))) {
+  const shape = (file) =>
+    JSON.parse(readFileSync(join(dist, file), "utf8")).functions.map((f) => `${f.id}(${f.parameters.map((p) => `${p.name}${p.optional ? "?" : ""}:${p.type}/${p.dimensionality ?? "scalar"}`).join(",")})`);
+  const en = shape("functions.json");
+  const zh = shape("functions-zh-cn.json");
+  if (JSON.stringify(en) !== JSON.stringify(zh))
+    problems.push(`functions-zh-cn.json does not match functions.json:\n      built:     ${en.join(" ")}\n      zh-cn:     ${zh.join(" ")}`);
 }
 
 if (problems.length) {

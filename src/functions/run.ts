@@ -1,0 +1,113 @@
+/**
+ * The one pipeline every function runs through (after HyperFormula's runFunction): parameters
+ * are declared as data; values fixed for the call (tables, options) are prepared once; per-row
+ * inputs may be single cells or whole columns, and a column spills one result per row, so a
+ * roster of 10,000 costs one call, not 10,000. An error in one row shows in that row only.
+ */
+import { EvaluationError } from "../core/errors.js";
+import { asMatrix, isBlank, type Cell, type Matrix } from "./coerce.js";
+import { FunctionError, PassedError } from "./errors.js";
+
+export type ParamKind =
+  /** per-row value: one cell, or a column with one cell per row */
+  | "cell"
+  /** per-row list of numbers: one row of cells, or a block with one row per person */
+  | "row"
+  /** fixed for the call: a value, an option word, a table or a list */
+  | "fixed";
+
+export interface ParamSpec {
+  name: string;
+  kind: ParamKind;
+  optional?: boolean;
+}
+
+export type Result = number | string;
+export type ResultCell = Result | FunctionError | PassedError;
+
+export interface RowFunctionSpec<P> {
+  id: string;
+  params: readonly ParamSpec[];
+  /** the per-row input whose blank gives a blank result */
+  primary: string;
+  prepare(fixed: Record<string, Cell | Matrix>): P;
+  row(prepared: P, cells: Record<string, Cell | Cell[]>): Result;
+}
+
+export interface ColumnFunctionSpec {
+  id: string;
+  params: readonly ParamSpec[];
+  column(args: Record<string, Cell | Matrix>): Result[];
+}
+
+export type FunctionSpec = RowFunctionSpec<unknown> | ColumnFunctionSpec;
+
+export function isRowSpec(spec: FunctionSpec): spec is RowFunctionSpec<unknown> {
+  return "row" in spec;
+}
+
+function named(spec: { params: readonly ParamSpec[] }, args: readonly (Cell | Matrix)[]): Record<string, Cell | Matrix> {
+  const out: Record<string, Cell | Matrix> = {};
+  spec.params.forEach((p, i) => (out[p.name] = args[i] ?? null));
+  return out;
+}
+
+/** Any thrown error as a result cell; a bug (not one of ours) is rethrown. */
+export function asErrorCell(e: unknown): FunctionError | PassedError {
+  if (e instanceof FunctionError || e instanceof PassedError) return e;
+  if (e instanceof EvaluationError) return new FunctionError("#VALUE!", e.key, e.vars);
+  throw e;
+}
+
+export function runFunction(spec: FunctionSpec, args: readonly (Cell | Matrix)[]): ResultCell[][] {
+  const byName = named(spec, args);
+  if (!isRowSpec(spec)) {
+    try {
+      return spec.column(byName).map((v) => [v]);
+    } catch (e) {
+      return [[asErrorCell(e)]];
+    }
+  }
+  let prepared: unknown;
+  const perRow = spec.params.filter((p) => p.kind !== "fixed");
+  const matrices = new Map<string, Matrix>();
+  let n = 1;
+  let longest = "";
+  try {
+    const fixed: Record<string, Cell | Matrix> = {};
+    for (const p of spec.params) if (p.kind === "fixed") fixed[p.name] = byName[p.name];
+    prepared = spec.prepare(fixed);
+    for (const p of perRow) {
+      const m = asMatrix(byName[p.name]);
+      if (p.kind === "cell" && m[0].length !== 1) throw new FunctionError("#VALUE!", "fn.not-column", { arg: p.name, cols: m[0].length });
+      matrices.set(p.name, m);
+      if (m.length > 1) {
+        if (n > 1 && m.length !== n) throw new FunctionError("#VALUE!", "fn.rows", { arg: p.name, rows: m.length, other: longest, expected: n });
+        n = m.length;
+        longest = p.name;
+      }
+    }
+  } catch (e) {
+    return [[asErrorCell(e)]];
+  }
+  const out: ResultCell[][] = new Array(n);
+  const cells: Record<string, Cell | Cell[]> = {};
+  for (let i = 0; i < n; i++) {
+    for (const p of perRow) {
+      const m = matrices.get(p.name)!;
+      const r = m.length === 1 ? m[0] : m[i];
+      cells[p.name] = p.kind === "cell" ? r[0] : r;
+    }
+    const primary = cells[spec.primary];
+    if (!Array.isArray(primary) && isBlank(primary as Cell)) {
+      out[i] = [""];
+      continue;
+    }
+    try {
+      out[i] = [spec.row(prepared, cells)];
+    } catch (e) {
+      out[i] = [asErrorCell(e)];
+    }
+  }
+  return out;
+}

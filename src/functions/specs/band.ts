@@ -1,0 +1,37 @@
+/**
+ * KPI.BAND(value, table, [direction], [otherwise]) — a band table: rows (threshold, points).
+ * "at-least" (default) takes the highest threshold reached; "at-most" the lowest threshold not
+ * exceeded (response time: ≤ 30 s → 5, ≤ 40 s → 4 …).
+ */
+import { compileBands } from "../../core/rules/bands.js";
+import { optionalNumber, requireNumber, single, tableRows, toOption, type Cell } from "../coerce.js";
+import { FunctionError } from "../errors.js";
+import type { RowFunctionSpec } from "../run.js";
+import { NO_PARAMS, points } from "./shared.js";
+
+const DIRECTION = { "at-least": "at-least", atleast: "at-least", 不低于: "at-least", higher: "at-least", "at-most": "at-most", atmost: "at-most", 不高于: "at-most", lower: "at-most" } as const;
+
+export const BAND: RowFunctionSpec<ReturnType<typeof compileBands>> = {
+  id: "BAND",
+  params: [
+    { name: "value", kind: "cell" },
+    { name: "table", kind: "fixed" },
+    { name: "direction", kind: "fixed", optional: true },
+    { name: "otherwise", kind: "fixed", optional: true },
+  ],
+  primary: "value",
+  prepare(f) {
+    const direction = toOption(single(f.direction, "direction"), "direction", DIRECTION, "at-least");
+    const otherwise = optionalNumber(single(f.otherwise, "otherwise"), "otherwise", 0);
+    const seen = new Set<number>();
+    const bands = tableRows(f.table, "table").map((r, i) => {
+      if (r.length < 2) throw new FunctionError("#VALUE!", "fn.table", { arg: "table", row: i + 1, expected: "threshold, points" });
+      const threshold = requireNumber(r[0] as Cell, "table");
+      if (seen.has(threshold)) throw new FunctionError("#VALUE!", "fn.table", { arg: "table", row: i + 1, expected: "a threshold not used before" });
+      seen.add(threshold);
+      return { threshold, points: requireNumber(r[1] as Cell, "table") };
+    });
+    return compileBands({ kind: "bands", direction, bands, otherwise }, { env: NO_PARAMS, full: 0 });
+  },
+  row: (rule, c) => points(rule(requireNumber(c.value as Cell, "value"), { values: {} }, null)),
+};

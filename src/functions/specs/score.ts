@@ -1,0 +1,28 @@
+/** KPI.SCORE(actual, target, points, [direction], [cap]) — ratio to a target, as the ratio rule. */
+import { compileRatio } from "../../core/rules/ratio.js";
+import { optionalNumber, requireNumber, single, toOption, type Cell } from "../coerce.js";
+import type { RowFunctionSpec } from "../run.js";
+import { DIRECTION, memo, NO_PARAMS, points } from "./shared.js";
+
+export const SCORE: RowFunctionSpec<{ rule: (full: number) => ReturnType<typeof compileRatio> }> = {
+  id: "SCORE",
+  params: [
+    { name: "actual", kind: "cell" },
+    { name: "target", kind: "cell" },
+    { name: "points", kind: "cell" },
+    { name: "direction", kind: "fixed", optional: true },
+    { name: "cap", kind: "fixed", optional: true },
+  ],
+  primary: "actual",
+  prepare(f) {
+    const direction = toOption(single(f.direction, "direction"), "direction", DIRECTION, "higher");
+    const cap = optionalNumber(single(f.cap, "cap"), "cap", 1);
+    return { rule: memo((full: number) => compileRatio({ kind: "ratio", direction, target: { input: "target" }, cap }, { env: NO_PARAMS, full })) };
+  },
+  row(p, c) {
+    const actual = requireNumber(c.actual as Cell, "actual");
+    const target = requireNumber(c.target as Cell, "target");
+    const full = requireNumber(c.points as Cell, "points");
+    return points(p.rule(full)(actual, { values: { target } }, null));
+  },
+};

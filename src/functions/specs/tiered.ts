@@ -1,0 +1,36 @@
+/**
+ * KPI.TIERED(amount, brackets, [mode]) — tiered rates: rows (up to, rate), the last with a blank
+ * "up to"; "whole" (default) pays the whole amount at its bracket's rate, "progressive" each
+ * slice at its own. Rounded to the cent.
+ */
+import { tieredAmount, type Bracket } from "../../core/pay/tiered.js";
+import { isBlank, requireNumber, single, tableRows, toOption, type Cell } from "../coerce.js";
+import { FunctionError } from "../errors.js";
+import type { RowFunctionSpec } from "../run.js";
+import { money } from "./shared.js";
+
+const MODE = { whole: "whole", 全额: "whole", progressive: "progressive", 累进: "progressive", 超额累进: "progressive" } as const;
+
+export const TIERED: RowFunctionSpec<{ brackets: Bracket[]; mode: "whole" | "progressive" }> = {
+  id: "TIERED",
+  params: [
+    { name: "amount", kind: "cell" },
+    { name: "brackets", kind: "fixed" },
+    { name: "mode", kind: "fixed", optional: true },
+  ],
+  primary: "amount",
+  prepare(f) {
+    const rows = tableRows(f.brackets, "brackets");
+    const brackets = rows.map((r, i) => {
+      const last = i === rows.length - 1;
+      if (r.length < 2) throw new FunctionError("#VALUE!", "fn.table", { arg: "brackets", row: i + 1, expected: "up to, rate" });
+      const upTo = isBlank(r[0] as Cell) ? Infinity : requireNumber(r[0] as Cell, "brackets");
+      if (!last && upTo === Infinity) throw new FunctionError("#VALUE!", "fn.table", { arg: "brackets", row: i + 1, expected: "an upper bound (only the last may be blank)" });
+      if (i > 0 && upTo <= requireNumber(rows[i - 1][0] as Cell, "brackets"))
+        throw new FunctionError("#VALUE!", "fn.table", { arg: "brackets", row: i + 1, expected: "an upper bound above the row before" });
+      return { upTo, rate: requireNumber(r[1] as Cell, "brackets") };
+    });
+    return { brackets, mode: toOption(single(f.mode, "mode"), "mode", MODE, "whole") };
+  },
+  row: (p, c) => money(tieredAmount(requireNumber(c.amount as Cell, "amount"), p.brackets, p.mode)),
+};
