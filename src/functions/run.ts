@@ -56,14 +56,22 @@ function named(spec: { params: readonly ParamSpec[] }, args: readonly (Cell | Ma
 export function asErrorCell(e: unknown): FunctionError | PassedError {
   if (e instanceof FunctionError || e instanceof PassedError) return e;
   if (e instanceof EvaluationError) return new FunctionError("#VALUE!", e.key, e.vars);
+  // roundExcel refuses Infinity and NaN: a result too large to be a number is #NUM!, as in Excel
+  if (e instanceof RangeError) return new FunctionError("#NUM!", "fn.not-finite", { arg: "result" });
   throw e;
+}
+
+/** Never hand Excel NaN or Infinity. */
+function finite(v: Result): Result {
+  if (typeof v === "number" && !Number.isFinite(v)) throw new FunctionError("#NUM!", "fn.not-finite", { arg: "result" });
+  return v;
 }
 
 export function runFunction(spec: FunctionSpec, args: readonly (Cell | Matrix)[]): ResultCell[][] {
   const byName = named(spec, args);
   if (!isRowSpec(spec)) {
     try {
-      return spec.column(byName).map((v) => [v]);
+      return spec.column(byName).map((v) => [finite(v)]);
     } catch (e) {
       return [[asErrorCell(e)]];
     }
@@ -104,7 +112,7 @@ export function runFunction(spec: FunctionSpec, args: readonly (Cell | Matrix)[]
       continue;
     }
     try {
-      out[i] = [spec.row(prepared, cells)];
+      out[i] = [finite(spec.row(prepared, cells))];
     } catch (e) {
       out[i] = [asErrorCell(e)];
     }

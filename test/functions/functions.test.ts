@@ -61,6 +61,12 @@ describe("KPI.WEIGHTED and KPI.BLEND", () => {
     expect(one("BLEND", [[10, 5]], [[30, 70]])).toBe(6.5);
     expect(fx("BLEND", [[10, 5], [8, 8]], "30,70")).toEqual([[6.5], [8]]);
   });
+  it("refuses full marks of 0 instead of dividing by them (found by the adapter's property test)", () => {
+    expect(one("WEIGHTED", [[95]], true, false)).toEqual({ error: "#VALUE!", message: "full must be greater than 0" });
+  });
+  it("a result too large for a number is #NUM!, never Infinity", () => {
+    expect(one("BONUS", 1e308, 1e308, "linear", 0, null, 1e-300)).toEqual({ error: "#NUM!", message: "result is not a finite number" });
+  });
   it("counts a blank score in a row as 0", () => {
     expect(one("WEIGHTED", [[80, null]], [[50, 50]])).toBe(40);
   });

@@ -34,7 +34,11 @@ export const WEIGHTED: RowFunctionSpec<{ weights: number[]; full: number }> = {
     { name: "full", kind: "fixed", optional: true },
   ],
   primary: "scores",
-  prepare: (f) => ({ weights: percentWeights(numberList(f.weights, "weights")), full: optionalNumber(single(f.full, "full"), "full", 100) }),
+  prepare(f) {
+    const full = optionalNumber(single(f.full, "full"), "full", 100);
+    if (full <= 0) throw new FunctionError("#VALUE!", "fn.positive", { arg: "full" });
+    return { weights: percentWeights(numberList(f.weights, "weights")), full };
+  },
   row: (p, c) => points(weightedTotal(scoresOf(c.scores as Cell[], p.weights.length), p.full, p.weights)),
 };
 
