@@ -26,3 +26,8 @@ for (const rows of sizes) {
   );
 }
 console.log("\ntarget: 100,000 people under 2 s on the 2-core CI machine; memory per person flat as the roster grows");
+
+console.log("\ncustom functions: 10,000 rows, one call per cell versus one spilled call (the add-in's own work)");
+console.log("function          calls      ms   µs per row");
+const fns = run("functions.mjs", ["10000"]);
+for (const r of fns.results) console.log(`${r.label.padEnd(16)} ${String(r.calls).padStart(6)}  ${r.ms.toFixed(1).padStart(6)}   ${((r.ms * 1000) / fns.rows).toFixed(2).padStart(8)}`);
