@@ -32,7 +32,7 @@ describe("functions.ts", () => {
     expect(err).toEqual(new FakeError("#VALUE!", "actual:“三个”不是数字"));
     g.Office = { context: { displayLanguage: "en-US" } };
     expect(fns.weighted([[80, 90]], [[50, 45]])).toEqual([[new FakeError("#VALUE!", "weights add up to 95, expected 100")]]);
-    expect(fns.grade([[65]], "A:90,B:80")).toEqual([[new FakeError("#N/A", "no band of bands covers 65; the lowest starts at 80")]]);
+    expect(fns.grade([[65]], "A:90,B:80" as unknown as unknown[][])).toEqual([[new FakeError("#N/A", "no band of bands covers 65; the lowest starts at 80")]]);
   });
   it("passes an error cell through unchanged", () => {
     const incoming = new FakeError("#DIV/0!");
