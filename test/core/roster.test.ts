@@ -15,8 +15,8 @@ describe("pool allocation (largest remainder)", () => {
       { id: "c", weight: 1 },
     ]);
     expect(shares.reduce((s, x) => s + x, 0)).toBe(10000);
-    // equal remainders and weights: the smaller id gets the cent
-    expect(shares).toEqual([3333, 3334, 3333]);
+    // equal remainders and weights: the earlier row gets the cent
+    expect(shares).toEqual([3334, 3333, 3333]);
   });
   it("gives the leftover to the larger weight on equal remainders", () => {
     const shares = allocatePool(100, [

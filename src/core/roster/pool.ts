@@ -2,7 +2,8 @@
  * Pool allocation (seed 001 客户服务部): a fixed budget split in proportion to each person's
  * weight (grade coefficient × seniority factor), in whole money units, adding up to the budget
  * exactly. Largest remainder: everyone gets the floor of their exact share; the units left go
- * one each to the largest remainders; ties go to the larger weight, then to the smaller id.
+ * one each to the largest remainders; ties go to the larger weight, then to the earlier row.
+ * (Row order rather than id order so that a spreadsheet formula can apply the same rule.)
  */
 import { z } from "zod";
 import { ConstSchema, ExprSchema } from "../expr.js";
@@ -40,8 +41,8 @@ export function allocatePool(budgetCents: number, people: readonly PoolShareInpu
   const floors = exact.map((x) => Math.floor(x + 1e-9));
   let left = units - floors.reduce((s, x) => s + x, 0);
   const order = people
-    .map((p, i) => ({ i, rem: exact[i] - floors[i], weight: p.weight, id: p.id }))
-    .sort((a, b) => b.rem - a.rem || b.weight - a.weight || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    .map((p, i) => ({ i, rem: exact[i] - floors[i], weight: p.weight }))
+    .sort((a, b) => b.rem - a.rem || b.weight - a.weight || a.i - b.i);
   for (let k = 0; left > 0; k = (k + 1) % order.length, left--) floors[order[k].i] += 1;
   return floors.map((u) => u * unitCents);
 }
