@@ -60,6 +60,14 @@ describe("hospital-cs (seed 001 XX妇产科中心)", () => {
     expect(a).toEqual([20000, 40000, 60000]);
     expect(b).toEqual([0, 0, 0]);
   });
+  it("no first-place award for probation staff, who get the base only (bug: the streak ignored the condition)", () => {
+    const data = people(s, ["2026-01", "2026-02"].flatMap((m) => [
+      { id: "A", period: m, ...row({ arrivals: 120, status: "probation" }) },
+      { id: "B", period: m, ...row({ arrivals: 100 }) },
+    ]));
+    const { results } = evaluatePeriods(compileScheme(s), data);
+    expect(results.filter((r) => r.id === "A").map((r) => r.pay.rank_streak)).toEqual([0, 0]);
+  });
 });
 
 describe("foreign-trade-sales (seed 001 外贸客服绩效考核)", () => {

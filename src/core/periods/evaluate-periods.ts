@@ -9,6 +9,7 @@ import { findBand, sortBandsDesc } from "../totals.js";
 import type { CompiledScheme, PersonResult } from "../evaluate.js";
 import type { PersonData } from "../data.js";
 import { EvaluationError } from "../errors.js";
+import { testCondition } from "../pay/condition.js";
 import { formatPeriod, parsePeriod, periodOrdinal, rollupOf } from "./period.js";
 import { runLengths, streakAward, streakHit, tierFor, type PeriodPoint } from "./streaks.js";
 
@@ -88,7 +89,9 @@ export function evaluatePeriods(compiled: CompiledScheme, people: readonly Perso
       const amounts = line.rule.amounts.map((a) => constValue(a, env));
       const runs = runLengths(points, (p) => p.rank === 1);
       runs.forEach((n, i) => {
-        const cents = toCents(streakAward(amounts, n), compiled.moneyDigits);
+        // the line's condition (regular staff only, say) holds for streak awards too
+        const eligible = !line.when || testCondition(line.when, { values: list[i].values });
+        const cents = eligible && !list[i].excluded ? toCents(streakAward(amounts, n), compiled.moneyDigits) : 0;
         list[i].pay[line.id] = cents;
         list[i].payTotal = sumCents(Object.values(list[i].pay));
         if (compiled.tracing) list[i].trace.push({ target: line.id, kind: "pay", rule: "streak-award", params: line.rule, result: cents / 100, reason: { key: "why.pay.streak", vars: { run: n } } });

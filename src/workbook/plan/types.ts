@@ -1,0 +1,91 @@
+/**
+ * A workbook described as data: what to write where, with formats, validation, names and
+ * protection. Built by a pure function (build-plan.ts) and carried out by one of two writers —
+ * Office.js (src/workbook/office) or ExcelJS (src/workbook/xlsx) — that hold no business logic.
+ */
+import type { Lang } from "../../core/text.js";
+
+export type PlanValue = string | number | boolean | null | { formula: string };
+
+/** A rectangle of values whose top-left cell is (row, col); rows 1-based, columns 0-based. */
+export interface PlanBlock {
+  row: number;
+  col: number;
+  values: PlanValue[][];
+  /** Number format per column of the block (undefined: General). */
+  formats?: (string | undefined)[];
+  bold?: boolean;
+  /** Editable by the user under sheet protection. */
+  unlocked?: boolean;
+  /** Fill colour (hex RGB) for a heading or a note. */
+  fill?: string;
+  wrap?: boolean;
+}
+
+export interface PlanTable {
+  name: string;
+  row: number;
+  col: number;
+  columns: string[];
+  /** Data rows (after the header). */
+  rows: number;
+}
+
+export interface PlanValidation {
+  /** A1 range on the sheet, e.g. "C2:C101". */
+  ref: string;
+  type: "decimal" | "whole" | "list";
+  min?: number;
+  max?: number;
+  list?: string[];
+  promptTitle: string;
+  prompt: string;
+  errorTitle: string;
+  error: string;
+}
+
+export interface PlanConditional {
+  ref: string;
+  /** A formula written for the top-left cell of ref (relative to it). */
+  formula: string;
+  fill: string;
+}
+
+export interface PlanChart {
+  title: string;
+  /** Category labels and values, as A1 ranges on this sheet. */
+  categories: string;
+  values: string;
+  /** Where the chart goes (top-left cell). */
+  anchor: string;
+}
+
+export type SheetRole = "scheme" | "evaluation" | "payout" | "summary";
+
+export interface SheetPlan {
+  name: string;
+  role: SheetRole;
+  blocks: PlanBlock[];
+  table?: PlanTable;
+  validations: PlanValidation[];
+  conditional: PlanConditional[];
+  freeze?: { rows: number; cols: number };
+  /** Column widths in characters, by column index. */
+  widths: number[];
+  protect: boolean;
+  chart?: PlanChart;
+}
+
+export interface PlanName {
+  name: string;
+  sheet: string;
+  /** Absolute A1 reference on that sheet. */
+  ref: string;
+}
+
+export interface WorkbookPlan {
+  lang: Lang;
+  mode: "native" | "addin";
+  sheets: SheetPlan[];
+  names: PlanName[];
+}
