@@ -27,6 +27,8 @@ export interface PlanTable {
   row: number;
   col: number;
   columns: string[];
+  /** What each column holds, language-independent: "id", "total", "pts:<indicator>", "pay:<line>" … */
+  keys: string[];
   /** Data rows (after the header). */
   rows: number;
 }

@@ -1,0 +1,42 @@
+/** What every sheet builder shares: the scheme, the language, and how to write things. */
+import type { Scheme, InputDecl } from "../../core/scheme/schema.js";
+import type { RowValues } from "../../core/expr.js";
+import type { Lang } from "../../core/text.js";
+import { t } from "../../i18n/index.js";
+import type { PlanValue } from "./types.js";
+
+/** One person of the roster: id, name and whatever inputs are known (null: to fill in). */
+export interface PlanPerson {
+  id: string;
+  name: string;
+  values: RowValues;
+}
+
+export interface PlanContext {
+  scheme: Scheme;
+  lang: Lang;
+  mode: "native" | "addin";
+  people: readonly PlanPerson[];
+  inputs: Map<string, InputDecl>;
+  params: Map<string, number>;
+  sheetNames: { scheme: string; evaluation: string; payout: string; summary: string };
+}
+
+export const POINTS_FORMAT = "0.00";
+
+export function moneyFormat(digits: number): string {
+  return digits === 0 ? "#,##0" : digits === 1 ? "#,##0.0" : "#,##0.00";
+}
+
+export function optionLabel(ctx: PlanContext, inputId: string, optionId: string): string {
+  const o = ctx.inputs.get(inputId)?.options?.find((x) => x.id === optionId);
+  return o ? o.label[ctx.lang] : optionId;
+}
+
+/** A person's input as the sheet shows it: labels for options, yes/no words, numbers as numbers. */
+export function inputCell(ctx: PlanContext, input: InputDecl, value: RowValues[string]): PlanValue {
+  if (value === null || value === undefined || value === "") return null;
+  if (input.type === "option") return optionLabel(ctx, input.id, String(value));
+  if (input.type === "boolean") return t(ctx.lang, value ? "wb.yes" : "wb.no");
+  return value;
+}

@@ -1,0 +1,141 @@
+/**
+ * The payout sheet (发放), for finance: per person the total, the grade, every pay line rounded
+ * to the money unit, and the total pay; pools split by largest remainder in helper columns; and
+ * a reconciliation block: each pool's shares add up to its budget, to the cent.
+ */
+import { t } from "../../i18n/index.js";
+
+import { Columns } from "./columns.js";
+import { moneyFormat, type PlanContext } from "./context.js";
+import type { EvaluationLayout } from "./evaluation-sheet.js";
+import { conditionFormula, constFormula, exprFormula, payFormula } from "./native.js";
+import type { PlanBlock, PlanValue, SheetPlan } from "./types.js";
+import type { PersonPay } from "../../core/pay/index.js";
+
+export function payoutSheet(ctx: PlanContext, ev: EvaluationLayout): { sheet: SheetPlan; payColumn: string; lineColumns: Map<string, string> } {
+  const { scheme, lang } = ctx;
+  const evName = ctx.sheetNames.evaluation;
+  const money = moneyFormat(scheme.money.digits);
+  const digits = scheme.money.digits;
+  const cols = new Columns();
+  cols.add({ key: "id", header: t(lang, "wb.col.id"), width: 12 });
+  cols.add({ key: "name", header: t(lang, "wb.col.name"), width: 12 });
+  cols.add({ key: "total", header: t(lang, "wb.col.total"), format: "0.00", width: 10 });
+  if (scheme.grades.length) cols.add({ key: "grade", header: t(lang, "wb.col.grade"), width: 10 });
+  for (const line of scheme.pay) cols.add({ key: `pay:${line.id}`, header: line.name[lang], format: money, width: 14 });
+  cols.add({ key: "pay", header: t(lang, "wb.col.pay"), format: money, width: 14 });
+  const pools = scheme.pay.filter((l) => l.rule.kind === "pool");
+  for (const p of pools) {
+    const pool = p.name[lang];
+    for (const [k, key] of [
+      ["weight", "wb.col.pool.weight"],
+      ["cumulative", "wb.col.pool.cumulative"],
+      ["exact", "wb.col.pool.exact"],
+      ["floor", "wb.col.pool.floor"],
+      ["floors", "wb.col.pool.floors"],
+      ["remainder", "wb.col.pool.remainder"],
+      ["position", "wb.col.pool.position"],
+    ])
+      cols.add({ key: `${p.id}:${k}`, header: t(lang, key, { pool }), width: 12 });
+  }
+
+  const first = ev.first;
+  const last = ev.last;
+  const n = last - first + 1;
+  const col = (key: string) => cols.letter(key);
+  const here = (key: string, row: number) => `$${col(key)}${row}`;
+  const whole = (key: string) => `$${col(key)}$${first}:$${col(key)}$${last}`;
+  const inputType = (id: string) => ctx.inputs.get(id)?.type ?? "number";
+  const evCol = (key: string, row: number) => `'${evName.replace(/'/g, "''")}'!$${ev.columns.letter(key)}${row}`;
+  const evWhole = (key: string) => `'${evName.replace(/'/g, "''")}'!$${ev.columns.letter(key)}$${first}:$${ev.columns.letter(key)}$${last}`;
+
+  const rows: PlanValue[][] = [];
+  for (let i = 0; i < n; i++) {
+    const row = first + i;
+    const f = ev.context(row, evName);
+    const evaluated = ev.evaluated(row, evName);
+    const ready = ev.ready(row, evName);
+    const out: PlanValue[] = new Array(cols.list.length).fill(null);
+    const set = (key: string, body: string) => (out[cols.at(key)] = { formula: body });
+    set("id", `IF(${evCol("id", row)}="","",${evCol("id", row)})`);
+    set("name", `IF(${evCol("name", row)}="","",${evCol("name", row)})`);
+    set("total", evCol("total", row));
+    if (scheme.grades.length) set("grade", evCol("grade", row));
+    const cond = (when: (typeof scheme.pay)[number]["when"]) => (when ? conditionFormula(when, f, inputType) : "TRUE");
+    const pay = (when: (typeof scheme.pay)[number]["when"], amount: string) =>
+      `IF(${evaluated},IF(${cond(when)},ROUND(${amount},${digits}),0),IF(${ready},0,""))`;
+    for (const line of scheme.pay) {
+      const rule = line.rule;
+      const key = `pay:${line.id}`;
+      if (rule.kind === "rank-award") {
+        const rank = f.cell("rank");
+        const total = f.value("total");
+        set(key, pay(line.when, `IF(${rank}=1,${constFormula(rule.first, f)},IF(${total}=MIN(${evWhole("total")}),${constFormula(rule.last, f)},0))`));
+      } else if (rule.kind === "streak-award") {
+        // one period: a first place is a run of one
+        set(key, pay(line.when, `IF(${f.cell("rank")}=1,${constFormula(rule.amounts[0], f)},0)`));
+      } else if (rule.kind === "pool") {
+        const p = line.id;
+        const units = `(ROUND(${constFormula(rule.budget, f)},${digits})*${10 ** digits})`;
+        const unitCents = 10 ** (2 - digits);
+        set(`${p}:weight`, `IF(AND(${evaluated},${cond(line.when)}),${exprFormula(rule.weight, f)},0)`);
+        set(`${p}:cumulative`, i === 0 ? here(`${p}:weight`, row) : `${here(`${p}:cumulative`, row - 1)}+${here(`${p}:weight`, row)}`);
+        const W = `$${col(`${p}:cumulative`)}$${last}`;
+        set(`${p}:exact`, `IF(${W}<=0,NA(),(${units}*${here(`${p}:weight`, row)})/${W})`);
+        set(`${p}:floor`, `INT(${here(`${p}:exact`, row)}+1E-9)`);
+        set(`${p}:floors`, i === 0 ? here(`${p}:floor`, row) : `${here(`${p}:floors`, row - 1)}+${here(`${p}:floor`, row)}`);
+        set(`${p}:remainder`, `${here(`${p}:exact`, row)}-${here(`${p}:floor`, row)}`);
+        const rem = whole(`${p}:remainder`);
+        const w = whole(`${p}:weight`);
+        const r = here(`${p}:remainder`, row);
+        const wr = here(`${p}:weight`, row);
+        set(`${p}:position`, `SUMPRODUCT((${rem}>${r})+(${rem}=${r})*(${w}>${wr})+(${rem}=${r})*(${w}=${wr})*(ROW(${rem})<ROW()))`);
+        const left = `(${units}-$${col(`${p}:floors`)}$${last})`;
+        set(key, `IF(${ready},(${here(`${p}:floor`, row)}+IF(${here(`${p}:position`, row)}<${left},1,0))*${unitCents}/100,"")`);
+      } else {
+        set(key, pay(line.when, payFormula(rule as PersonPay, f)));
+      }
+    }
+    const lines = scheme.pay.map((l) => here(`pay:${l.id}`, row));
+    set("pay", `IF(${ready},ROUND(${lines.length ? lines.join("+") : "0"},${digits}),"")`);
+    rows.push(out);
+  }
+
+  // reconciliation under the table
+  const blocks: PlanBlock[] = [{ row: first, col: 0, values: rows, formats: cols.list.map((c) => c.format) }];
+  let r = last + 2;
+  const label = (key: string, vars = {}) => t(lang, key, vars);
+  blocks.push({ row: r, col: 0, values: [[label("wb.payout.reconcile")]], bold: true });
+  r++;
+  blocks.push({ row: r, col: 0, values: [[label("wb.payout.sum"), null, { formula: `ROUND(SUM(${whole("pay")}),${digits})` }]], formats: [undefined, undefined, money] });
+  r++;
+  const f0 = ev.context(first, evName);
+  for (const p of pools) {
+    if (p.rule.kind !== "pool") continue;
+    const budget = `ROUND(${constFormula(p.rule.budget, f0)},${digits})`;
+    const shares = `ROUND(SUM(${whole(`pay:${p.id}`)}),${digits})`;
+    blocks.push({
+      row: r,
+      col: 0,
+      values: [
+        [label("wb.payout.pool.budget", { pool: p.name[lang] }), null, { formula: budget }],
+        [label("wb.payout.pool.shares", { pool: p.name[lang] }), null, { formula: shares }],
+        [label("wb.payout.pool.difference", { pool: p.name[lang] }), null, { formula: `ROUND(${shares}-${budget},${digits})` }],
+      ],
+      formats: [undefined, undefined, money],
+    });
+    r += 3;
+  }
+  const sheet: SheetPlan = {
+    name: ctx.sheetNames.payout,
+    role: "payout",
+    blocks,
+    table: { name: "Payout", row: first - 1, col: 0, columns: cols.list.map((c) => c.header), keys: cols.list.map((c) => c.key), rows: n },
+    validations: [],
+    conditional: [],
+    freeze: { rows: 1, cols: 2 },
+    widths: cols.list.map((c) => c.width ?? 10),
+    protect: true,
+  };
+  return { sheet, payColumn: col("pay"), lineColumns: new Map(scheme.pay.map((l) => [l.id, col(`pay:${l.id}`)])) };
+}

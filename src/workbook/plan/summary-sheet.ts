@@ -1,0 +1,82 @@
+/**
+ * The summary sheet (汇总): headcount per grade with its share and an in-cell bar (a chart is
+ * added by writers that can draw one), the capped awards checked against their caps, and the
+ * total of every pay line.
+ */
+import { t } from "../../i18n/index.js";
+import { numberLiteral, textLiteral } from "./a1.js";
+import { moneyFormat, type PlanContext } from "./context.js";
+import type { EvaluationLayout } from "./evaluation-sheet.js";
+import type { PlanBlock, SheetPlan } from "./types.js";
+
+export function summarySheet(ctx: PlanContext, ev: EvaluationLayout, payout: { lineColumns: Map<string, string>; payColumn: string }): SheetPlan {
+  const { scheme, lang } = ctx;
+  const evName = `'${ctx.sheetNames.evaluation.replace(/'/g, "''")}'`;
+  const payName = `'${ctx.sheetNames.payout.replace(/'/g, "''")}'`;
+  const range = (key: string) => `${evName}!$${ev.columns.letter(key)}$${ev.first}:$${ev.columns.letter(key)}$${ev.last}`;
+  const payRange = (letter: string) => `${payName}!$${letter}$${ev.first}:$${letter}$${ev.last}`;
+  const blocks: PlanBlock[] = [];
+  let row = 1;
+  blocks.push({ row, col: 0, values: [[`${scheme.name[lang]} — ${t(lang, "wb.summary.title")}`]], bold: true });
+  row += 2;
+  const headcount = `$B$${row}`;
+  blocks.push({ row, col: 0, values: [[t(lang, "wb.summary.headcount"), { formula: `COUNT(${range("total")})` }]] });
+  row += 2;
+  let chart: SheetPlan["chart"];
+  if (scheme.grades.length) {
+    blocks.push({ row, col: 0, bold: true, values: [["wb.summary.grade", "wb.summary.count", "wb.summary.share", "wb.summary.bar"].map((k) => t(lang, k))] });
+    row++;
+    const start = row;
+    const grades = [...scheme.grades];
+    blocks.push({
+      row,
+      col: 0,
+      formats: [undefined, "0", "0.0%", undefined],
+      values: grades.map((g, i) => {
+        const r = row + i;
+        return [
+          g.label[lang],
+          { formula: `COUNTIF(${range("grade")},${textLiteral(g.label[lang])})` },
+          { formula: `IF(${headcount}=0,0,$B$${r}/${headcount})` },
+          { formula: `REPT("█",ROUND($C$${r}*40,0))` },
+        ];
+      }),
+    });
+    row += grades.length;
+    chart = { title: t(lang, "wb.summary.chart"), categories: `A${start}:A${row - 1}`, values: `B${start}:B${row - 1}`, anchor: `F${start - 1}` };
+    row++;
+  }
+  if (scheme.awards.length) {
+    blocks.push({ row, col: 0, bold: true, values: [["wb.col.award", "wb.summary.cap", "wb.summary.given", "wb.summary.check"].map((k) => t(lang, k))] });
+    row++;
+    blocks.push({
+      row,
+      col: 0,
+      values: scheme.awards.map((a, i) => {
+        const r = row + i;
+        return [
+          a.label[lang],
+          { formula: `INT(${numberLiteral(a.share)}*${headcount}+1E-9)` },
+          { formula: `COUNTIF(${range("award")},${textLiteral(a.label[lang])})` },
+          { formula: `IF($C$${r}<=$B$${r},"✓","✗")` },
+        ];
+      }),
+    });
+    row += scheme.awards.length + 1;
+  }
+  if (scheme.pay.length) {
+    const money = moneyFormat(scheme.money.digits);
+    blocks.push({ row, col: 0, bold: true, values: [[t(lang, "wb.summary.line"), t(lang, "wb.summary.amount")]] });
+    row++;
+    blocks.push({
+      row,
+      col: 0,
+      formats: [undefined, money],
+      values: [
+        ...scheme.pay.map((l) => [l.name[lang], { formula: `ROUND(SUM(${payRange(payout.lineColumns.get(l.id)!)}),${scheme.money.digits})` }]),
+        [t(lang, "wb.col.pay"), { formula: `ROUND(SUM(${payRange(payout.payColumn)}),${scheme.money.digits})` }],
+      ],
+    });
+  }
+  return { name: ctx.sheetNames.summary, role: "summary", blocks, validations: [], conditional: [], widths: [24, 12, 10, 44], protect: true, chart };
+}
