@@ -5,11 +5,13 @@ import { EXIT, UserError, type CliIO } from "./io.js";
 import { schemesCommand } from "./commands/schemes.js";
 import { sampleCommand } from "./commands/sample.js";
 import { evaluateCommand } from "./commands/evaluate.js";
+import { workbookCommand } from "./commands/workbook.js";
 
-const COMMANDS: Record<string, (argv: readonly string[], io: CliIO) => number> = {
+const COMMANDS: Record<string, (argv: readonly string[], io: CliIO) => number | Promise<number>> = {
   schemes: schemesCommand,
   sample: sampleCommand,
   evaluate: evaluateCommand,
+  workbook: workbookCommand,
 };
 
 /** --lang wins; then LC_ALL / LANG; English otherwise. */
@@ -22,7 +24,7 @@ export function languageOf(argv: readonly string[], env: NodeJS.ProcessEnv): Lan
   return pickLang(env.LC_ALL || env.LC_MESSAGES || env.LANG);
 }
 
-export function run(argv: readonly string[], io: CliIO): number {
+export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   const [command, ...rest] = argv;
   try {
     if (command === undefined || command === "--help" || command === "help" || rest.includes("--help")) {
@@ -32,7 +34,7 @@ export function run(argv: readonly string[], io: CliIO): number {
     const f = COMMANDS[command];
     if (!f) throw new UserError(`${t(io.lang, "cli.unknown-command", { command })}\n\n${t(io.lang, "cli.usage")}`);
     // --lang is read before dispatch; commands accept and ignore it
-    return f(rest.filter((a, i) => !(a === "--lang" || a.startsWith("--lang=") || rest[i - 1] === "--lang")), io);
+    return await f(rest.filter((a, i) => !(a === "--lang" || a.startsWith("--lang=") || rest[i - 1] === "--lang")), io);
   } catch (e) {
     if (e instanceof UserError) {
       io.err(e.message + "\n");
@@ -43,7 +45,7 @@ export function run(argv: readonly string[], io: CliIO): number {
   }
 }
 
-export function main(): void {
+export async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const io: CliIO = {
     out: (s) => process.stdout.write(s),
@@ -51,5 +53,5 @@ export function main(): void {
     lang: languageOf(argv, process.env),
     cwd: process.cwd(),
   };
-  process.exitCode = run(argv, io);
+  process.exitCode = await run(argv, io);
 }

@@ -128,10 +128,19 @@ export function checkHeader(header: readonly string[], scheme: Scheme): DataProb
 }
 
 /** Parse every record; collect every problem (each with line and column) instead of stopping. */
+export interface ParseOptions {
+  /**
+   * A roster for a workbook to fill in: blank inputs stay blank (null) instead of being errors.
+   * Values that are there must still be valid.
+   */
+  blanksAllowed?: boolean;
+}
+
 export function parseRecords(
   header: readonly string[],
   records: Iterable<RawRecord>,
   scheme: Scheme,
+  options: ParseOptions = {},
 ): { people: PersonData[]; problems: DataProblem[] } {
   const position = new Map(header.map((h, i) => [h.trim(), i]));
   const at = (r: RawRecord, column: string): string | undefined => {
@@ -162,7 +171,8 @@ export function parseRecords(
     }
     const values: RowValues = {};
     for (const c of columns) {
-      const res = parseCell(c.index === undefined ? "" : (r.cells[c.index] ?? ""), c.input);
+      const text = c.index === undefined ? "" : (r.cells[c.index] ?? "");
+      const res = options.blanksAllowed && text.trim() === "" ? ({ ok: true, value: null } as const) : parseCell(text, c.input);
       if (res.ok) values[c.column] = res.value;
       else {
         problems.push({ line: r.line, column: c.column, key: res.key, vars: res.vars });

@@ -9,9 +9,9 @@ export function tempDir(): string {
 }
 
 /** Run the CLI in-process, as `kpi-scorecard …` would, and capture its output. */
-export function cli(argv: string[], cwd: string, lang: Lang = "en-US") {
+export async function cli(argv: string[], cwd: string, lang: Lang = "en-US") {
   let out = "";
   let err = "";
-  const code = run(argv, { out: (s) => (out += s), err: (s) => (err += s), lang, cwd });
+  const code = await run(argv, { out: (s) => (out += s), err: (s) => (err += s), lang, cwd });
   return { code, out, err };
 }

@@ -1,0 +1,59 @@
+/**
+ * `kpi-scorecard workbook --scheme <id|file> [--roster roster.csv | --data data.csv]
+ *  [--formulas native|addin] [--lang zh-CN|en-US] [--period P] [--rows N] [--param …] --out file.xlsx`
+ * The same workbook the task pane generates, written with ExcelJS where no Excel is at hand.
+ */
+import { checkHeader, parseRecords, type DataProblem, type PersonData } from "../../core/data.js";
+import { readDataCsv } from "../../io/data-csv.js";
+import { CsvError } from "../../io/csv.js";
+import { buildWorkbookPlan } from "../../workbook/plan/build-plan.js";
+import { writeXlsx } from "../../workbook/xlsx/write-xlsx.js";
+import { t } from "../../i18n/index.js";
+import { optional, parseArgs, positiveInt, required } from "../args.js";
+import { readText, writeAtomic } from "../files.js";
+import { EXIT, UserError, type CliIO } from "../io.js";
+import { applyParams, loadScheme } from "../scheme-source.js";
+import type { Scheme } from "../../core/scheme/schema.js";
+
+function readPeople(scheme: Scheme, file: string, strict: boolean, period: string | undefined, io: CliIO): PersonData[] {
+  const text = readText(file, io);
+  try {
+    const { header, records, problems } = readDataCsv(text);
+    const headerProblems = strict ? checkHeader(header, scheme) : checkHeader(header, { ...scheme, inputs: [] } as Scheme);
+    const parsed = headerProblems.length ? { people: [], problems: [] } : parseRecords(header, records, scheme, { blanksAllowed: !strict });
+    const all: DataProblem[] = [...headerProblems, ...problems, ...parsed.problems].sort((a, b) => a.line - b.line);
+    if (all.length) {
+      const lines = [t(io.lang, "cli.data-invalid", { file, count: all.length }), ...all.slice(0, 200).map((p) => t(io.lang, "cli.data-problem", { line: p.line, column: p.column, message: t(io.lang, p.key, p.vars) }))];
+      throw new UserError(lines.join("\n"));
+    }
+    const periods = [...new Set(parsed.people.map((p) => p.period ?? ""))];
+    if (periods.length > 1 && period === undefined)
+      throw new UserError(t(io.lang, "cli.bad-option", { option: "--period", problem: `${file} holds several periods (${periods.join(", ")}); choose one` }));
+    return period === undefined ? parsed.people : parsed.people.filter((p) => p.period === period);
+  } catch (e) {
+    if (e instanceof CsvError) throw new UserError(`${file}: ${t(io.lang, "cli.data-problem", { line: e.line, column: "", message: t(io.lang, e.key) })}`);
+    throw e;
+  }
+}
+
+export async function workbookCommand(argv: readonly string[], io: CliIO): Promise<number> {
+  const args = parseArgs(argv, ["scheme", "roster", "data", "formulas", "lang", "period", "rows", "param", "out"], ["force"], io);
+  const source = required(args, "scheme", io);
+  const out = required(args, "out", io);
+  const scheme = applyParams(loadScheme(source, io), args.options.get("param") ?? [], source, io);
+  const mode = optional(args, "formulas") ?? "native";
+  if (mode !== "native" && mode !== "addin") throw new UserError(t(io.lang, "cli.bad-option", { option: "--formulas", problem: `"${mode}" is not native or addin` }));
+  const roster = optional(args, "roster");
+  const data = optional(args, "data");
+  if (roster && data) throw new UserError(t(io.lang, "cli.bad-option", { option: "--roster/--data", problem: "give one of them" }));
+  const period = optional(args, "period");
+  const people = roster
+    ? readPeople(scheme, roster, false, period, io)
+    : data
+      ? readPeople(scheme, data, true, period, io)
+      : Array.from({ length: positiveInt(args, "rows", io, 30) }, () => ({ line: 0, id: "", name: "", period: null, values: {} }));
+  const plan = buildWorkbookPlan(scheme, people, { lang: io.lang, mode, period: period ?? null });
+  writeAtomic(out, await writeXlsx(plan), io, args.flags.has("force"));
+  io.err(t(io.lang, "wb.cli.written", { file: out, sheets: plan.sheets.map((s) => s.name).join(", ") }) + "\n");
+  return EXIT.ok;
+}

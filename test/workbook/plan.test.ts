@@ -1,0 +1,97 @@
+/** The workbook plan, sheet by sheet: what a user gets before any writer runs. */
+import { describe, expect, it } from "vitest";
+import { buildWorkbookPlan } from "../../src/workbook/plan/build-plan.js";
+import { people, template } from "../helpers.js";
+import type { PlanBlock, SheetPlan } from "../../src/workbook/plan/types.js";
+
+const cellsOf = (s: SheetPlan) => s.blocks.flatMap((b: PlanBlock) => b.values.flat());
+const formulas = (s: SheetPlan) => cellsOf(s).filter((v): v is { formula: string } => typeof v === "object" && v !== null).map((v) => v.formula);
+
+describe("workbook plan", () => {
+  const scheme = template("warehouse");
+  const roster = people(scheme, [
+    { unrecorded_movements: 1, stock_errors: 0, safety_violations: 0, extra_points: 0 },
+    { unrecorded_movements: 0, stock_errors: 0, safety_violations: 0, extra_points: 10 },
+  ]);
+  roster[0].name = "=1+1";
+  const plan = buildWorkbookPlan(scheme, roster, { lang: "zh-CN", mode: "native" });
+  const [schemeSheet, ev, payout, summary] = plan.sheets;
+
+  it("has the four sheets, named in the user's language", () => {
+    expect(plan.sheets.map((s) => s.name)).toEqual(["方案", "考核", "发放", "汇总"]);
+    expect(buildWorkbookPlan(scheme, roster, { lang: "en-US", mode: "native", period: "2026-11" }).sheets.map((s) => s.name)).toEqual([
+      "Scheme",
+      "Evaluation 2026-11",
+      "Payout 2026-11",
+      "Summary 2026-11",
+    ]);
+  });
+
+  it("names every parameter and grade cell on the scheme sheet, and leaves parameter values editable", () => {
+    expect(plan.names.map((n) => n.name)).toEqual(["p_bonus_base", "p_gate", "p_unrecorded_points", "p_stock_error_points", "p_safety_points"]);
+    const values = schemeSheet.blocks.find((b) => b.unlocked);
+    expect(values?.values.flat()).toEqual([300, 80, 2, 5, 10]);
+    expect(schemeSheet.protect).toBe(true);
+  });
+
+  it("evaluation: a table with one row per person, inputs unlocked and validated, formulas locked", () => {
+    expect(ev.table?.rows).toBe(2);
+    expect(ev.table?.keys).toEqual(["id", "name", "unrecorded_movements", "stock_errors", "safety_violations", "extra_points", "ready", "pts:conduct", "adj:extra_points", "total", "rank"]);
+    const inputs = ev.blocks.find((b) => b.unlocked)!;
+    expect(inputs.col).toBe(2);
+    expect(inputs.values).toEqual([
+      [1, 0, 0, 0],
+      [0, 0, 0, 10],
+    ]);
+    expect(ev.validations.map((v) => [v.ref, v.type, v.min, v.max])).toEqual([
+      ["C2:C3", "whole", 0, 1e15],
+      ["D2:D3", "whole", 0, 1e15],
+      ["E2:E3", "whole", 0, 1e15],
+      ["F2:F3", "decimal", 0, 20],
+    ]);
+    expect(ev.validations[3].prompt).toBe("请输入数字,0 至 20。");
+    expect(ev.freeze).toEqual({ rows: 1, cols: 2 });
+    expect(ev.protect).toBe(true);
+  });
+
+  it("keeps user text as text: a name that looks like a formula is a string value", () => {
+    expect(ev.blocks[0].values[0][1]).toBe("=1+1");
+  });
+
+  it("formulas refer to the scheme's named parameters, so editing one recalculates", () => {
+    const f = formulas(ev).join("\n");
+    expect(f).toContain("p_unrecorded_points");
+    expect(formulas(payout).join("\n")).toContain("p_bonus_base");
+    expect(formulas(payout).join("\n")).toContain("p_gate");
+  });
+
+  it("payout: pay lines rounded to the money unit, total pay, and a reconciliation line", () => {
+    expect(payout.table?.keys).toEqual(["id", "name", "total", "pay:bonus", "pay"]);
+    const f = formulas(payout);
+    expect(f.some((x) => x.includes(",ROUND(IF("))).toBe(true);
+    expect(f).toContain('ROUND(SUM($E$2:$E$3),2)');
+  });
+
+  it("summary: headcount, and the total of every pay line", () => {
+    expect(formulas(summary)).toEqual(["COUNT('考核'!$J$2:$J$3)", "ROUND(SUM('发放'!$D$2:$D$3),2)", "ROUND(SUM('发放'!$E$2:$E$3),2)"]);
+  });
+
+  it("grades: a column, a colour per grade, counts and a chart on the summary", () => {
+    const s = template("ecommerce-cs");
+    const p = buildWorkbookPlan(s, people(s, []), { lang: "en-US", mode: "native" });
+    expect(p.sheets[1].conditional.map((c) => c.fill)).toHaveLength(4);
+    expect(p.sheets[3].chart?.title).toBe("Grade distribution");
+    expect(formulas(p.sheets[3]).filter((x) => x.startsWith("COUNTIF("))).toHaveLength(4 + 2);
+  });
+
+  it("add-in mode uses the KPI functions where they fit", () => {
+    const s = template("logistics-cs");
+    const p = buildWorkbookPlan(s, people(s, []), { lang: "zh-CN", mode: "addin" });
+    const f = formulas(p.sheets[1]).join("\n");
+    expect(f).toContain("KPI.DEDUCT(");
+    expect(f).toContain("KPI.GRADE(");
+    // levels whose points are parameters stay native, so the scheme sheet still drives them
+    expect(f).not.toContain("KPI.LEVEL(");
+    expect(f).toContain('IF($J2="优秀",p_cross_excellent');
+  });
+});
