@@ -37,9 +37,8 @@ describe("workbook plan", () => {
   it("evaluation: a table with one row per person, inputs unlocked and validated, formulas locked", () => {
     expect(ev.table?.rows).toBe(2);
     expect(ev.table?.keys).toEqual(["id", "name", "unrecorded_movements", "stock_errors", "safety_violations", "extra_points", "ready", "pts:conduct", "adj:extra_points", "total", "rank"]);
-    const inputs = ev.blocks.find((b) => b.unlocked)!;
-    expect(inputs.col).toBe(2);
-    expect(inputs.values).toEqual([
+    expect(ev.unlockedRanges).toEqual(["C2:F3"]);
+    expect(ev.blocks[0].values.map((r) => r.slice(2, 6))).toEqual([
       [1, 0, 0, 0],
       [0, 0, 0, 10],
     ]);

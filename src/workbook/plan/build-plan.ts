@@ -11,6 +11,7 @@ import { payoutSheet } from "./payout-sheet.js";
 import { schemeSheet } from "./scheme-sheet.js";
 import { summarySheet } from "./summary-sheet.js";
 import type { SheetRole, WorkbookPlan } from "./types.js";
+import { naming } from "./names.js";
 
 export interface PlanOptions {
   lang: Lang;
@@ -19,6 +20,8 @@ export interface PlanOptions {
   sheetNames?: Partial<Record<SheetRole, string>>;
   /** Added to the evaluation and payout sheet names, e.g. "2026-11". */
   period?: string | null;
+  /** Added to every defined name, when the workbook has the plain ones already ("_2"). */
+  nameSuffix?: string;
 }
 
 export function defaultSheetNames(lang: Lang, period?: string | null): Record<SheetRole, string> {
@@ -41,8 +44,10 @@ export function buildWorkbookPlan(scheme: Scheme, people: readonly PlanPerson[],
     inputs: new Map(scheme.inputs.map((i) => [i.id, i])),
     params: new Map(scheme.parameters.map((p) => [p.id, p.value])),
     sheetNames,
+    names: naming(options.nameSuffix ?? ""),
+    nameSuffix: options.nameSuffix ?? "",
   };
-  const s = schemeSheet(scheme, sheetNames.scheme, options.lang);
+  const s = schemeSheet(scheme, sheetNames.scheme, options.lang, ctx.names);
   const ev = evaluationSheet(ctx);
   const pay = payoutSheet(ctx, ev.layout);
   const summary = summarySheet(ctx, ev.layout, pay);

@@ -4,6 +4,7 @@ import type { RowValues } from "../../core/expr.js";
 import type { Lang } from "../../core/text.js";
 import { t } from "../../i18n/index.js";
 import type { PlanValue } from "./types.js";
+import type { Naming } from "./names.js";
 
 /** One person of the roster: id, name and whatever inputs are known (null: to fill in). */
 export interface PlanPerson {
@@ -20,6 +21,9 @@ export interface PlanContext {
   inputs: Map<string, InputDecl>;
   params: Map<string, number>;
   sheetNames: { scheme: string; evaluation: string; payout: string; summary: string };
+  names: Naming;
+  /** Added to defined names and table names ("_2") when the workbook has the plain ones. */
+  nameSuffix: string;
 }
 
 export const POINTS_FORMAT = "0.00";

@@ -13,7 +13,6 @@ import { Columns } from "./columns.js";
 import { inputCell, optionLabel, POINTS_FORMAT, type PlanContext } from "./context.js";
 import { addinRuleFormula } from "./addin.js";
 import { conditionFormula, constFormula, exprFormula, ruleFormula, type FormulaContext } from "./native.js";
-import { gradeCoefficientName, gradeMinName, paramName } from "./names.js";
 import { inputValidation } from "./validation.js";
 import type { PlanConditional, PlanValue, SheetPlan } from "./types.js";
 
@@ -74,7 +73,7 @@ export function evaluationSheet(ctx: PlanContext): { sheet: SheetPlan; layout: E
 
   const formulaContext = (row: number, sheet?: string): FormulaContext => ({
     cell: (column) => `${prefix(sheet)}$${col(column)}${row}`,
-    param: (id) => paramName(id),
+    param: (id) => ctx.names.param(id),
     value: (v) => (v === "full" ? numberLiteral(scheme.total.full) : `${prefix(sheet)}$${col(v)}${row}`),
     option: (input, optionId) => optionLabel(ctx, input, optionId),
     yes: () => t(lang, "wb.yes"),
@@ -125,12 +124,12 @@ export function evaluationSheet(ctx: PlanContext): { sheet: SheetPlan; layout: E
     formula("total", ifEvaluated(`ROUND(${clamped},${digits})`));
     const total = f.value("total");
     if (scheme.grades.length) {
-      const label = grades.reduceRight((rest, { g }) => `IF(${total}>=${gradeMinName(g.id)},${textLiteral(g.label[lang])},${rest})`, "NA()");
+      const label = grades.reduceRight((rest, { g }) => `IF(${total}>=${ctx.names.gradeMin(g.id)},${textLiteral(g.label[lang])},${rest})`, "NA()");
       formula("grade", ifEvaluated(ctx.mode === "addin" ? addinGrade(ctx, total) : label));
     }
     if (hasCoefficient) {
       const coefficient = grades.reduceRight(
-        (rest, { g }) => `IF(${total}>=${gradeMinName(g.id)},${g.coefficient === undefined ? "NA()" : gradeCoefficientName(g.id)},${rest})`,
+        (rest, { g }) => `IF(${total}>=${ctx.names.gradeMin(g.id)},${g.coefficient === undefined ? "NA()" : ctx.names.gradeCoefficient(g.id)},${rest})`,
         "NA()",
       );
       formula("coefficient", ifEvaluated(coefficient));
@@ -176,11 +175,9 @@ export function evaluationSheet(ctx: PlanContext): { sheet: SheetPlan; layout: E
   const sheet: SheetPlan = {
     name,
     role: "evaluation",
-    blocks: [
-      { row: first, col: 0, values: rows, formats: cols.list.map((c) => c.format) },
-      ...(data.length ? [{ row: first, col: firstInput, values: rows.map((r) => r.slice(firstInput, firstInput + data.length)), unlocked: true, formats: cols.list.slice(firstInput, firstInput + data.length).map((c) => c.format) }] : []),
-    ],
-    table: { name: "Evaluation", row: first - 1, col: 0, columns: cols.list.map((c) => c.header), keys: cols.list.map((c) => c.key), rows: rows.length },
+    blocks: [{ row: first, col: 0, values: rows, formats: cols.list.map((c) => c.format) }],
+    unlockedRanges: data.length ? [`${cols.letter(data[0].column)}${first}:${cols.letter(data[data.length - 1].column)}${last}`] : [],
+    table: { name: `Evaluation${ctx.nameSuffix}`, row: first - 1, col: 0, columns: cols.list.map((c) => c.header), keys: cols.list.map((c) => c.key), rows: rows.length },
     validations: data.map((c) => inputValidation(ctx, c.input, `${cols.letter(c.column)}${first}:${cols.letter(c.column)}${last}`)),
     conditional,
     freeze: { rows: 1, cols: 2 },

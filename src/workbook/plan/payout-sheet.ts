@@ -130,7 +130,7 @@ export function payoutSheet(ctx: PlanContext, ev: EvaluationLayout): { sheet: Sh
     name: ctx.sheetNames.payout,
     role: "payout",
     blocks,
-    table: { name: "Payout", row: first - 1, col: 0, columns: cols.list.map((c) => c.header), keys: cols.list.map((c) => c.key), rows: n },
+    table: { name: `Payout${ctx.nameSuffix}`, row: first - 1, col: 0, columns: cols.list.map((c) => c.header), keys: cols.list.map((c) => c.key), rows: n },
     validations: [],
     conditional: [],
     freeze: { rows: 1, cols: 2 },

@@ -7,13 +7,13 @@ import type { Scheme } from "../../core/scheme/schema.js";
 import type { Lang } from "../../core/text.js";
 import { t } from "../../i18n/index.js";
 import { absRef } from "./a1.js";
-import { gradeCoefficientName, gradeMinName, paramName } from "./names.js";
+import type { Naming } from "./names.js";
 import type { PlanBlock, PlanName, PlanValue, SheetPlan } from "./types.js";
 
 const HEADING = "DDEBF7";
 const NOTE = "FFF2CC";
 
-export function schemeSheet(scheme: Scheme, name: string, lang: Lang): { sheet: SheetPlan; names: PlanName[] } {
+export function schemeSheet(scheme: Scheme, name: string, lang: Lang, naming: Naming): { sheet: SheetPlan; names: PlanName[] } {
   const blocks: PlanBlock[] = [];
   const names: PlanName[] = [];
   let row = 1;
@@ -37,7 +37,7 @@ export function schemeSheet(scheme: Scheme, name: string, lang: Lang): { sheet: 
     blocks.push({ row, col: 0, values: values.map((v) => [v[0], v[1]]) });
     blocks.push({ row, col: 2, values: values.map((v) => [v[2]]), unlocked: true, formats: ["General"] });
     blocks.push({ row, col: 3, values: values.map((v) => [v[3], v[4], v[5]]) });
-    scheme.parameters.forEach((p, i) => names.push({ name: paramName(p.id), sheet: name, ref: absRef(row + i, 2) }));
+    scheme.parameters.forEach((p, i) => names.push({ name: naming.param(p.id), sheet: name, ref: absRef(row + i, 2) }));
     row += scheme.parameters.length + 1;
   }
 
@@ -48,15 +48,15 @@ export function schemeSheet(scheme: Scheme, name: string, lang: Lang): { sheet: 
     row++;
     scheme.grades.forEach((g, i) => {
       const r = row + i;
-      const fromParam = (c: typeof g.min | undefined): PlanValue => (c === undefined ? null : typeof c === "number" ? c : { formula: paramName(c.param) });
+      const fromParam = (c: typeof g.min | undefined): PlanValue => (c === undefined ? null : typeof c === "number" ? c : { formula: naming.param(c.param) });
       const min = fromParam(g.min);
       const coefficient = fromParam(g.coefficient);
       blocks.push({ row: r, col: 0, values: [[g.label[lang]]] });
       // a band that follows a parameter stays a formula; a plain number is editable here
       blocks.push({ row: r, col: 1, values: [[min]], unlocked: typeof g.min === "number" });
       blocks.push({ row: r, col: 2, values: [[coefficient]], unlocked: typeof g.coefficient === "number" });
-      names.push({ name: gradeMinName(g.id), sheet: name, ref: absRef(r, 1) });
-      if (g.coefficient !== undefined) names.push({ name: gradeCoefficientName(g.id), sheet: name, ref: absRef(r, 2) });
+      names.push({ name: naming.gradeMin(g.id), sheet: name, ref: absRef(r, 1) });
+      if (g.coefficient !== undefined) names.push({ name: naming.gradeCoefficient(g.id), sheet: name, ref: absRef(r, 2) });
     });
     row += scheme.grades.length + 1;
   }

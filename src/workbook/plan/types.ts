@@ -75,6 +75,8 @@ export interface SheetPlan {
   /** Column widths in characters, by column index. */
   widths: number[];
   protect: boolean;
+  /** Ranges (A1) inside blocks that stay editable under protection: the input columns. */
+  unlockedRanges?: string[];
   chart?: PlanChart;
 }
 

@@ -51,6 +51,12 @@ async function writeSheet(wb: ExcelJS.Workbook, s: SheetPlan): Promise<void> {
     });
   }
   for (const b of s.blocks) writeBlock(ws, b, b === tableBlock || (s.table !== undefined && isInside(b, s.table)));
+  for (const ref of s.unlockedRanges ?? []) {
+    const [from, to] = ref.split(":");
+    const a = ws.getCell(from);
+    const z = ws.getCell(to ?? from);
+    for (let r = Number(a.row); r <= Number(z.row); r++) for (let c = Number(a.col); c <= Number(z.col); c++) ws.getRow(r).getCell(c).protection = { locked: false };
+  }
   // ExcelJS has range validations but its types do not declare them
   const validations = (ws as unknown as { dataValidations: { add(ref: string, v: ExcelJS.DataValidation): void } }).dataValidations;
   for (const v of s.validations) {

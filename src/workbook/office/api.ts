@@ -1,0 +1,48 @@
+/**
+ * The part of the Excel JavaScript API the writer uses, typed structurally so that tests can pass
+ * a recording fake and the task pane can pass Excel.run's real context (Excel.RequestContext
+ * has all of these members).
+ */
+export interface RangeApi {
+  formulas: unknown[][];
+  numberFormat: unknown[][];
+  format: {
+    font: { bold: boolean };
+    fill: { color: string };
+    wrapText: boolean;
+    columnWidth: number;
+    protection: { locked: boolean };
+  };
+  dataValidation: { rule: unknown; prompt: unknown; errorAlert: unknown };
+  conditionalFormats: { add(type: string): { custom: { rule: { formula: string }; format: { fill: { color: string } } } } };
+}
+
+export interface SheetApi {
+  name: string;
+  getRange(address: string): RangeApi;
+  tables: { add(address: string, hasHeaders: boolean): { name: string; style: string } };
+  freezePanes: { freezeAt(address: string): void };
+  protection: { protect(options?: Record<string, boolean>): void };
+  charts: { add(type: string, source: RangeApi, seriesBy?: string): { title: { text: string }; top: number; left: number } };
+  delete(): void;
+}
+
+export interface ContextApi {
+  workbook: {
+    worksheets: {
+      load(props: string): void;
+      items: { name: string }[];
+      add(name: string): SheetApi;
+      getItem(name: string): SheetApi;
+    };
+    names: {
+      load(props: string): void;
+      items: { name: string }[];
+      add(name: string, reference: string): unknown;
+      getItem(name: string): { delete(): void };
+    };
+    tables: { load(props: string): void; items: { name: string }[] };
+    application: { suspendApiCalculationUntilNextSync(): void };
+  };
+  sync(): Promise<void>;
+}

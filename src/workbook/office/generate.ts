@@ -1,0 +1,42 @@
+/**
+ * Generating a scheme's workbook into the open workbook: choose sheet and defined names that are
+ * free (a taken "考核" becomes "考核 (2)", and the user is told), plan, write.
+ */
+import type { Scheme } from "../../core/scheme/schema.js";
+import { buildWorkbookPlan, defaultSheetNames, type PlanOptions } from "../plan/build-plan.js";
+import type { PlanPerson } from "../plan/context.js";
+import { freeName, freeSuffix } from "../plan/names.js";
+import type { SheetRole, WorkbookPlan } from "../plan/types.js";
+import type { ContextApi } from "./api.js";
+import { existingNames, writeToOffice, type WriteReport } from "./write-office.js";
+
+export interface GenerateResult extends WriteReport {
+  /** Sheets that got another name than asked for, because the asked one was taken. */
+  renamed: { wanted: string; got: string }[];
+  plan: WorkbookPlan;
+}
+
+export async function generateInOffice(
+  context: ContextApi,
+  scheme: Scheme,
+  people: readonly PlanPerson[],
+  options: Omit<PlanOptions, "sheetNames" | "nameSuffix"> & { sheetNames?: Partial<Record<SheetRole, string>> },
+): Promise<GenerateResult> {
+  const existing = await existingNames(context);
+  const wanted = { ...defaultSheetNames(options.lang, options.period), ...options.sheetNames };
+  const taken = [...existing.sheets];
+  const sheetNames = {} as Record<SheetRole, string>;
+  const renamed: GenerateResult["renamed"] = [];
+  for (const role of ["scheme", "evaluation", "payout", "summary"] as SheetRole[]) {
+    const got = freeName(wanted[role], taken);
+    taken.push(got);
+    sheetNames[role] = got;
+    if (got !== wanted[role]) renamed.push({ wanted: wanted[role], got });
+  }
+  const trial = buildWorkbookPlan(scheme, people.slice(0, 1), { ...options, sheetNames });
+  const planned = [...trial.names.map((n) => n.name), ...trial.sheets.flatMap((s) => (s.table ? [s.table.name] : []))];
+  const nameSuffix = freeSuffix(planned, existing.names);
+  const plan = buildWorkbookPlan(scheme, people, { ...options, sheetNames, nameSuffix });
+  const report = await writeToOffice(context, plan);
+  return { ...report, renamed, plan };
+}

@@ -1,0 +1,167 @@
+/**
+ * Carries out a WorkbookPlan in the open workbook through Office.js. No business logic: the plan
+ * says what goes where. What this adds is how to write it well:
+ * - whole 2-D arrays per block (values and formulas together, text guarded as text);
+ * - calculation suspended while writing; a sync per ~4 MB of requests (Excel on the web refuses
+ *   a request over 5 MB), so the number of syncs grows only with the size of the data;
+ * - never over an existing sheet or name (the caller gets free names from `existingNames`);
+ * - on any failure, the sheets and names it made are deleted again, and the error rethrown.
+ */
+import type { PlanBlock, PlanValue, SheetPlan, WorkbookPlan } from "../plan/types.js";
+import { cellRef, columnLetter } from "../plan/a1.js";
+import type { ContextApi, RangeApi, SheetApi } from "./api.js";
+
+/** Requests are cut well under Excel on the web's 5 MB limit. */
+export const REQUEST_BUDGET = 4 * 1024 * 1024;
+
+export interface WriteReport {
+  syncs: number;
+  /** Estimated bytes of each sync's request. */
+  requestBytes: number[];
+  sheets: string[];
+}
+
+/** Text Excel would read as a formula gets an apostrophe, which makes it text and is not shown. */
+export function officeCell(v: PlanValue): unknown {
+  if (v === null) return "";
+  if (typeof v === "object") return `=${v.formula}`;
+  if (typeof v === "string" && /^[=+\-@]/.test(v)) return `'${v}`;
+  return v;
+}
+
+const size = (x: unknown) => JSON.stringify(x).length;
+
+/** The sheet and defined names already in the workbook, to choose free ones before planning. */
+export async function existingNames(context: ContextApi): Promise<{ sheets: string[]; names: string[] }> {
+  context.workbook.worksheets.load("items/name");
+  context.workbook.names.load("items/name");
+  context.workbook.tables.load("items/name");
+  await context.sync();
+  // defined names and table names share one namespace in Excel
+  const names = [...context.workbook.names.items, ...context.workbook.tables.items].map((n) => n.name);
+  return { sheets: context.workbook.worksheets.items.map((s) => s.name), names };
+}
+
+export async function writeToOffice(context: ContextApi, plan: WorkbookPlan): Promise<WriteReport> {
+  const report: WriteReport = { syncs: 0, requestBytes: [], sheets: [] };
+  let pending = 0;
+  const flush = async () => {
+    context.workbook.application.suspendApiCalculationUntilNextSync();
+    await context.sync();
+    report.syncs++;
+    report.requestBytes.push(pending);
+    pending = 0;
+  };
+  const queue = async (bytes: number) => {
+    if (pending > 0 && pending + bytes > REQUEST_BUDGET) await flush();
+    pending += bytes;
+  };
+
+  const existing = await existingNames(context);
+  report.syncs++;
+  report.requestBytes.push(0);
+  const taken = new Set(existing.sheets.map((s) => s.toLowerCase()));
+  for (const s of plan.sheets) if (taken.has(s.name.toLowerCase())) throw new Error(`sheet "${s.name}" exists; plan with free names`);
+  const takenNames = new Set(existing.names.map((n) => n.toLowerCase()));
+  const planned = [...plan.names.map((n) => n.name), ...plan.sheets.flatMap((s) => (s.table ? [s.table.name] : []))];
+  for (const n of planned) if (takenNames.has(n.toLowerCase())) throw new Error(`name "${n}" exists; plan with a name suffix`);
+
+  const created: string[] = [];
+  const createdNames: string[] = [];
+  try {
+    context.workbook.application.suspendApiCalculationUntilNextSync();
+    const sheets = new Map<string, SheetApi>();
+    for (const s of plan.sheets) {
+      sheets.set(s.name, context.workbook.worksheets.add(s.name));
+      created.push(s.name);
+    }
+    for (const s of plan.sheets) await writeSheet(sheets.get(s.name)!, s, queue);
+    for (const n of plan.names) {
+      context.workbook.names.add(n.name, `='${n.sheet.replace(/'/g, "''")}'!${n.ref}`);
+      createdNames.push(n.name);
+    }
+    // protection last: a protected sheet refuses the writes above
+    for (const s of plan.sheets) if (s.protect) sheets.get(s.name)!.protection.protect({ allowFormatColumns: true, allowSort: true, allowAutoFilter: true });
+    await flush();
+    report.sheets = created;
+    return report;
+  } catch (e) {
+    await rollback(context, created, createdNames);
+    throw e;
+  }
+}
+
+async function rollback(context: ContextApi, sheets: string[], names: string[]): Promise<void> {
+  try {
+    for (const n of names) context.workbook.names.getItem(n).delete();
+    for (const s of sheets) context.workbook.worksheets.getItem(s).delete();
+    await context.sync();
+  } catch {
+    // the original error is what the user must see; a failed clean-up leaves sheets the user can delete
+  }
+}
+
+async function writeSheet(ws: SheetApi, s: SheetPlan, queue: (bytes: number) => Promise<void>): Promise<void> {
+  if (s.table) {
+    const t = s.table;
+    await queue(size(t.columns));
+    const header = ws.getRange(`${cellRef(t.row, t.col)}:${cellRef(t.row, t.col + t.columns.length - 1)}`);
+    header.formulas = [t.columns.map((c) => officeCell(c))];
+    header.format.font.bold = true;
+  }
+  for (const b of s.blocks) await writeBlock(ws, b, queue);
+  if (s.table) {
+    const t = s.table;
+    const table = ws.tables.add(`${cellRef(t.row, t.col)}:${cellRef(t.row + t.rows, t.col + t.columns.length - 1)}`, true);
+    table.name = t.name;
+    table.style = "TableStyleMedium2";
+  }
+  s.widths.forEach((w, i) => (ws.getRange(`${columnLetter(i)}:${columnLetter(i)}`).format.columnWidth = w * 7));
+  for (const v of s.validations) {
+    await queue(size(v));
+    const range = ws.getRange(v.ref);
+    range.dataValidation.rule =
+      v.type === "list"
+        ? { list: { inCellDropDown: true, source: (v.list ?? []).join(",") } }
+        : { [v.type === "whole" ? "wholeNumber" : "decimal"]: { formula1: v.min, formula2: v.max, operator: "Between" } };
+    range.dataValidation.prompt = { showPrompt: true, title: v.promptTitle, message: v.prompt };
+    range.dataValidation.errorAlert = { showAlert: true, style: "Stop", title: v.errorTitle, message: v.error };
+  }
+  for (const c of s.conditional) {
+    await queue(size(c));
+    const cf = ws.getRange(c.ref).conditionalFormats.add("Custom");
+    cf.custom.rule.formula = `=${c.formula}`;
+    cf.custom.format.fill.color = `#${c.fill}`;
+  }
+  for (const ref of s.unlockedRanges ?? []) ws.getRange(ref).format.protection.locked = false;
+  if (s.freeze) ws.freezePanes.freezeAt(`A1:${columnLetter(s.freeze.cols - 1)}${s.freeze.rows}`);
+  if (s.chart) {
+    const chart = ws.charts.add("ColumnClustered", ws.getRange(`${s.chart.categories.split(":")[0]}:${s.chart.values.split(":")[1]}`), "Columns");
+    chart.title.text = s.chart.title;
+  }
+}
+
+async function writeBlock(ws: SheetApi, b: PlanBlock, queue: (bytes: number) => Promise<void>): Promise<void> {
+  const width = b.values[0]?.length ?? 0;
+  if (width === 0) return;
+  const formatted = b.formats?.some((f) => f && f !== "General") ?? false;
+  const formatRow = formatted ? b.formats!.map((f) => f ?? "General") : null;
+  // rows per request: a chunk of values and formats stays within half the budget on its own
+  const rowBytes = Math.max(1, (size(b.values[0].map(officeCell)) + (formatRow ? size(formatRow) : 0)) * 1.25);
+  const step = Math.max(1, Math.floor(REQUEST_BUDGET / 2 / rowBytes));
+  for (let start = 0; start < b.values.length; start += step) {
+    const rows = b.values.slice(start, start + step);
+    const top = b.row + start;
+    const cells = rows.map((r) => r.map(officeCell));
+    const formats = formatRow ? rows.map(() => formatRow) : null;
+    // flush first when this write would not fit in the request being built
+    await queue(size(cells) + (formats ? size(formats) : 0));
+    const range: RangeApi = ws.getRange(`${cellRef(top, b.col)}:${cellRef(top + rows.length - 1, b.col + width - 1)}`);
+    range.formulas = cells;
+    if (formats) range.numberFormat = formats;
+    if (b.bold) range.format.font.bold = true;
+    if (b.fill) range.format.fill.color = `#${b.fill}`;
+    if (b.wrap) range.format.wrapText = true;
+    if (b.unlocked) range.format.protection.locked = false;
+  }
+}

@@ -1,0 +1,188 @@
+/**
+ * A recording fake of the Excel object model, enough for the writer: it keeps sheets, cells
+ * (formulas as written), names and tables; counts sync() calls and the bytes queued for each;
+ * and can fail at a chosen operation, to test that a failure leaves the workbook as it was.
+ */
+import type { ContextApi, RangeApi, SheetApi } from "../../src/workbook/office/api.js";
+
+export interface FakeState {
+  sheets: string[];
+  names: string[];
+  tables: string[];
+}
+
+export class FakeExcel implements ContextApi {
+  syncs = 0;
+  requestBytes: number[] = [];
+  private queued = 0;
+  /** Sheet name → A1 address → value written through `formulas`. */
+  cells = new Map<string, Map<string, unknown>>();
+  protectedSheets = new Set<string>();
+  validations: { sheet: string; address: string; rule: unknown; prompt: unknown }[] = [];
+  calculationSuspended = 0;
+  private sheetNames: string[];
+  private nameList: string[];
+  private tableList: string[] = [];
+  private tableSheet = new Map<string, string>();
+  failOn: ((op: string) => boolean) | null = null;
+  ops = 0;
+
+  constructor(initial: Partial<FakeState> = {}) {
+    this.sheetNames = [...(initial.sheets ?? ["Sheet1"])];
+    this.nameList = [...(initial.names ?? [])];
+    this.tableList = [...(initial.tables ?? [])];
+  }
+
+  state(): FakeState {
+    return { sheets: [...this.sheetNames], names: [...this.nameList], tables: [...this.tableList] };
+  }
+
+  private op(name: string, payload: unknown = null) {
+    this.ops++;
+    this.queued += JSON.stringify(payload)?.length ?? 0;
+    if (this.failOn?.(name)) throw new Error(`simulated failure at ${name}`);
+  }
+
+  async sync(): Promise<void> {
+    this.syncs++;
+    this.requestBytes.push(this.queued);
+    if (this.queued > 5 * 1024 * 1024) throw new Error(`request of ${this.queued} bytes exceeds Excel on the web's 5 MB`);
+    this.queued = 0;
+  }
+
+  private sheet(name: string): SheetApi {
+    const fake = this;
+    const cells = this.cells.get(name)!;
+    const range = (address: string): RangeApi => {
+      const r = {
+        set formulas(v: unknown[][]) {
+          fake.op("formulas", v);
+          if (fake.protectedSheets.has(name)) throw new Error("the sheet is protected");
+          const [start] = address.split(":");
+          const m = /^([A-Z]+)(\d+)$/.exec(start)!;
+          const col0 = m[1].split("").reduce((s, ch) => s * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+          v.forEach((row, i) =>
+            row.forEach((x, j) => {
+              let c = col0 + j + 1;
+              let letters = "";
+              while (c > 0) {
+                const rem = (c - 1) % 26;
+                letters = String.fromCharCode(65 + rem) + letters;
+                c = Math.floor((c - 1) / 26);
+              }
+              cells.set(`${letters}${Number(m[2]) + i}`, x);
+            }),
+          );
+        },
+        set numberFormat(v: unknown[][]) {
+          fake.op("numberFormat", v);
+        },
+        format: {
+          font: { set bold(_: boolean) { fake.op("bold"); } },
+          fill: { set color(_: string) { fake.op("fill"); } },
+          set wrapText(_: boolean) { fake.op("wrap"); },
+          set columnWidth(_: number) { fake.op("width"); },
+          protection: { set locked(_: boolean) { fake.op("locked", address); } },
+        },
+        dataValidation: {
+          set rule(v: unknown) {
+            fake.op("validation", v);
+            fake.validations.push({ sheet: name, address, rule: v, prompt: null });
+          },
+          set prompt(v: unknown) {
+            fake.op("prompt", v);
+            fake.validations[fake.validations.length - 1].prompt = v;
+          },
+          set errorAlert(v: unknown) {
+            fake.op("errorAlert", v);
+          },
+        },
+        conditionalFormats: {
+          add: () => {
+            fake.op("conditional");
+            return { custom: { rule: { formula: "" }, format: { fill: { color: "" } } } };
+          },
+        },
+      };
+      return r as unknown as RangeApi;
+    };
+    return {
+      name,
+      getRange: range,
+      tables: {
+        add: (address: string) => {
+          fake.op("table", address);
+          const t = { _name: "", style: "" };
+          return {
+            set name(n: string) {
+              fake.tableList.push(n);
+              fake.tableSheet.set(n, name);
+              t._name = n;
+            },
+            get name() {
+              return t._name;
+            },
+            style: "",
+          };
+        },
+      },
+      freezePanes: { freezeAt: () => fake.op("freeze") },
+      protection: { protect: () => (fake.op("protect"), fake.protectedSheets.add(name)) },
+      charts: { add: () => (fake.op("chart"), { title: { text: "" }, top: 0, left: 0 }) },
+      delete: () => {
+        // deleting a sheet deletes its tables, as in Excel
+        fake.sheetNames = fake.sheetNames.filter((s) => s !== name);
+        fake.tableList = fake.tableList.filter((t) => fake.tableSheet.get(t) !== name);
+        fake.cells.delete(name);
+      },
+    } as unknown as SheetApi;
+  }
+
+  workbook = {
+    worksheets: {
+      load: () => undefined,
+      get items() {
+        return fakeSelf(this).sheetNames.map((name) => ({ name }));
+      },
+      add: (name: string) => {
+        this.op("addSheet", name);
+        if (this.sheetNames.some((s) => s.toLowerCase() === name.toLowerCase())) throw new Error(`sheet ${name} exists`);
+        this.sheetNames.push(name);
+        this.cells.set(name, new Map());
+        return this.sheet(name);
+      },
+      getItem: (name: string) => this.sheet(name),
+    },
+    names: {
+      load: () => undefined,
+      get items() {
+        return fakeSelf(this).nameList.map((name) => ({ name }));
+      },
+      add: (name: string, ref: string) => {
+        this.op("addName", [name, ref]);
+        this.nameList.push(name);
+      },
+      getItem: (name: string) => ({ delete: () => (this.nameList = this.nameList.filter((n) => n !== name)) }),
+    },
+    tables: {
+      load: () => undefined,
+      get items() {
+        return fakeSelf(this).tableList.map((name) => ({ name }));
+      },
+    },
+    application: { suspendApiCalculationUntilNextSync: () => void this.calculationSuspended++ },
+  };
+}
+
+// the collection getters above need the FakeExcel they belong to
+const owners = new WeakMap<object, FakeExcel>();
+function fakeSelf(collection: object): FakeExcel {
+  return owners.get(collection)!;
+}
+export function fakeExcel(initial: Partial<FakeState> = {}): FakeExcel {
+  const f = new FakeExcel(initial);
+  owners.set(f.workbook.worksheets, f);
+  owners.set(f.workbook.names, f);
+  owners.set(f.workbook.tables, f);
+  return f;
+}

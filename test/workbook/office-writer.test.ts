@@ -1,0 +1,75 @@
+/** The Office.js writer against a recording fake: syncs, request sizes, rollback, free names, text as text. */
+import { describe, expect, it } from "vitest";
+import { generateInOffice } from "../../src/workbook/office/generate.js";
+import { sampleData } from "../../src/core/sample.js";
+import { parseRecords } from "../../src/core/data.js";
+import { template } from "../helpers.js";
+import { fakeExcel } from "./fake-excel.js";
+
+function roster(id: string, rows: number) {
+  const scheme = template(id);
+  const s = sampleData(scheme, { rows, seed: 5 });
+  return { scheme, people: parseRecords(s.header, s.rows.map((cells, i) => ({ line: i + 2, cells })), scheme).people };
+}
+
+describe("Office writer", () => {
+  it("writes the plan in a constant number of syncs, with calculation suspended", async () => {
+    const counts: number[] = [];
+    for (const rows of [10, 100, 1000]) {
+      const { scheme, people } = roster("ecommerce-cs", rows);
+      const excel = fakeExcel();
+      const r = await generateInOffice(excel, scheme, people, { lang: "zh-CN", mode: "native" });
+      counts.push(excel.syncs);
+      expect(r.sheets).toEqual(["方案", "考核", "发放", "汇总"]);
+      expect(excel.calculationSuspended).toBeGreaterThan(0);
+    }
+    expect(new Set(counts).size).toBe(1);
+    expect(counts[0]).toBe(3);
+  });
+
+  it("cuts big rosters into requests under Excel on the web's 5 MB", async () => {
+    const { scheme, people } = roster("ecommerce-cs", 10_000);
+    const excel = fakeExcel();
+    await generateInOffice(excel, scheme, people, { lang: "zh-CN", mode: "native" });
+    expect(Math.max(...excel.requestBytes)).toBeLessThan(5 * 1024 * 1024);
+    const total = excel.requestBytes.reduce((s, b) => s + b, 0);
+    expect(excel.syncs).toBeLessThanOrEqual(3 + Math.ceil(total / (4 * 1024 * 1024)));
+  });
+
+  it("never writes over an existing sheet or name: free names, and the user is told", async () => {
+    const { scheme, people } = roster("warehouse", 5);
+    const excel = fakeExcel({ sheets: ["方案", "考核", "考核 (2)"], names: ["p_gate"] });
+    const r = await generateInOffice(excel, scheme, people, { lang: "zh-CN", mode: "native" });
+    expect(r.renamed).toEqual([
+      { wanted: "方案", got: "方案 (2)" },
+      { wanted: "考核", got: "考核 (3)" },
+    ]);
+    expect(excel.state().sheets).toEqual(["方案", "考核", "考核 (2)", "方案 (2)", "考核 (3)", "发放", "汇总"]);
+    expect(excel.state().names).toContain("p_gate_2");
+    expect(excel.cells.get("考核")).toBeUndefined(); // untouched
+  });
+
+  it("leaves the workbook exactly as before when something fails in the middle", async () => {
+    const { scheme, people } = roster("cs-bonus-pool", 50);
+    const excel = fakeExcel({ sheets: ["花名册"], names: ["keep_me"] });
+    const before = excel.state();
+    let n = 0;
+    excel.failOn = (op) => op === "validation" && ++n === 2;
+    await expect(generateInOffice(excel, scheme, people, { lang: "zh-CN", mode: "native" })).rejects.toThrow("simulated failure");
+    expect(excel.state()).toEqual(before);
+  });
+
+  it("writes user text as text and formulas as formulas", async () => {
+    const { scheme, people } = roster("warehouse", 3);
+    people[0].name = "=1+1";
+    people[1].name = "+86 138 0000 0000";
+    people[2].name = "@SUM(A1)";
+    const excel = fakeExcel();
+    await generateInOffice(excel, scheme, people, { lang: "en-US", mode: "native" });
+    const ev = excel.cells.get("Evaluation")!;
+    expect([ev.get("B2"), ev.get("B3"), ev.get("B4")]).toEqual(["'=1+1", "'+86 138 0000 0000", "'@SUM(A1)"]);
+    expect(String(ev.get("H2"))).toMatch(/^=IF\(\$G2,ROUND\(/);
+    expect(excel.protectedSheets).toEqual(new Set(["Scheme", "Evaluation", "Payout", "Summary"]));
+    expect(excel.validations.filter((v) => v.sheet === "Evaluation").map((v) => v.address)).toEqual(["C2:C4", "D2:D4", "E2:E4", "F2:F4"]);
+  });
+});
