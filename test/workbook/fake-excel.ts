@@ -51,6 +51,8 @@ export class FakeExcel implements ContextApi {
   }
 
   private sheet(name: string): SheetApi {
+    // the setters below are Excel's property-assignment style; they record into this fake
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
     const fake = this;
     const cells = this.cells.get(name)!;
     const range = (address: string): RangeApi => {

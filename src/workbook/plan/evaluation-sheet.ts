@@ -171,7 +171,6 @@ export function evaluationSheet(ctx: PlanContext): { sheet: SheetPlan; layout: E
       conditional.push({ ref: `${g}${first}:${g}${last}`, formula: `$${g}${first}=${textLiteral(grade.label[lang])}`, fill: GRADE_FILLS[i % GRADE_FILLS.length] }),
     );
   }
-  const firstInput = data.length ? cols.at(data[0].column) : -1;
   const sheet: SheetPlan = {
     name,
     role: "evaluation",

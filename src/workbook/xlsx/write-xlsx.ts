@@ -96,5 +96,6 @@ export async function writeXlsx(plan: WorkbookPlan): Promise<Buffer> {
   wb.calcProperties.fullCalcOnLoad = true;
   for (const s of plan.sheets) await writeSheet(wb, s);
   for (const n of plan.names) wb.definedNames.add(`'${n.sheet.replace(/'/g, "''")}'!${n.ref}`, n.name);
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  // fast deflate: level 1 is several times quicker than the default and barely larger
+  return Buffer.from(await wb.xlsx.writeBuffer({ zip: { compression: "DEFLATE", compressionOptions: { level: 1 } } } as ExcelJS.XlsxWriteOptions));
 }
