@@ -1,101 +1,68 @@
 /**
- * Writes a WorkbookPlan into an .xlsx file with ExcelJS. No business logic: every value,
- * formula, format, validation and name comes from the plan. Text is written as text (a name
- * "=1+1" stays a name). Charts are not written (ExcelJS cannot draw them); the summary sheet's
- * in-cell bars carry the distribution in the file.
+ * Writes a WorkbookPlan as an .xlsx file: SpreadsheetML written directly as text and zipped with
+ * fflate — a few times faster than a cell-object model for rosters of tens of thousands, and it
+ * runs in Node and in the browser alike. No business logic: every value, formula, format,
+ * validation and name comes from the plan. Text is written as text (a name "=1+1" stays a
+ * name). Charts are not drawn in the file; the summary sheet's in-cell bars carry the
+ * distribution. The workbook asks Excel and LibreOffice to recalculate everything on open.
  */
-import ExcelJS from "exceljs";
-import type { PlanBlock, PlanValue, SheetPlan, WorkbookPlan } from "../plan/types.js";
-import { columnLetter } from "../plan/a1.js";
+import { strToU8, zipSync, type Zippable } from "fflate";
+import type { WorkbookPlan } from "../plan/types.js";
+import { sheetXml, tableXml } from "./sheet-xml.js";
+import { Styles } from "./styles.js";
+import { esc, NS_MAIN, NS_REL, XML_HEAD } from "./xml.js";
 
-type Cell = ExcelJS.CellValue;
+const CT_SHEET = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
+const CT_TABLE = "application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml";
+const REL_SHEET = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet";
+const REL_TABLE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/table";
+const REL_STYLES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles";
 
-function cellValue(v: PlanValue): Cell {
-  if (v === null) return null;
-  if (typeof v === "object") return { formula: v.formula } as ExcelJS.CellFormulaValue;
-  return v;
-}
-
-const argb = (hex: string) => `FF${hex.toUpperCase()}`;
-
-function writeBlock(ws: ExcelJS.Worksheet, b: PlanBlock, skipValues: boolean): void {
-  b.values.forEach((rowValues, i) => {
-    const row = ws.getRow(b.row + i);
-    rowValues.forEach((v, j) => {
-      const cell = row.getCell(b.col + j + 1);
-      if (!skipValues) cell.value = cellValue(v);
-      const fmt = b.formats?.[j];
-      if (fmt && fmt !== "General") cell.numFmt = fmt;
-      if (b.bold) cell.font = { bold: true };
-      if (b.fill) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(b.fill) } };
-      if (b.wrap) cell.alignment = { wrapText: true, vertical: "top" };
-      if (b.unlocked) cell.protection = { locked: false };
-    });
+export async function writeXlsx(plan: WorkbookPlan): Promise<Uint8Array> {
+  const styles = new Styles();
+  const files: Zippable = {};
+  const overrides: string[] = [];
+  const workbookRels: string[] = [];
+  let tables = 0;
+  plan.sheets.forEach((s, i) => {
+    const n = i + 1;
+    let tableRel: string | null = null;
+    if (s.table) {
+      tables++;
+      tableRel = "rId1";
+      files[`xl/tables/table${tables}.xml`] = strToU8(tableXml(s, tables));
+      files[`xl/worksheets/_rels/sheet${n}.xml.rels`] = strToU8(
+        `${XML_HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL_TABLE}" Target="../tables/table${tables}.xml"/></Relationships>`,
+      );
+      overrides.push(`<Override PartName="/xl/tables/table${tables}.xml" ContentType="${CT_TABLE}"/>`);
+    }
+    files[`xl/worksheets/sheet${n}.xml`] = strToU8(sheetXml(s, styles, tableRel));
+    overrides.push(`<Override PartName="/xl/worksheets/sheet${n}.xml" ContentType="${CT_SHEET}"/>`);
+    workbookRels.push(`<Relationship Id="rId${n}" Type="${REL_SHEET}" Target="worksheets/sheet${n}.xml"/>`);
   });
-}
-
-async function writeSheet(wb: ExcelJS.Workbook, s: SheetPlan): Promise<void> {
-  const ws = wb.addWorksheet(s.name, { views: s.freeze ? [{ state: "frozen", xSplit: s.freeze.cols, ySplit: s.freeze.rows }] : [] });
-  s.widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
-  let tableBlock: PlanBlock | undefined;
-  if (s.table) {
-    const tb = s.table;
-    tableBlock = s.blocks.find((b) => b.row === tb.row + 1 && b.col === tb.col);
-    ws.addTable({
-      name: tb.name,
-      ref: `${columnLetter(tb.col)}${tb.row}`,
-      headerRow: true,
-      style: { theme: "TableStyleMedium2", showRowStripes: true },
-      columns: tb.columns.map((name) => ({ name, filterButton: true })),
-      rows: (tableBlock?.values ?? []).map((r) => r.map(cellValue)),
-    });
-  }
-  for (const b of s.blocks) writeBlock(ws, b, b === tableBlock || (s.table !== undefined && isInside(b, s.table)));
-  for (const ref of s.unlockedRanges ?? []) {
-    const [from, to] = ref.split(":");
-    const a = ws.getCell(from);
-    const z = ws.getCell(to ?? from);
-    for (let r = Number(a.row); r <= Number(z.row); r++) for (let c = Number(a.col); c <= Number(z.col); c++) ws.getRow(r).getCell(c).protection = { locked: false };
-  }
-  // ExcelJS has range validations but its types do not declare them
-  const validations = (ws as unknown as { dataValidations: { add(ref: string, v: ExcelJS.DataValidation): void } }).dataValidations;
-  for (const v of s.validations) {
-    validations.add(v.ref, {
-      type: v.type,
-      allowBlank: true,
-      operator: v.type === "list" ? undefined : "between",
-      formulae: v.type === "list" ? [`"${(v.list ?? []).join(",")}"`] : [v.min ?? -1e15, v.max ?? 1e15],
-      showInputMessage: true,
-      promptTitle: v.promptTitle,
-      prompt: v.prompt,
-      showErrorMessage: true,
-      errorStyle: "stop",
-      errorTitle: v.errorTitle,
-      error: v.error,
-    } as ExcelJS.DataValidation);
-  }
-  for (const c of s.conditional) {
-    ws.addConditionalFormatting({
-      ref: c.ref,
-      rules: [{ type: "expression", priority: 1, formulae: [c.formula], style: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: argb(c.fill) } } } }],
-    });
-  }
-  if (s.protect) {
-    await ws.protect("", { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true, sort: true, autoFilter: true });
-  }
-}
-
-/** Whether a block lies within the table's data rows (its values were written by the table). */
-function isInside(b: PlanBlock, t: NonNullable<SheetPlan["table"]>): boolean {
-  return b.row >= t.row + 1 && b.row + b.values.length - 1 <= t.row + t.rows && b.col >= t.col && b.col + (b.values[0]?.length ?? 0) <= t.col + t.columns.length;
-}
-
-export async function writeXlsx(plan: WorkbookPlan): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = "KPI Scorecard";
-  wb.calcProperties.fullCalcOnLoad = true;
-  for (const s of plan.sheets) await writeSheet(wb, s);
-  for (const n of plan.names) wb.definedNames.add(`'${n.sheet.replace(/'/g, "''")}'!${n.ref}`, n.name);
-  // fast deflate: level 1 is several times quicker than the default and barely larger
-  return Buffer.from(await wb.xlsx.writeBuffer({ zip: { compression: "DEFLATE", compressionOptions: { level: 1 } } } as ExcelJS.XlsxWriteOptions));
+  const sheets = plan.sheets.map((s, i) => `<sheet name="${esc(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join("");
+  const names = plan.names.map((n) => `<definedName name="${esc(n.name)}">'${esc(n.sheet.replace(/'/g, "''"))}'!${n.ref}</definedName>`).join("");
+  files["xl/workbook.xml"] = strToU8(
+    `${XML_HEAD}<workbook xmlns="${NS_MAIN}" xmlns:r="${NS_REL}"><bookViews><workbookView/></bookViews><sheets>${sheets}</sheets>` +
+      (names ? `<definedNames>${names}</definedNames>` : "") +
+      '<calcPr calcId="191029" fullCalcOnLoad="1"/></workbook>',
+  );
+  workbookRels.push(`<Relationship Id="rId${plan.sheets.length + 1}" Type="${REL_STYLES}" Target="styles.xml"/>`);
+  files["xl/_rels/workbook.xml.rels"] = strToU8(`${XML_HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${workbookRels.join("")}</Relationships>`);
+  files["xl/styles.xml"] = strToU8(styles.xml());
+  files["_rels/.rels"] = strToU8(
+    `${XML_HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/></Relationships>`,
+  );
+  files["docProps/core.xml"] = strToU8(
+    `${XML_HEAD}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:creator>KPI Scorecard</dc:creator></cp:coreProperties>`,
+  );
+  files["[Content_Types].xml"] = strToU8(
+    `${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
+      '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>' +
+      '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
+      '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' +
+      '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>' +
+      `${overrides.join("")}</Types>`,
+  );
+  return zipSync(files, { level: 1 });
 }
