@@ -121,6 +121,15 @@ describe("call-center (seed 002)", () => {
     expect(a.points.results).toBe(40);
     expect(b.points.results).toBe(20); // (3000 − 500) / 5000 = 50 %
   });
+  it("a month not evaluated is a gap in the annual roll-up, not a score of 0 (bug: it counted as 0)", () => {
+    const data = people(s, [
+      { id: "A", period: "2026-01", ...row({ status: "probation" }) },
+      { id: "A", period: "2026-02", ...row({}) },
+      { id: "A", period: "2026-03", ...row({ calls: 3000 }) },
+    ]);
+    const { rollups } = evaluatePeriods(compileScheme(s), data);
+    expect(rollups.map((r) => [r.period, r.from, r.total])).toEqual([["2026", ["2026-02", "2026-03"], 90]]);
+  });
   it("probation and temporary staff, and leave over half the month, are not evaluated", () => {
     const r = evaluate(s, [row({}), row({ status: "probation" }), row({ leave_days: 16 })]);
     expect(r.map((x) => x.excluded)).toEqual([false, true, true]);

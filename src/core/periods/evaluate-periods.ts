@@ -51,18 +51,21 @@ export function evaluatePeriods(compiled: CompiledScheme, people: readonly Perso
   const roll = scheme.periods.rollup;
   if (scheme.periods.streaks.length === 0 && streakLines.length === 0 && !scheme.periods.tiers && !roll) return { results, rollups: [] };
 
-  // Per person, their results in period order (with one period, each person has one).
+  // Per person, their evaluated results in period order (with one period, each person has one).
+  // A period in which a person was not evaluated (probation, long leave) is a gap: it breaks a
+  // streak and does not count in a roll-up, rather than counting as a score of 0.
+  const evaluated = results.filter((r) => !r.excluded);
   const byPerson = new Map<string, PersonResult[]>();
-  if (labels.length === 1) results.forEach((r, i) => byPerson.set(`${i}`, [r]));
+  if (labels.length === 1) evaluated.forEach((r, i) => byPerson.set(`${i}`, [r]));
   else
-    for (const r of results) {
+    for (const r of evaluated) {
       if (!byPerson.has(r.id)) byPerson.set(r.id, []);
       byPerson.get(r.id)!.push(r);
     }
   const lastRank = new Map<string, number>();
-  for (const r of results) lastRank.set(r.period ?? "", Math.max(lastRank.get(r.period ?? "") ?? 0, r.rank));
+  for (const r of evaluated) lastRank.set(r.period ?? "", Math.max(lastRank.get(r.period ?? "") ?? 0, r.rank));
   const periodSize = new Map<string, number>();
-  for (const r of results) periodSize.set(r.period ?? "", (periodSize.get(r.period ?? "") ?? 0) + 1);
+  for (const r of evaluated) periodSize.set(r.period ?? "", (periodSize.get(r.period ?? "") ?? 0) + 1);
 
   for (const list of byPerson.values()) {
     const points: PeriodPoint[] = list.map((r, i) => {
