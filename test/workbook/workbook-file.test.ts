@@ -49,11 +49,11 @@ describe("kpi-scorecard workbook", () => {
     expect(r.err).toContain("w.xlsx exists; add --force to replace it");
   });
 
-  it("asks which period when the data holds several", async () => {
+  it("builds a sheet pair per period and a roll-up, or one period with --period", async () => {
     const dir = tempDir();
     expect((await cli(["sample", "--scheme", "warehouse", "--rows", "3", "--periods", "2", "--out", "d.csv"], dir)).code).toBe(0);
-    const r = await cli(["workbook", "--scheme", "warehouse", "--data", "d.csv", "--out", "w.xlsx"], dir);
-    expect(r.err).toContain("holds several periods (2026-01, 2026-02); choose one");
+    const r = await cli(["workbook", "--scheme", "warehouse", "--data", "d.csv", "--out", "all.xlsx"], dir);
+    expect(r.err).toContain("sheets Scheme, Evaluation 2026-01, Payout 2026-01, Evaluation 2026-02, Payout 2026-02, Summary 2026-02, Roll-up");
     expect((await cli(["workbook", "--scheme", "warehouse", "--data", "d.csv", "--period", "2026-02", "--lang", "en-US", "--out", "w.xlsx"], dir)).code).toBe(0);
     const wb = await readWorkbook(join(dir, "w.xlsx"));
     expect(wb.worksheets.map((w) => w.name)).toEqual(["Scheme", "Evaluation 2026-02", "Payout 2026-02", "Summary 2026-02"]);

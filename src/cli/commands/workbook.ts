@@ -1,7 +1,8 @@
 /**
  * `kpi-scorecard workbook --scheme <id|file> [--roster roster.csv | --data data.csv]
  *  [--formulas native|addin] [--lang zh-CN|en-US] [--period P] [--rows N] [--param …] --out file.xlsx`
- * The same workbook the task pane generates, written with ExcelJS where no Excel is at hand.
+ * The same workbook the task pane generates, written as an .xlsx file where no Excel is at hand.
+ * Data with several periods gives an evaluation and payout sheet per period and a roll-up sheet.
  */
 import { checkHeader, parseRecords, type DataProblem, type PersonData } from "../../core/data.js";
 import { readDataCsv } from "../../io/data-csv.js";
@@ -26,9 +27,7 @@ function readPeople(scheme: Scheme, file: string, strict: boolean, period: strin
       const lines = [t(io.lang, "cli.data-invalid", { file, count: all.length }), ...all.slice(0, 200).map((p) => t(io.lang, "cli.data-problem", { line: p.line, column: p.column, message: t(io.lang, p.key, p.vars) }))];
       throw new UserError(lines.join("\n"));
     }
-    const periods = [...new Set(parsed.people.map((p) => p.period ?? ""))];
-    if (periods.length > 1 && period === undefined)
-      throw new UserError(t(io.lang, "cli.bad-option", { option: "--period", problem: `${file} holds several periods (${periods.join(", ")}); choose one` }));
+    // several periods: a sheet pair per period and a roll-up, unless --period picks one
     return period === undefined ? parsed.people : parsed.people.filter((p) => p.period === period);
   } catch (e) {
     if (e instanceof CsvError) throw new UserError(`${file}: ${t(io.lang, "cli.data-problem", { line: e.line, column: "", message: t(io.lang, e.key) })}`);

@@ -1,41 +1,54 @@
 /**
  * scheme + roster + options → WorkbookPlan: the scheme, evaluation, payout and summary sheets
- * as data. Pure: no Office, no files; the writers carry it out.
+ * as data — and, when the roster holds several periods, an evaluation and payout sheet per
+ * period and a roll-up sheet. Pure: no Office, no files; the writers carry it out.
  */
 import type { Scheme } from "../../core/scheme/schema.js";
 import type { Lang } from "../../core/text.js";
+import { parsePeriod, periodOrdinal } from "../../core/periods/period.js";
 import { t } from "../../i18n/index.js";
 import type { PlanContext, PlanPerson } from "./context.js";
 import { evaluationSheet } from "./evaluation-sheet.js";
 import { payoutSheet } from "./payout-sheet.js";
+import { rollupSheet, type PeriodSheets } from "./rollup-sheet.js";
 import { schemeSheet } from "./scheme-sheet.js";
 import { summarySheet } from "./summary-sheet.js";
-import type { SheetRole, WorkbookPlan } from "./types.js";
+import type { SheetPlan, SheetRole, WorkbookPlan } from "./types.js";
 import { naming } from "./names.js";
 
 export interface PlanOptions {
   lang: Lang;
   mode: "native" | "addin";
   /** Sheet names to use instead of the defaults (方案, 考核, 发放, 汇总 / Scheme, …). */
-  sheetNames?: Partial<Record<SheetRole, string>>;
+  sheetNames?: Partial<Record<SheetRole | "rollup", string>>;
   /** Added to the evaluation and payout sheet names, e.g. "2026-11". */
   period?: string | null;
   /** Added to every defined name, when the workbook has the plain ones already ("_2"). */
   nameSuffix?: string;
 }
 
-export function defaultSheetNames(lang: Lang, period?: string | null): Record<SheetRole, string> {
+export function defaultSheetNames(lang: Lang, period?: string | null): Record<SheetRole | "rollup", string> {
   const suffix = period ? ` ${period}` : "";
   return {
     scheme: t(lang, "wb.sheet.scheme"),
     evaluation: t(lang, "wb.sheet.evaluation") + suffix,
     payout: t(lang, "wb.sheet.payout") + suffix,
     summary: t(lang, "wb.sheet.summary") + suffix,
+    rollup: t(lang, "wb.sheet.rollup"),
   };
 }
 
+/** The periods of a roster, in order ([] when it has none). */
+export function rosterPeriods(people: readonly PlanPerson[]): string[] {
+  const labels = [...new Set(people.map((p) => p.period ?? "").filter((x) => x !== ""))];
+  return labels.sort((a, b) => periodOrdinal(parsePeriod(a)) - periodOrdinal(parsePeriod(b)));
+}
+
 export function buildWorkbookPlan(scheme: Scheme, people: readonly PlanPerson[], options: PlanOptions): WorkbookPlan {
-  const sheetNames = { ...defaultSheetNames(options.lang, options.period), ...options.sheetNames };
+  const periods = rosterPeriods(people);
+  const single = periods.length <= 1;
+  const label = single ? (options.period ?? periods[0] ?? null) : null;
+  const base = { ...defaultSheetNames(options.lang, label), ...options.sheetNames };
   const ctx: PlanContext = {
     scheme,
     lang: options.lang,
@@ -43,13 +56,52 @@ export function buildWorkbookPlan(scheme: Scheme, people: readonly PlanPerson[],
     people,
     inputs: new Map(scheme.inputs.map((i) => [i.id, i])),
     params: new Map(scheme.parameters.map((p) => [p.id, p.value])),
-    sheetNames,
+    sheetNames: base,
     names: naming(options.nameSuffix ?? ""),
     nameSuffix: options.nameSuffix ?? "",
+    tableTag: "",
   };
-  const s = schemeSheet(scheme, sheetNames.scheme, options.lang, ctx.names);
-  const ev = evaluationSheet(ctx);
-  const pay = payoutSheet(ctx, ev.layout);
-  const summary = summarySheet(ctx, ev.layout, pay);
-  return { lang: options.lang, mode: options.mode, sheets: [s.sheet, ev.sheet, pay.sheet, summary], names: s.names };
+  const s = schemeSheet(scheme, base.scheme, options.lang, ctx.names);
+  if (single) {
+    const ev = evaluationSheet(ctx);
+    const pay = payoutSheet(ctx, ev.layout);
+    const summary = summarySheet(ctx, ev.layout, pay);
+    return { lang: options.lang, mode: options.mode, sheets: [s.sheet, ev.sheet, pay.sheet, summary], names: s.names };
+  }
+
+  const sheets: SheetPlan[] = [s.sheet];
+  const done: PeriodSheets[] = [];
+  let lastCtx = ctx;
+  let lastPay: ReturnType<typeof payoutSheet> | null = null;
+  for (const period of periods) {
+    const names = { ...defaultSheetNames(options.lang, period), ...options.sheetNames };
+    const pctx: PlanContext = {
+      ...ctx,
+      people: people.filter((p) => p.period === period),
+      sheetNames: {
+        scheme: base.scheme,
+        evaluation: `${names.evaluation.replace(` ${period}`, "")} ${period}`,
+        payout: `${names.payout.replace(` ${period}`, "")} ${period}`,
+        summary: `${names.summary.replace(` ${period}`, "")} ${period}`,
+      },
+      tableTag: `_${period.replace(/[^A-Za-z0-9]/g, "_")}`,
+    };
+    // the earlier periods that run straight up to this one, latest first
+    const history: PeriodSheets[] = [];
+    for (let i = done.length - 1; i >= 0; i--) {
+      const next = i === done.length - 1 ? period : done[i + 1].period;
+      if (periodOrdinal(parsePeriod(done[i].period)) !== periodOrdinal(parsePeriod(next)) - 1) break;
+      history.push(done[i]);
+    }
+    const ev = evaluationSheet(pctx);
+    const pay = payoutSheet(pctx, ev.layout, history);
+    sheets.push(ev.sheet, pay.sheet);
+    done.push({ period, sheet: pctx.sheetNames.evaluation, layout: ev.layout });
+    lastCtx = pctx;
+    lastPay = pay;
+  }
+  const lastLayout = done[done.length - 1].layout;
+  sheets.push(summarySheet(lastCtx, lastLayout, lastPay!));
+  sheets.push(rollupSheet(ctx, base.rollup, done, people));
+  return { lang: options.lang, mode: options.mode, sheets, names: s.names };
 }

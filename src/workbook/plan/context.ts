@@ -10,6 +10,8 @@ import type { Naming } from "./names.js";
 export interface PlanPerson {
   id: string;
   name: string;
+  /** "2026-01" … when the roster holds several periods. */
+  period?: string | null;
   values: RowValues;
 }
 
@@ -24,6 +26,8 @@ export interface PlanContext {
   names: Naming;
   /** Added to defined names and table names ("_2") when the workbook has the plain ones. */
   nameSuffix: string;
+  /** Added to table names to tell periods apart ("_2026_01"). */
+  tableTag: string;
 }
 
 export const POINTS_FORMAT = "0.00";

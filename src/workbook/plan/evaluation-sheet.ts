@@ -176,7 +176,7 @@ export function evaluationSheet(ctx: PlanContext): { sheet: SheetPlan; layout: E
     role: "evaluation",
     blocks: [{ row: first, col: 0, values: rows, formats: cols.list.map((c) => c.format) }],
     unlockedRanges: data.length ? [`${cols.letter(data[0].column)}${first}:${cols.letter(data[data.length - 1].column)}${last}`] : [],
-    table: { name: `Evaluation${ctx.nameSuffix}`, row: first - 1, col: 0, columns: cols.list.map((c) => c.header), keys: cols.list.map((c) => c.key), rows: rows.length },
+    table: { name: `Evaluation${ctx.tableTag}${ctx.nameSuffix}`, row: first - 1, col: 0, columns: cols.list.map((c) => c.header), keys: cols.list.map((c) => c.key), rows: rows.length },
     validations: data.map((c) => inputValidation(ctx, c.input, `${cols.letter(c.column)}${first}:${cols.letter(c.column)}${last}`)),
     conditional,
     freeze: { rows: 1, cols: 2 },

@@ -12,7 +12,28 @@ import { conditionFormula, constFormula, exprFormula, payFormula } from "./nativ
 import type { PlanBlock, PlanValue, SheetPlan } from "./types.js";
 import type { PersonPay } from "../../core/pay/index.js";
 
-export function payoutSheet(ctx: PlanContext, ev: EvaluationLayout): { sheet: SheetPlan; payColumn: string; lineColumns: Map<string, string> } {
+/** An earlier period's evaluation sheet, for rules that look back (first-place streaks). */
+export interface PeriodSheet {
+  sheet: string;
+  layout: EvaluationLayout;
+}
+
+/** `column` of the person whose id is in `idCell`, looked up on an earlier period's sheet ("" if absent). */
+export function lookBack(h: PeriodSheet, column: string, idCell: string): string {
+  const q = `'${h.sheet.replace(/'/g, "''")}'!`;
+  const range = (key: string) => `${q}$${h.layout.columns.letter(key)}$${h.layout.first}:$${h.layout.columns.letter(key)}$${h.layout.last}`;
+  return `IFERROR(INDEX(${range(column)},MATCH(${idCell},${range("id")},0)),"")`;
+}
+
+/**
+ * `history` holds the earlier periods that run straight up to this one, the latest first: a
+ * first-place streak counts back through them.
+ */
+export function payoutSheet(
+  ctx: PlanContext,
+  ev: EvaluationLayout,
+  history: readonly PeriodSheet[] = [],
+): { sheet: SheetPlan; payColumn: string; lineColumns: Map<string, string> } {
   const { scheme, lang } = ctx;
   const evName = ctx.sheetNames.evaluation;
   const money = moneyFormat(scheme.money.digits);
@@ -72,8 +93,16 @@ export function payoutSheet(ctx: PlanContext, ev: EvaluationLayout): { sheet: Sh
         const total = f.value("total");
         set(key, pay(line.when, `IF(${rank}=1,${constFormula(rule.first, f)},IF(${total}=MIN(${evWhole("total")}),${constFormula(rule.last, f)},0))`));
       } else if (rule.kind === "streak-award") {
-        // one period: a first place is a run of one
-        set(key, pay(line.when, `IF(${f.cell("rank")}=1,${constFormula(rule.amounts[0], f)},0)`));
+        // the run of first places ending now, counted back through the earlier periods (as far
+        // as the longest amount matters); the amount for a run of n is the n-th, the last repeating
+        const amounts = rule.amounts.map((a) => constFormula(a, f));
+        const depth = Math.min(amounts.length - 1, history.length);
+        const idCell = f.cell("id");
+        let run = "0";
+        for (let k = depth - 1; k >= 0; k--) run = `IF(${lookBack(history[k], "rank", idCell)}=1,1+${run},0)`;
+        run = `IF(${f.cell("rank")}=1,1+${run},0)`;
+        const amount = amounts.length === 1 ? `IF(${run}>0,${amounts[0]},0)` : `IF(${run}>0,CHOOSE(MIN(${run},${amounts.length}),${amounts.join(",")}),0)`;
+        set(key, pay(line.when, amount));
       } else if (rule.kind === "pool") {
         const p = line.id;
         const units = `(ROUND(${constFormula(rule.budget, f)},${digits})*${10 ** digits})`;
@@ -130,7 +159,7 @@ export function payoutSheet(ctx: PlanContext, ev: EvaluationLayout): { sheet: Sh
     name: ctx.sheetNames.payout,
     role: "payout",
     blocks,
-    table: { name: `Payout${ctx.nameSuffix}`, row: first - 1, col: 0, columns: cols.list.map((c) => c.header), keys: cols.list.map((c) => c.key), rows: n },
+    table: { name: `Payout${ctx.tableTag}${ctx.nameSuffix}`, row: first - 1, col: 0, columns: cols.list.map((c) => c.header), keys: cols.list.map((c) => c.key), rows: n },
     validations: [],
     conditional: [],
     freeze: { rows: 1, cols: 2 },
