@@ -53,7 +53,11 @@ export function rollupSheet(ctx: PlanContext, name: string, periods: readonly Pe
   const grades = sortBandsDesc(scheme.grades.map((g) => ({ g, min: constValue(g.min, env) })));
   const ids: { id: string; name: string }[] = [];
   const seen = new Set<string>();
-  for (const p of people) if (!seen.has(p.id)) (seen.add(p.id), ids.push({ id: p.id, name: p.name }));
+  for (const p of people) {
+    if (seen.has(p.id)) continue;
+    seen.add(p.id);
+    ids.push({ id: p.id, name: p.name });
+  }
   const first = 2;
   const f0 = { param: (id: string) => ctx.names.param(id) } as Parameters<typeof constFormula>[1];
 
