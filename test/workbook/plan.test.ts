@@ -27,11 +27,28 @@ describe("workbook plan", () => {
     ]);
   });
 
-  it("names every parameter and grade cell on the scheme sheet, and leaves parameter values editable", () => {
-    expect(plan.names.map((n) => n.name)).toEqual(["p_bonus_base", "p_gate", "p_unrecorded_points", "p_stock_error_points", "p_safety_points"]);
-    const values = schemeSheet.blocks.find((b) => b.unlocked);
-    expect(values?.values.flat()).toEqual([300, 80, 2, 5, 10]);
+  it("names every parameter, rule number and grade cell on the scheme sheet, and leaves their values editable", () => {
+    expect(plan.names.map((n) => n.name)).toEqual([
+      "p_bonus_base",
+      "p_gate",
+      "p_unrecorded_points",
+      "p_stock_error_points",
+      "p_safety_points",
+      "p_r_extra_points_min",
+      "p_r_extra_points_max",
+    ]);
+    const editable = schemeSheet.blocks.filter((b) => b.unlocked).map((b) => b.values.flat());
+    expect(editable).toEqual([[300, 80, 2, 5, 10], [0, 20]]);
     expect(schemeSheet.protect).toBe(true);
+  });
+
+  it("lifts every number of the rules into a named cell: brackets and rates of a tiered table", () => {
+    const s = template("bid-team");
+    const p = buildWorkbookPlan(s, people(s, [{ awarded_bids: 5000 }]), { lang: "en-US", mode: "native" });
+    expect(p.names.map((n) => n.name).filter((n) => n.includes("brackets"))).toHaveLength(10);
+    const f = formulas(p.sheets[2]).join("\n");
+    expect(f).toContain("p_r_team_incentive_brackets_1_rate");
+    expect(f).not.toMatch(/0\.00055/);
   });
 
   it("evaluation: a table with one row per person, inputs unlocked and validated, formulas locked", () => {

@@ -15,6 +15,7 @@ import { schemeSheet } from "./scheme-sheet.js";
 import { summarySheet } from "./summary-sheet.js";
 import type { SheetPlan, SheetRole, WorkbookPlan } from "./types.js";
 import { naming } from "./names.js";
+import { liftRuleNumbers } from "./lift.js";
 
 export interface PlanOptions {
   lang: Lang;
@@ -44,7 +45,9 @@ export function rosterPeriods(people: readonly PlanPerson[]): string[] {
   return labels.sort((a, b) => periodOrdinal(parsePeriod(a)) - periodOrdinal(parsePeriod(b)));
 }
 
-export function buildWorkbookPlan(scheme: Scheme, people: readonly PlanPerson[], options: PlanOptions): WorkbookPlan {
+export function buildWorkbookPlan(original: Scheme, people: readonly PlanPerson[], options: PlanOptions): WorkbookPlan {
+  // every number of the rules becomes a named, editable cell on the scheme sheet
+  const { scheme, ruleNumbers } = liftRuleNumbers(original);
   const periods = rosterPeriods(people);
   const single = periods.length <= 1;
   const label = single ? (options.period ?? periods[0] ?? null) : null;
@@ -61,7 +64,7 @@ export function buildWorkbookPlan(scheme: Scheme, people: readonly PlanPerson[],
     nameSuffix: options.nameSuffix ?? "",
     tableTag: "",
   };
-  const s = schemeSheet(scheme, base.scheme, options.lang, ctx.names);
+  const s = schemeSheet(scheme, base.scheme, options.lang, ctx.names, ruleNumbers);
   if (single) {
     const ev = evaluationSheet(ctx);
     const pay = payoutSheet(ctx, ev.layout);

@@ -3,7 +3,7 @@
  * formula anywhere recalculates when someone edits a threshold; the indicators and raters for
  * reference; and the rounding rule in words.
  */
-import type { Scheme } from "../../core/scheme/schema.js";
+import type { Parameter, Scheme } from "../../core/scheme/schema.js";
 import type { Lang } from "../../core/text.js";
 import { t } from "../../i18n/index.js";
 import { absRef } from "./a1.js";
@@ -13,7 +13,11 @@ import type { PlanBlock, PlanName, PlanValue, SheetPlan } from "./types.js";
 const HEADING = "DDEBF7";
 const NOTE = "FFF2CC";
 
-export function schemeSheet(scheme: Scheme, name: string, lang: Lang, naming: Naming): { sheet: SheetPlan; names: PlanName[] } {
+/**
+ * `scheme` is the scheme with its rule numbers lifted into parameters (lift.ts); `ruleNumbers`
+ * are those, listed in a section of their own after the scheme's own parameters.
+ */
+export function schemeSheet(scheme: Scheme, name: string, lang: Lang, naming: Naming, ruleNumbers: readonly Parameter[] = []): { sheet: SheetPlan; names: PlanName[] } {
   const blocks: PlanBlock[] = [];
   const names: PlanName[] = [];
   let row = 1;
@@ -23,8 +27,14 @@ export function schemeSheet(scheme: Scheme, name: string, lang: Lang, naming: Na
   blocks.push({ row: row + 2, col: 0, values: [[t(lang, "wb.rounding", { digits: scheme.scoreDigits, unit })]], fill: NOTE });
   row += 4;
 
-  if (scheme.parameters.length) {
-    blocks.push({ row, col: 0, values: [[t(lang, "wb.scheme.parameters")]], bold: true, fill: HEADING });
+  const lifted = new Set(ruleNumbers.map((p) => p.id));
+  const own = scheme.parameters.filter((p) => !lifted.has(p.id));
+  for (const [title, list] of [
+    ["wb.scheme.parameters", own],
+    ["wb.scheme.rule-numbers", ruleNumbers],
+  ] as const) {
+    if (!list.length) continue;
+    blocks.push({ row, col: 0, values: [[t(lang, title)]], bold: true, fill: HEADING });
     row++;
     blocks.push({
       row,
@@ -33,12 +43,12 @@ export function schemeSheet(scheme: Scheme, name: string, lang: Lang, naming: Na
       values: [["wb.scheme.param.id", "wb.scheme.param.name", "wb.scheme.param.value", "wb.scheme.param.unit", "wb.scheme.param.review", "wb.scheme.param.note"].map((k) => t(lang, k))],
     });
     row++;
-    const values: PlanValue[][] = scheme.parameters.map((p) => [p.id, p.name[lang], p.value, p.unit ?? "", p.review ? t(lang, "wb.review") : "", p.note?.[lang] ?? ""]);
+    const values: PlanValue[][] = list.map((p) => [p.id, p.name[lang], p.value, p.unit ?? "", p.review ? t(lang, "wb.review") : "", p.note?.[lang] ?? ""]);
     blocks.push({ row, col: 0, values: values.map((v) => [v[0], v[1]]) });
     blocks.push({ row, col: 2, values: values.map((v) => [v[2]]), unlocked: true, formats: ["General"] });
     blocks.push({ row, col: 3, values: values.map((v) => [v[3], v[4], v[5]]) });
-    scheme.parameters.forEach((p, i) => names.push({ name: naming.param(p.id), sheet: name, ref: absRef(row + i, 2) }));
-    row += scheme.parameters.length + 1;
+    list.forEach((p, i) => names.push({ name: naming.param(p.id), sheet: name, ref: absRef(row + i, 2) }));
+    row += list.length + 1;
   }
 
   if (scheme.grades.length) {
