@@ -12,7 +12,7 @@ export default (_env, argv) => {
   const dev = argv.mode !== "production";
   return {
     devtool: dev ? "source-map" : false,
-    entry: { functions: "./src/functions/functions.ts", taskpane: "./src/taskpane/index.ts" },
+    entry: { functions: "./src/functions/functions.ts", taskpane: "./src/taskpane/index.tsx" },
     // fixed names: the manifest points at functions.js
     output: { path: resolve(root, "dist"), filename: "[name].js", clean: true },
     resolve: {
@@ -21,7 +21,7 @@ export default (_env, argv) => {
       extensionAlias: { ".js": [".ts", ".tsx", ".js"] },
     },
     module: {
-      rules: [{ test: /\.tsx?$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { transpileOnly: true } } }],
+      rules: [{ test: /\.tsx?$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { transpileOnly: true, compilerOptions: { module: "esnext", moduleResolution: "bundler" } } } }],
     },
     externals: { office: "Office" },
     plugins: [

@@ -6,7 +6,7 @@ import { catalogs, pickLang, t } from "../../src/i18n/index.js";
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((f) => {
     const p = join(dir, f);
-    return statSync(p).isDirectory() ? sources(p) : p.endsWith(".ts") ? [p] : [];
+    return statSync(p).isDirectory() ? sources(p) : /\.tsx?$/.test(p) ? [p] : [];
   });
 }
 
@@ -23,7 +23,7 @@ describe("message catalogs", () => {
   });
   it("every message key written in the source is in the catalogs", () => {
     const used = new Set<string>();
-    const keyPattern = /["'`]((?:why|data|cli|scheme|pay|pool|rule|expr|input|param|period|grade|flag|label|value|csv|fn|wb)\.[a-z0-9.-]+)["'`]/g;
+    const keyPattern = /["'`]((?:why|data|cli|scheme|pay|pool|rule|expr|input|param|period|grade|flag|label|value|csv|fn|wb|ui)\.[a-z0-9.-]+)["'`]/g;
     for (const file of sources("src")) for (const m of readFileSync(file, "utf8").matchAll(keyPattern)) used.add(m[1]);
     // keys built from a rule's direction or mode
     for (const d of ["above", "below"]) used.add(`why.deduct.${d}`);
@@ -31,6 +31,12 @@ describe("message catalogs", () => {
     for (const w of ["below", "rank-last", "rank-first"]) used.add(`why.streak.${w}`);
     for (const m of ["sum", "weighted"]) used.add(`why.total.${m}`);
     for (const p of ["month", "quarter", "half-year", "year"]) used.add(`period.${p}`);
+    for (const s of ["scheme", "indicators", "grades", "roster", "options", "review"]) used.add(`ui.step.${s}`);
+    for (const x of ["total-ok", "total-off"]) for (const of of ["points", "weights"]) used.add(`ui.indicators.${x}.${of}`);
+    for (const d of ["higher", "lower"]) used.add(`rule.describe.ratio.${d}`);
+    for (const d of ["at-least", "at-most"]) used.add(`rule.describe.bands.${d}`);
+    for (const d of ["above", "below"]) used.add(`rule.describe.deduct.${d}`);
+    for (const m of ["mean", "sum"]) used.add(`wb.method.${m}`);
     const missing = [...used].filter((k) => !(k in catalogs["en-US"]) && !k.endsWith("."));
     expect(missing).toEqual([]);
   });

@@ -26,6 +26,8 @@ export interface PlanOptions {
   period?: string | null;
   /** Added to every defined name, when the workbook has the plain ones already ("_2"). */
   nameSuffix?: string;
+  /** Protect the sheets (inputs stay editable); true unless turned off. */
+  protect?: boolean;
 }
 
 export function defaultSheetNames(lang: Lang, period?: string | null): Record<SheetRole | "rollup", string> {
@@ -46,6 +48,12 @@ export function rosterPeriods(people: readonly PlanPerson[]): string[] {
 }
 
 export function buildWorkbookPlan(original: Scheme, people: readonly PlanPerson[], options: PlanOptions): WorkbookPlan {
+  const plan = planSheets(original, people, options);
+  if (options.protect === false) for (const s of plan.sheets) s.protect = false;
+  return plan;
+}
+
+function planSheets(original: Scheme, people: readonly PlanPerson[], options: PlanOptions): WorkbookPlan {
   // every number of the rules becomes a named, editable cell on the scheme sheet
   const { scheme, ruleNumbers } = liftRuleNumbers(original);
   const periods = rosterPeriods(people);

@@ -1,0 +1,113 @@
+/**
+ * The wizard: six steps over one reducer. Components get the state and a dispatch; the only
+ * way out to Excel (or to a download) is the host's generate().
+ */
+import { Button, FluentProvider, makeStyles, Select, Text, tokens, webLightTheme } from "@fluentui/react-components";
+import { useReducer } from "react";
+import type { Lang } from "../../core/text.js";
+import type { Host } from "../host/types.js";
+import { parseRoster, schemeProblems, unreviewed } from "../state/select.js";
+import { initialState, STEPS, wizardReducer, type Step } from "../state/wizard.js";
+import { GradesStep } from "./GradesStep.js";
+import { LangContext } from "./i18n.js";
+import { IndicatorsStep } from "./IndicatorsStep.js";
+import { OptionsStep, PERIOD_PATTERN } from "./OptionsStep.js";
+import { ReviewStep } from "./ReviewStep.js";
+import { RosterStep } from "./RosterStep.js";
+import { SchemeStep } from "./SchemeStep.js";
+import { StepNav } from "./StepNav.js";
+import { t as translate } from "../../i18n/index.js";
+
+const useStyles = makeStyles({
+  root: { padding: tokens.spacingHorizontalM, maxWidth: "900px", minWidth: "288px", boxSizing: "border-box" },
+  header: { display: "flex", justifyContent: "space-between", alignItems: "center", gap: tokens.spacingHorizontalS, marginBottom: tokens.spacingVerticalS },
+  footer: { display: "flex", justifyContent: "space-between", marginTop: tokens.spacingVerticalL },
+});
+
+function thisMonth(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}`;
+}
+
+export function App({ host }: { host: Host }) {
+  const [state, dispatch] = useReducer(wizardReducer, undefined, () => initialState(host.lang, thisMonth()));
+  const styles = useStyles();
+  const t = (key: string, vars?: Record<string, string | number>) => translate(state.lang, key, vars);
+  const problems = schemeProblems(state.draft, state.lang);
+  const reachable = (s: Step) => s === "scheme" || (state.draft !== null && (STEPS.indexOf(s) <= 1 || problems.length === 0));
+  const index = STEPS.indexOf(state.step);
+  const roster = state.draft ? parseRoster(state.draft, state.roster.text) : { people: [], problems: [] };
+  const blockers = [
+    ...problems.map((p) => `${p.path}: ${p.message}`),
+    ...unreviewed(state).map((id) => t("ui.blocker.review", { name: state.draft?.parameters.find((p) => p.id === id)?.name[state.lang] ?? id })),
+    ...(roster.problems.length ? [t("ui.roster.problems", { count: roster.problems.length })] : []),
+    ...(state.options.period && !PERIOD_PATTERN.test(state.options.period) ? [t("period.invalid", { value: state.options.period })] : []),
+  ];
+  const generate = async () => {
+    if (!state.draft) return;
+    dispatch({ type: "generate-start" });
+    try {
+      const result = await host.generate(
+        {
+          scheme: state.draft,
+          people: roster.people.map((p) => ({ id: p.id, name: p.name, period: null, values: p.values })),
+          lang: state.lang,
+          mode: state.options.formulas,
+          period: state.options.period,
+          protect: state.options.protect,
+        },
+        (progress) => dispatch({ type: "generate-progress", progress }),
+      );
+      dispatch({ type: "generate-done", result });
+    } catch (e) {
+      dispatch({ type: "generate-failed", message: (e as Error).message });
+    }
+  };
+  const body = (() => {
+    switch (state.step) {
+      case "scheme":
+        return <SchemeStep state={state} dispatch={dispatch} />;
+      case "indicators":
+        return <IndicatorsStep state={state} dispatch={dispatch} />;
+      case "grades":
+        return <GradesStep state={state} dispatch={dispatch} />;
+      case "roster":
+        return <RosterStep state={state} dispatch={dispatch} />;
+      case "options":
+        return <OptionsStep state={state} dispatch={dispatch} />;
+      case "review":
+        return <ReviewStep state={state} people={roster.people.length} standalone={host.kind === "standalone"} blockers={blockers} onGenerate={() => void generate()} />;
+    }
+  })();
+  const next = STEPS[index + 1];
+  return (
+    <FluentProvider theme={webLightTheme} lang={state.lang}>
+      <LangContext.Provider value={state.lang}>
+        <main className={styles.root}>
+          <header className={styles.header}>
+            <Text as="h1" size={600} weight="semibold">
+              {t("ui.title")}
+            </Text>
+            <Select aria-label={t("ui.language")} value={state.lang} onChange={(_, v) => dispatch({ type: "lang", lang: v.value as Lang })} data-testid="lang">
+              <option value="zh-CN">中文</option>
+              <option value="en-US">English</option>
+            </Select>
+          </header>
+          {host.kind === "standalone" && <Text size={200}>{t("ui.standalone")}</Text>}
+          <StepNav step={state.step} reachable={reachable} onGo={(s) => dispatch({ type: "go", step: s })} />
+          {body}
+          <footer className={styles.footer}>
+            <Button disabled={index === 0} onClick={() => dispatch({ type: "go", step: STEPS[index - 1] })} data-testid="back">
+              {t("ui.back")}
+            </Button>
+            {next && (
+              <Button appearance="primary" disabled={!reachable(next)} onClick={() => dispatch({ type: "go", step: next })} data-testid="next">
+                {t("ui.next")}
+              </Button>
+            )}
+          </footer>
+        </main>
+      </LangContext.Provider>
+    </FluentProvider>
+  );
+}

@@ -1,0 +1,59 @@
+/** Step 6: a summary, then generation with a progress bar and a result that names each sheet. */
+import { Body1, Button, makeStyles, MessageBar, MessageBarBody, ProgressBar, Text, tokens } from "@fluentui/react-components";
+import type { WizardState } from "../state/wizard.js";
+import { useT } from "./i18n.js";
+
+const useStyles = makeStyles({ stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS } });
+
+export function ReviewStep(props: { state: WizardState; people: number; standalone: boolean; onGenerate: () => void; blockers: string[] }) {
+  const { t, lang } = useT();
+  const styles = useStyles();
+  const { state } = props;
+  const d = state.draft!;
+  const g = state.generation;
+  return (
+    <section aria-labelledby="review-title" className={styles.stack}>
+      <Text as="h2" id="review-title" size={500} weight="semibold">
+        {t("ui.review.title")}
+      </Text>
+      <Body1>{t("ui.review.summary", { scheme: d.name[lang], indicators: d.indicators.length, people: props.people, period: state.options.period || "—" })}</Body1>
+      <Body1>{t(state.options.formulas === "native" ? "ui.options.native" : "ui.options.addin")}</Body1>
+      <Body1>{t("wb.rounding", { digits: d.scoreDigits, unit: ["1", "0.1", "0.01"][d.money.digits] })}</Body1>
+      {props.blockers.length > 0 && (
+        <MessageBar intent="warning" role="alert" data-testid="blockers">
+          <MessageBarBody>
+            <ul>
+              {props.blockers.map((b) => (
+                <li key={b}>{b}</li>
+              ))}
+            </ul>
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      <Button appearance="primary" disabled={props.blockers.length > 0 || g.status === "running"} onClick={props.onGenerate} data-testid="generate">
+        {t(props.standalone ? "ui.review.download" : "ui.review.generate")}
+      </Button>
+      {g.status === "running" && <ProgressBar value={g.progress} aria-label={t("ui.review.progress")} />}
+      {g.status === "done" && g.result && (
+        <MessageBar intent="success" role="status" data-testid="result">
+          <MessageBarBody>
+            {g.result.fileName ? t("ui.review.downloaded", { file: g.result.fileName }) : t("ui.review.done")}
+            <ul>
+              {g.result.sheets.map((s) => (
+                <li key={s}>{s}</li>
+              ))}
+            </ul>
+            {g.result.renamed.map((r) => (
+              <div key={r.got}>{t("ui.review.renamed", { wanted: r.wanted, got: r.got })}</div>
+            ))}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {g.status === "failed" && (
+        <MessageBar intent="error" role="alert">
+          <MessageBarBody>{t("ui.review.failed", { message: g.message ?? "" })}</MessageBarBody>
+        </MessageBar>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,65 @@
+/**
+ * Step 4: the roster — pasted from Excel, opened from a CSV file, or sample data to try the
+ * scheme — with every row-level problem listed (missing id, duplicate, text in a number) before
+ * anything is generated.
+ */
+import { Body1, Button, Field, makeStyles, MessageBar, MessageBarBody, Text, Textarea, tokens } from "@fluentui/react-components";
+import { dataColumns } from "../../core/data.js";
+import { parseRoster, sampleRosterText } from "../state/select.js";
+import type { WizardEvent, WizardState } from "../state/wizard.js";
+import { useT } from "./i18n.js";
+
+const useStyles = makeStyles({
+  actions: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap", alignItems: "center", margin: `${tokens.spacingVerticalS} 0` },
+  columns: { fontFamily: tokens.fontFamilyMonospace, wordBreak: "break-all" },
+});
+
+export function RosterStep({ state, dispatch }: { state: WizardState; dispatch: (e: WizardEvent) => void }) {
+  const { t } = useT();
+  const styles = useStyles();
+  const d = state.draft!;
+  const parsed = parseRoster(d, state.roster.text);
+  const columns = ["id", "name", ...dataColumns(d).map((c) => c.column)];
+  const onFile = async (file: File | undefined) => {
+    if (!file) return;
+    dispatch({ type: "roster", text: await file.text(), fileName: file.name });
+  };
+  return (
+    <section aria-labelledby="roster-title">
+      <Text as="h2" id="roster-title" size={500} weight="semibold">
+        {t("ui.roster.title")}
+      </Text>
+      <Body1 as="p">{t("ui.roster.hint")}</Body1>
+      <Body1 as="p" className={styles.columns}>
+        {columns.join(", ")}
+      </Body1>
+      <div className={styles.actions}>
+        <input type="file" accept=".csv,text/csv" aria-label={t("ui.roster.file")} onChange={(e) => void onFile(e.target.files?.[0])} data-testid="roster-file" />
+        <Button size="small" onClick={() => dispatch({ type: "roster", text: sampleRosterText(d, 20) })} data-testid="roster-sample">
+          {t("ui.roster.sample")}
+        </Button>
+      </div>
+      <Field label={t("ui.roster.paste")}>
+        <Textarea value={state.roster.text} resize="vertical" rows={8} onChange={(_, v) => dispatch({ type: "roster", text: v.value })} data-testid="roster-text" />
+      </Field>
+      {parsed.problems.length > 0 ? (
+        <MessageBar intent="error" role="alert" data-testid="roster-problems">
+          <MessageBarBody>
+            {t("ui.roster.problems", { count: parsed.problems.length })}
+            <ul>
+              {parsed.problems.slice(0, 50).map((p) => (
+                <li key={`${p.line}:${p.column}:${p.key}`}>{t("cli.data-problem", { line: p.line, column: p.column, message: t(p.key, p.vars) }).trim()}</li>
+              ))}
+            </ul>
+          </MessageBarBody>
+        </MessageBar>
+      ) : (
+        parsed.people.length > 0 && (
+          <MessageBar intent="success" role="status">
+            <MessageBarBody>{t("ui.roster.ok", { count: parsed.people.length })}</MessageBarBody>
+          </MessageBar>
+        )
+      )}
+    </section>
+  );
+}

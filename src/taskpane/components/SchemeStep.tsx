@@ -1,0 +1,72 @@
+/** Step 1: a gallery of the built-in templates, or a scheme from a JSON file. */
+import { Body1, Caption1, Card, CardHeader, Field, makeStyles, MessageBar, MessageBarBody, Text, tokens } from "@fluentui/react-components";
+import { builtInSchemes } from "../../schemes/index.js";
+import { parseScheme } from "../../core/scheme/load.js";
+import type { WizardEvent, WizardState } from "../state/wizard.js";
+import { useT } from "./i18n.js";
+
+const useStyles = makeStyles({
+  gallery: { display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(260px, 1fr))", gap: tokens.spacingVerticalS },
+  card: { cursor: "pointer" },
+  selected: { outline: `2px solid ${tokens.colorBrandStroke1}` },
+  line: { display: "-webkit-box", WebkitLineClamp: "2", WebkitBoxOrient: "vertical", overflow: "hidden" },
+});
+
+export function SchemeStep({ state, dispatch }: { state: WizardState; dispatch: (e: WizardEvent) => void }) {
+  const { t, lang } = useT();
+  const styles = useStyles();
+  const chosen = state.source?.kind === "template" ? state.source.id : null;
+  const onFile = async (file: File | undefined) => {
+    if (!file) return;
+    let raw: unknown;
+    try {
+      raw = JSON.parse((await file.text()).replace(/^\ufeff/, ""));
+    } catch (e) {
+      dispatch({ type: "import-failed", problems: [t("cli.scheme-json", { file: file.name, problem: (e as Error).message })] });
+      return;
+    }
+    const r = parseScheme(raw, lang);
+    if (r.ok) dispatch({ type: "imported", scheme: r.scheme, name: file.name });
+    else dispatch({ type: "import-failed", problems: r.problems.map((p) => `${p.path}: ${p.message}`) });
+  };
+  return (
+    <section aria-labelledby="scheme-title">
+      <Text as="h2" id="scheme-title" size={500} weight="semibold">
+        {t("ui.scheme.title")}
+      </Text>
+      <Body1 as="p">{t("ui.scheme.hint")}</Body1>
+      <div className={styles.gallery} role="list">
+        {builtInSchemes().map((s) => (
+          <Card
+            key={s.id}
+            role="listitem"
+            className={`${styles.card} ${chosen === s.id ? styles.selected : ""}`}
+            onClick={() => dispatch({ type: "template", id: s.id })}
+            onKeyDown={(e) => (e.key === "Enter" || e.key === " ") && dispatch({ type: "template", id: s.id })}
+            tabIndex={0}
+            aria-pressed={chosen === s.id}
+            data-template={s.id}
+          >
+            <CardHeader header={<Text weight="semibold">{s.name[lang]}</Text>} description={<Caption1>{t(`period.${s.period}`)}</Caption1>} />
+            <Caption1 className={styles.line}>{s.description[lang]}</Caption1>
+          </Card>
+        ))}
+      </div>
+      <Field label={t("ui.scheme.import")} hint={t("ui.scheme.import-hint")} style={{ marginTop: tokens.spacingVerticalM }}>
+        <input type="file" accept=".json,application/json" onChange={(e) => void onFile(e.target.files?.[0])} data-testid="scheme-file" />
+      </Field>
+      {state.source?.kind === "file" && <Body1 as="p">{t("ui.scheme.imported", { file: state.source.name })}</Body1>}
+      {state.importProblems.length > 0 && (
+        <MessageBar intent="error" role="alert">
+          <MessageBarBody>
+            <ul>
+              {state.importProblems.map((p) => (
+                <li key={p}>{p}</li>
+              ))}
+            </ul>
+          </MessageBarBody>
+        </MessageBar>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,40 @@
+/**
+ * Outside Office: the workbook is built as an .xlsx file in the browser and offered as a
+ * download. The .xlsx writer is loaded only when needed (a separate chunk), so the pane's first
+ * load stays small.
+ */
+import type { Host } from "./types.js";
+import type { Lang } from "../../core/text.js";
+
+export type Download = (bytes: Uint8Array, fileName: string) => void;
+
+export function browserDownload(bytes: Uint8Array, fileName: string): void {
+  const blob = new Blob([bytes as BlobPart], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = fileName;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+export function standaloneHost(lang: Lang, download: Download = browserDownload): Host {
+  return {
+    kind: "standalone",
+    lang,
+    async generate(request, onProgress) {
+      onProgress(0.1);
+      const [{ buildWorkbookPlan }, { writeXlsx }] = await Promise.all([import("../../workbook/plan/build-plan.js"), import("../../workbook/xlsx/write-xlsx.js")]);
+      onProgress(0.3);
+      const plan = buildWorkbookPlan(request.scheme, request.people, { lang: request.lang, mode: request.mode, period: request.period || null, protect: request.protect });
+      onProgress(0.6);
+      const bytes = await writeXlsx(plan);
+      const fileName = `${request.scheme.id}${request.period ? `-${request.period}` : ""}.xlsx`;
+      download(bytes, fileName);
+      onProgress(1);
+      return { sheets: plan.sheets.map((s) => s.name), renamed: [], fileName };
+    },
+  };
+}

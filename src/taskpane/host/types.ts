@@ -1,0 +1,21 @@
+/** Where the wizard runs: inside Excel (Office.js) or in a plain browser (an .xlsx download). */
+import type { Scheme } from "../../core/scheme/schema.js";
+import type { Lang } from "../../core/text.js";
+import type { PlanPerson } from "../../workbook/plan/context.js";
+import type { GenerationResult } from "../state/wizard.js";
+
+export interface GenerateRequest {
+  scheme: Scheme;
+  people: PlanPerson[];
+  lang: Lang;
+  mode: "native" | "addin";
+  period: string;
+  protect: boolean;
+}
+
+export interface Host {
+  kind: "office" | "standalone";
+  /** The UI language Office or the browser asks for. */
+  lang: Lang;
+  generate(request: GenerateRequest, onProgress: (fraction: number) => void): Promise<GenerationResult>;
+}

@@ -1,0 +1,67 @@
+/** What the wizard shows that follows from its state: problems, totals, the parsed roster, a preview. */
+import { parseScheme, type SchemeProblem } from "../../core/scheme/load.js";
+import type { Scheme } from "../../core/scheme/schema.js";
+import type { Lang } from "../../core/text.js";
+import { checkHeader, parseRecords, type DataProblem, type PersonData } from "../../core/data.js";
+import { readDataCsv } from "../../io/data-csv.js";
+import { CsvError } from "../../io/csv.js";
+import { sampleData } from "../../core/sample.js";
+import { compileScheme, type PersonResult } from "../../core/evaluate.js";
+import { formatCsv } from "../../io/csv.js";
+import type { WizardState } from "./wizard.js";
+
+export function schemeProblems(draft: Scheme | null, lang: Lang): SchemeProblem[] {
+  if (!draft) return [];
+  const r = parseScheme(draft, lang);
+  return r.ok ? [] : r.problems;
+}
+
+/** The sum the indicators must reach (points or weights) and what they add up to now. */
+export function indicatorTotal(draft: Scheme): { sum: number; expected: number; of: "points" | "weights" } {
+  const weighted = draft.total.method === "weighted";
+  const sum = draft.indicators.reduce((s, i) => s + (weighted ? (i.weight ?? 0) : i.points), 0);
+  return { sum: Math.round(sum * 1e9) / 1e9, expected: draft.total.full, of: weighted ? "weights" : "points" };
+}
+
+export const unreviewed = (s: WizardState): string[] => (s.draft ? s.draft.parameters.filter((p) => p.review && !s.reviewed.includes(p.id)).map((p) => p.id) : []);
+
+export interface RosterParse {
+  people: PersonData[];
+  problems: DataProblem[];
+  header: string[];
+}
+
+/** The roster text (CSV or tab-separated, as pasted from Excel) parsed for the draft scheme. */
+export function parseRoster(draft: Scheme, text: string): RosterParse {
+  if (text.trim() === "") return { people: [], problems: [], header: [] };
+  // a paste from Excel is tab-separated
+  const csv = text.includes("\t") && !text.includes(",") ? text.replace(/\t/g, ",") : text;
+  try {
+    const { header, records, problems } = readDataCsv(csv);
+    const headerProblems = checkHeader(header, { ...draft, inputs: [] });
+    if (headerProblems.length) return { people: [], problems: headerProblems, header };
+    const parsed = parseRecords(header, records, draft, { blanksAllowed: true });
+    return { people: parsed.people, problems: [...problems, ...parsed.problems].sort((a, b) => a.line - b.line), header };
+  } catch (e) {
+    if (e instanceof CsvError) return { people: [], problems: [{ line: e.line, column: "", key: e.key, vars: {} }], header: [] };
+    throw e;
+  }
+}
+
+export function sampleRosterText(draft: Scheme, rows: number): string {
+  const s = sampleData(draft, { rows, seed: 7 });
+  return formatCsv(s.header, s.rows).replace(/^\ufeff/, "");
+}
+
+/** What one plausible person would get under the draft: the grades-and-pay preview. */
+export function previewPerson(draft: Scheme): PersonResult | null {
+  if (schemeProblems(draft, "en-US").length) return null;
+  const s = sampleData(draft, { rows: 1, seed: 3 });
+  const { people } = parseRecords(s.header, [{ line: 2, cells: s.rows[0] }], draft);
+  if (!people.length) return null;
+  try {
+    return compileScheme(draft).evaluateRoster(people)[0];
+  } catch {
+    return null;
+  }
+}
