@@ -8,6 +8,7 @@ import { dataColumns } from "../../core/data.js";
 import { parseRoster, sampleRosterText } from "../state/select.js";
 import type { WizardEvent, WizardState } from "../state/wizard.js";
 import { useT } from "./i18n.js";
+import { readFileText } from "./read-file.js";
 
 const useStyles = makeStyles({
   actions: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap", alignItems: "center", margin: `${tokens.spacingVerticalS} 0` },
@@ -22,7 +23,7 @@ export function RosterStep({ state, dispatch }: { state: WizardState; dispatch: 
   const columns = ["id", "name", ...dataColumns(d).map((c) => c.column)];
   const onFile = async (file: File | undefined) => {
     if (!file) return;
-    dispatch({ type: "roster", text: await file.text(), fileName: file.name });
+    dispatch({ type: "roster", text: await readFileText(file), fileName: file.name });
   };
   return (
     <section aria-labelledby="roster-title">

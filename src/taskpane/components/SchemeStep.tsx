@@ -4,6 +4,7 @@ import { builtInSchemes } from "../../schemes/index.js";
 import { parseScheme } from "../../core/scheme/load.js";
 import type { WizardEvent, WizardState } from "../state/wizard.js";
 import { useT } from "./i18n.js";
+import { readFileText } from "./read-file.js";
 
 const useStyles = makeStyles({
   gallery: { display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(260px, 1fr))", gap: tokens.spacingVerticalS },
@@ -20,7 +21,7 @@ export function SchemeStep({ state, dispatch }: { state: WizardState; dispatch: 
     if (!file) return;
     let raw: unknown;
     try {
-      raw = JSON.parse((await file.text()).replace(/^\ufeff/, ""));
+      raw = JSON.parse(await readFileText(file));
     } catch (e) {
       dispatch({ type: "import-failed", problems: [t("cli.scheme-json", { file: file.name, problem: (e as Error).message })] });
       return;

@@ -1,0 +1,129 @@
+// @vitest-environment jsdom
+/**
+ * The wizard as a person uses it (Testing Library): each step, every validation message, and
+ * generation through a fake host.
+ */
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { cleanup, render, screen, within } from "@testing-library/react";
+import { userEvent } from "@testing-library/user-event";
+import { App } from "../../src/taskpane/components/App.js";
+import type { Host, GenerateRequest } from "../../src/taskpane/host/types.js";
+
+afterEach(cleanup);
+
+// jsdom has no ResizeObserver; Fluent's components ask for one
+globalThis.ResizeObserver ??= class {
+  observe() {}
+  unobserve() {}
+  disconnect() {}
+} as unknown as typeof ResizeObserver;
+
+function fakeHost(lang: "zh-CN" | "en-US" = "en-US") {
+  const calls: GenerateRequest[] = [];
+  const host: Host = {
+    kind: "standalone",
+    lang,
+    generate: vi.fn(async (req: GenerateRequest, progress: (p: number) => void) => {
+      calls.push(req);
+      progress(0.5);
+      return { sheets: ["Scheme", "Evaluation 2026-11"], renamed: [], fileName: "warehouse-2026-11.xlsx" };
+    }),
+  };
+  return { host, calls };
+}
+
+async function chooseWarehouse(user: ReturnType<typeof userEvent.setup>) {
+  await user.click(screen.getByText("Warehouse staff bonus"));
+  await user.click(screen.getByTestId("next"));
+}
+
+describe("wizard", () => {
+  it("step 1 shows the twelve templates; Next waits for a choice", async () => {
+    render(<App host={fakeHost().host} />);
+    expect(screen.getAllByRole("listitem")).toHaveLength(12);
+    expect((screen.getByTestId("next") as HTMLButtonElement).disabled).toBe(true);
+    await userEvent.setup().click(screen.getByText("Warehouse staff bonus"));
+    expect((screen.getByTestId("next") as HTMLButtonElement).disabled).toBe(false);
+  });
+
+  it("says why an imported scheme is refused, with paths", async () => {
+    const user = userEvent.setup();
+    render(<App host={fakeHost().host} />);
+    const file = new File([JSON.stringify({ id: "x" })], "bad.json", { type: "application/json" });
+    await user.upload(screen.getByTestId("scheme-file"), file);
+    const alert = await screen.findByRole("alert");
+    expect(alert.textContent).toContain("name:");
+    expect(alert.textContent).toContain("period:");
+  });
+
+  it("step 2: a live total, a message while it is off, and Next held back until fixed", async () => {
+    const user = userEvent.setup();
+    render(<App host={fakeHost().host} />);
+    await chooseWarehouse(user);
+    expect(screen.getByTestId("indicator-total").textContent).toBe("Full marks add up to 100, as they should.");
+    const points = screen.getByTestId("points-conduct");
+    await user.clear(points);
+    await user.type(points, "95");
+    expect(screen.getByTestId("indicator-total").textContent).toBe("Indicator points add up to 95; they must add up to 100.");
+    expect(screen.getByTestId("scheme-problems").textContent).toContain("indicator points add up to 95, expected 100");
+    expect((screen.getByTestId("next") as HTMLButtonElement).disabled).toBe(true);
+    await user.clear(points);
+    await user.type(points, "abc");
+    expect(screen.getByText('"abc" is not a number')).toBeTruthy();
+  });
+
+  it("step 2 explains each rule in words and marks the seed's defaults to review", async () => {
+    const user = userEvent.setup();
+    render(<App host={fakeHost().host} />);
+    await chooseWarehouse(user);
+    expect(screen.getByText("100 points less 3 kinds of deductions, never below 0")).toBeTruthy();
+    expect(screen.getAllByRole("button", { name: /^Confirm the value of/ })).toHaveLength(2);
+    await user.click(screen.getByRole("button", { name: "Confirm the value of Stock discrepancy: points each" }));
+    expect(screen.getAllByRole("button", { name: /^Confirm the value of/ })).toHaveLength(1);
+  });
+
+  it("step 4 lists row problems before anything is generated, and generation waits for them", async () => {
+    const user = userEvent.setup();
+    render(<App host={fakeHost().host} />);
+    await chooseWarehouse(user);
+    await user.click(screen.getByRole("button", { name: "4. Roster" }));
+    const text = screen.getByTestId("roster-text");
+    await user.click(text);
+    await user.paste("id,name,unrecorded_movements\nW1,Zhang,x\nW1,Li,1\n");
+    const problems = screen.getByTestId("roster-problems");
+    expect(within(problems).getAllByRole("listitem").map((li) => li.textContent)).toEqual([
+      'line 2, column "unrecorded_movements": "x" is not a number',
+      'line 3, column "id": id "W1" appears again (first on line 2)',
+    ]);
+    await user.click(screen.getByRole("button", { name: "6. Generate" }));
+    expect(screen.getByTestId("blockers").textContent).toContain("2 problem(s) in the roster");
+    expect((screen.getByTestId("generate") as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it("generates with the roster, options and language, and shows the result", async () => {
+    const user = userEvent.setup();
+    const { host, calls } = fakeHost();
+    render(<App host={host} />);
+    await chooseWarehouse(user);
+    for (const b of screen.getAllByRole("button", { name: /^Confirm the value of/ })) await user.click(b);
+    await user.click(screen.getByRole("button", { name: "4. Roster" }));
+    await user.click(screen.getByTestId("roster-text"));
+    await user.paste("id,name,unrecorded_movements,stock_errors,safety_violations\nW1,=1+1,1,0,0\n");
+    await user.click(screen.getByRole("button", { name: "5. Options" }));
+    await user.click(screen.getByLabelText(/Add-in formulas/));
+    await user.click(screen.getByRole("button", { name: "6. Generate" }));
+    await user.click(screen.getByTestId("generate"));
+    expect((await screen.findByTestId("result")).textContent).toContain("warehouse-2026-11.xlsx is ready");
+    expect(calls).toHaveLength(1);
+    expect(calls[0].people).toEqual([{ id: "W1", name: "=1+1", period: null, values: expect.objectContaining({ unrecorded_movements: 1 }) }]);
+    expect([calls[0].mode, calls[0].lang, calls[0].protect]).toEqual(["addin", "en-US", true]);
+  });
+
+  it("switches language", async () => {
+    const user = userEvent.setup();
+    render(<App host={fakeHost().host} />);
+    await user.selectOptions(screen.getByTestId("lang"), "zh-CN");
+    expect(screen.getByText("选择方案")).toBeTruthy();
+    expect(screen.getByText("仓库人员绩效奖金")).toBeTruthy();
+  });
+});
