@@ -40,3 +40,7 @@ for (const rows of [1_000, 10_000, 50_000]) {
     `${String(rows).padStart(6)}   ${w.planSeconds.toFixed(2).padStart(6)}   ${w.xlsxSeconds.toFixed(2).padStart(6)}   ${(w.xlsxBytes / 2 ** 20).toFixed(1).padStart(8)}   ${String(w.officeSyncs).padStart(12)}   ${w.largestRequestMiB.toFixed(2).padStart(8)}`,
   );
 }
+
+console.log("\ntask pane: first load and time to the first step (standalone, headless Chromium)");
+const tti = run("tti.mjs", []);
+console.log(`first load ${tti.firstLoadGzipKiB} KiB gzip (${Object.entries(tti.files).map(([f, k]) => `${f} ${k}`).join(", ")}); loaded on demand ${tti.lazyChunksGzipKiB} KiB; first step on screen after ${tti.firstInteractiveMs ?? "—"} ms`);

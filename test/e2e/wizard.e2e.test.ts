@@ -1,0 +1,84 @@
+/**
+ * The whole wizard in a real browser, standalone (no Office): for three templates in both
+ * languages — choose, confirm the seed's defaults, load sample data, set the period, generate —
+ * then the downloaded .xlsx is recalculated by LibreOffice and every total and pay line must
+ * equal the engine's. Screenshots of each step go to test-artifacts/e2e (not committed).
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import type { Browser } from "playwright-core";
+import { chromiumPath, launch } from "./browser.js";
+import { serve } from "./serve.js";
+import { recalculate, soffice } from "../workbook/libreoffice.js";
+import { readWorkbook, tableRows } from "../workbook/read-xlsx.js";
+import { builtInScheme } from "../../src/schemes/index.js";
+import { parseRoster, sampleRosterText } from "../../src/taskpane/state/select.js";
+import { compileScheme } from "../../src/core/evaluate.js";
+import { buildWorkbookPlan } from "../../src/workbook/plan/build-plan.js";
+
+const root = resolve(__dirname, "../..");
+const dist = mkdtempSync(join(tmpdir(), "kpi-e2e-dist-"));
+const shots = join(root, "test-artifacts", "e2e");
+let server: Awaited<ReturnType<typeof serve>>;
+let browser: Browser;
+
+describe.skipIf(!chromiumPath || !soffice)("wizard in Chromium, standalone", () => {
+  beforeAll(async () => {
+    execFileSync(process.execPath, [join(root, "node_modules/webpack/bin/webpack.js"), "--mode", "production", "--output-path", dist], { cwd: root, stdio: "pipe" });
+    mkdirSync(shots, { recursive: true });
+    server = await serve(dist);
+    browser = await launch();
+  }, 240_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const cases = ["warehouse", "ecommerce-cs", "cs-bonus-pool"].flatMap((id) => (["zh-CN", "en-US"] as const).map((lang) => [id, lang] as const));
+  it.each(cases)("%s in %s: from the template to a downloaded workbook with the engine's numbers", async (id, lang) => {
+    const scheme = builtInScheme(id)!;
+    const page = await browser.newPage({ viewport: { width: 320, height: 900 }, locale: lang, acceptDownloads: true });
+    const shot = (step: string) => page.screenshot({ path: join(shots, `${id}-${lang}-${step}.png`), fullPage: true });
+    await page.goto(`${server.url}/taskpane.html`);
+    await page.locator(`[data-template="${id}"]`).click();
+    await shot("1-scheme");
+    await page.getByTestId("next").click();
+    // confirm every default the seed left open
+    const confirm = page.getByRole("button", { name: lang === "zh-CN" ? /^确认 / : /^Confirm the value of/ });
+    // each click removes that button, so always take the first that is left
+    while ((await confirm.count()) > 0) await confirm.first().click();
+    await shot("2-indicators");
+    await page.getByTestId("next").click();
+    await shot("3-grades");
+    await page.getByTestId("next").click();
+    await page.getByTestId("roster-sample").click();
+    await shot("4-roster");
+    await page.getByTestId("next").click();
+    await page.getByTestId("period").fill("2026-11");
+    await shot("5-options");
+    await page.getByTestId("next").click();
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("generate").click()]);
+    await page.getByTestId("result").waitFor();
+    await shot("6-result");
+    expect(download.suggestedFilename()).toBe(`${id}-2026-11.xlsx`);
+    const file = join(dist, `${id}-${lang}.xlsx`);
+    await download.saveAs(file);
+    await page.close();
+
+    // the engine on the same data the page loaded
+    const roster = parseRoster(scheme, sampleRosterText(scheme, 20));
+    const results = compileScheme(scheme).evaluateRoster(structuredClone(roster.people));
+    const plan = buildWorkbookPlan(scheme, roster.people, { lang, mode: "native", period: "2026-11" });
+    const wb = await readWorkbook(recalculate(file));
+    expect(wb.worksheets.map((w) => w.name)).toEqual(plan.sheets.map((s) => s.name));
+    const ev = tableRows(wb.getWorksheet(plan.sheets[1].name)!, plan.sheets[1].table!.keys, 2, results.length);
+    const pay = tableRows(wb.getWorksheet(plan.sheets[2].name)!, plan.sheets[2].table!.keys, 2, results.length);
+    results.forEach((r, i) => {
+      expect(ev[i].total, `${r.id} total`).toBe(r.total);
+      for (const line of scheme.pay) expect(pay[i][`pay:${line.id}`], `${r.id} ${line.id}`).toBe(r.pay[line.id] / 100);
+    });
+  }, 120_000);
+});
