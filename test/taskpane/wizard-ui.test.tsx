@@ -18,6 +18,9 @@ globalThis.ResizeObserver ??= class {
   disconnect() {}
 } as unknown as typeof ResizeObserver;
 
+const files: { fileName: string; text: string }[] = [];
+let saved: unknown = null;
+
 function fakeHost(lang: "zh-CN" | "en-US" = "en-US") {
   const calls: GenerateRequest[] = [];
   const host: Host = {
@@ -28,6 +31,8 @@ function fakeHost(lang: "zh-CN" | "en-US" = "en-US") {
       progress(0.5);
       return { sheets: ["Scheme", "Evaluation 2026-11"], renamed: [], fileName: "warehouse-2026-11.xlsx" };
     }),
+    savedScheme: async () => saved,
+    offerFile: (bytes: Uint8Array, fileName: string) => files.push({ fileName, text: new TextDecoder().decode(bytes) }),
   };
   return { host, calls };
 }
@@ -117,6 +122,25 @@ describe("wizard", () => {
     expect(calls).toHaveLength(1);
     expect(calls[0].people).toEqual([{ id: "W1", name: "=1+1", period: null, values: expect.objectContaining({ unrecorded_movements: 1 }) }]);
     expect([calls[0].mode, calls[0].lang, calls[0].protect]).toEqual(["addin", "en-US", true]);
+  });
+
+  it("offers the scheme saved last time, and exports the edited scheme as JSON that validates", async () => {
+    const { builtInScheme } = await import("../../src/schemes/index.js");
+    const { parseScheme } = await import("../../src/core/scheme/load.js");
+    saved = { ...builtInScheme("warehouse")!, name: { "zh-CN": "上月方案", "en-US": "Last month's scheme" } };
+    const user = userEvent.setup();
+    render(<App host={fakeHost().host} />);
+    await user.click(await screen.findByText("Saved scheme: Last month's scheme"));
+    await user.click(screen.getByTestId("next"));
+    const points = screen.getByTestId("param-bonus_base");
+    await user.clear(points);
+    await user.type(points, "350");
+    await user.click(screen.getByRole("button", { name: "6. Generate" }));
+    await user.click(screen.getByTestId("export"));
+    expect(files.at(-1)!.fileName).toBe("warehouse.json");
+    const r = parseScheme(JSON.parse(files.at(-1)!.text));
+    expect(r.ok && r.scheme.parameters.find((p) => p.id === "bonus_base")!.value).toBe(350);
+    saved = null;
   });
 
   it("switches language", async () => {

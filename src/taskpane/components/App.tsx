@@ -3,7 +3,9 @@
  * way out to Excel (or to a download) is the host's generate().
  */
 import { Button, FluentProvider, makeStyles, Select, Text, tokens, webLightTheme } from "@fluentui/react-components";
-import { useReducer } from "react";
+import { useEffect, useReducer, useState } from "react";
+import { parseScheme } from "../../core/scheme/load.js";
+import type { Scheme } from "../../core/scheme/schema.js";
 import type { Lang } from "../../core/text.js";
 import type { Host } from "../host/types.js";
 import { parseRoster, schemeProblems, unreviewed } from "../state/select.js";
@@ -32,6 +34,18 @@ function thisMonth(): string {
 export function App({ host }: { host: Host }) {
   const [state, dispatch] = useReducer(wizardReducer, undefined, () => initialState(host.lang, thisMonth()));
   const styles = useStyles();
+  // the scheme kept from last time (in this workbook, or this browser), offered on step 1
+  const [saved, setSaved] = useState<Scheme | null>(null);
+  useEffect(() => {
+    void host.savedScheme().then((raw) => {
+      const r = raw ? parseScheme(raw) : null;
+      if (r?.ok) setSaved(r.scheme);
+    });
+  }, [host]);
+  const exportScheme = () => {
+    if (!state.draft) return;
+    host.offerFile(new TextEncoder().encode(JSON.stringify(state.draft, null, 2) + "\n"), `${state.draft.id}.json`, "application/json");
+  };
   const t = (key: string, vars?: Record<string, string | number>) => translate(state.lang, key, vars);
   const problems = schemeProblems(state.draft, state.lang);
   const reachable = (s: Step) => s === "scheme" || (state.draft !== null && (STEPS.indexOf(s) <= 1 || problems.length === 0));
@@ -66,7 +80,7 @@ export function App({ host }: { host: Host }) {
   const body = (() => {
     switch (state.step) {
       case "scheme":
-        return <SchemeStep state={state} dispatch={dispatch} />;
+        return <SchemeStep state={state} dispatch={dispatch} saved={saved} />;
       case "indicators":
         return <IndicatorsStep state={state} dispatch={dispatch} />;
       case "grades":
@@ -76,7 +90,9 @@ export function App({ host }: { host: Host }) {
       case "options":
         return <OptionsStep state={state} dispatch={dispatch} />;
       case "review":
-        return <ReviewStep state={state} people={roster.people.length} standalone={host.kind === "standalone"} blockers={blockers} onGenerate={() => void generate()} />;
+        return (
+          <ReviewStep state={state} people={roster.people.length} standalone={host.kind === "standalone"} blockers={blockers} onGenerate={() => void generate()} onExport={exportScheme} />
+        );
     }
   })();
   const next = STEPS[index + 1];

@@ -5,7 +5,7 @@ import { useT } from "./i18n.js";
 
 const useStyles = makeStyles({ stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS } });
 
-export function ReviewStep(props: { state: WizardState; people: number; standalone: boolean; onGenerate: () => void; blockers: string[] }) {
+export function ReviewStep(props: { state: WizardState; people: number; standalone: boolean; onGenerate: () => void; onExport: () => void; blockers: string[] }) {
   const { t, lang } = useT();
   const styles = useStyles();
   const { state } = props;
@@ -32,6 +32,9 @@ export function ReviewStep(props: { state: WizardState; people: number; standalo
       )}
       <Button appearance="primary" disabled={props.blockers.length > 0 || g.status === "running"} onClick={props.onGenerate} data-testid="generate">
         {t(props.standalone ? "ui.review.download" : "ui.review.generate")}
+      </Button>
+      <Button onClick={props.onExport} data-testid="export">
+        {t("ui.review.export")}
       </Button>
       {g.status === "running" && <ProgressBar value={g.progress} aria-label={t("ui.review.progress")} />}
       {g.status === "done" && g.result && (

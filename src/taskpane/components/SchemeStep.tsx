@@ -3,8 +3,12 @@ import { Body1, Caption1, Card, CardHeader, Field, makeStyles, MessageBar, Messa
 import { builtInSchemes } from "../../schemes/index.js";
 import { parseScheme } from "../../core/scheme/load.js";
 import type { WizardEvent, WizardState } from "../state/wizard.js";
+import type { Scheme } from "../../core/scheme/schema.js";
 import { useT } from "./i18n.js";
 import { readFileText } from "./read-file.js";
+
+/** The source name the saved scheme is shown under once chosen. */
+const SAVED = "⟲";
 
 const useStyles = makeStyles({
   gallery: { display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(260px, 1fr))", gap: tokens.spacingVerticalS },
@@ -13,7 +17,7 @@ const useStyles = makeStyles({
   line: { display: "-webkit-box", WebkitLineClamp: "2", WebkitBoxOrient: "vertical", overflow: "hidden" },
 });
 
-export function SchemeStep({ state, dispatch }: { state: WizardState; dispatch: (e: WizardEvent) => void }) {
+export function SchemeStep({ state, dispatch, saved }: { state: WizardState; dispatch: (e: WizardEvent) => void; saved: Scheme | null }) {
   const { t, lang } = useT();
   const styles = useStyles();
   const chosen = state.source?.kind === "template" ? state.source.id : null;
@@ -36,6 +40,11 @@ export function SchemeStep({ state, dispatch }: { state: WizardState; dispatch: 
         {t("ui.scheme.title")}
       </Text>
       <Body1 as="p">{t("ui.scheme.hint")}</Body1>
+      {saved && (
+        <Card className={`${styles.card} ${state.source?.kind === "file" && state.source.name === SAVED ? styles.selected : ""}`} onClick={() => dispatch({ type: "imported", scheme: saved, name: SAVED })} data-testid="saved-scheme">
+          <CardHeader header={<Text weight="semibold">{t("ui.scheme.saved", { name: saved.name[lang] })}</Text>} description={<Caption1>{t(`period.${saved.period}`)}</Caption1>} />
+        </Card>
+      )}
       <div className={styles.gallery} role="list">
         {builtInSchemes().map((s) => (
           <Card
@@ -56,7 +65,7 @@ export function SchemeStep({ state, dispatch }: { state: WizardState; dispatch: 
       <Field label={t("ui.scheme.import")} hint={t("ui.scheme.import-hint")} style={{ marginTop: tokens.spacingVerticalM }}>
         <input type="file" accept=".json,application/json" onChange={(e) => void onFile(e.target.files?.[0])} data-testid="scheme-file" />
       </Field>
-      {state.source?.kind === "file" && <Body1 as="p">{t("ui.scheme.imported", { file: state.source.name })}</Body1>}
+      {state.source?.kind === "file" && state.source.name !== SAVED && <Body1 as="p">{t("ui.scheme.imported", { file: state.source.name })}</Body1>}
       {state.importProblems.length > 0 && (
         <MessageBar intent="error" role="alert">
           <MessageBarBody>

@@ -7,6 +7,7 @@ import type { Host } from "./types.js";
 import type { Lang } from "../../core/text.js";
 import { generateInOffice } from "../../workbook/office/generate.js";
 import type { ContextApi } from "../../workbook/office/api.js";
+import { browserDownload } from "./standalone.js";
 
 const SETTING = "kpi-scorecard.scheme";
 
@@ -33,5 +34,14 @@ export function officeHost(lang: Lang): Host {
       onProgress(1);
       return { sheets: result.sheets, renamed: result.renamed };
     },
+    async savedScheme() {
+      const text = Office.context.document.settings.get(SETTING) as string | null;
+      try {
+        return text ? JSON.parse(text) : null;
+      } catch {
+        return null;
+      }
+    },
+    offerFile: (bytes, fileName, type) => browserDownload(bytes, fileName, type),
   };
 }

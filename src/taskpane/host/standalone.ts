@@ -6,10 +6,14 @@
 import type { Host } from "./types.js";
 import type { Lang } from "../../core/text.js";
 
-export type Download = (bytes: Uint8Array, fileName: string) => void;
+export type Download = (bytes: Uint8Array, fileName: string, type?: string) => void;
 
-export function browserDownload(bytes: Uint8Array, fileName: string): void {
-  const blob = new Blob([bytes as BlobPart], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
+const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+/** Where a browser without Office keeps the last scheme it generated from. */
+export const SAVED_KEY = "kpi-scorecard.scheme";
+
+export function browserDownload(bytes: Uint8Array, fileName: string, type = XLSX): void {
+  const blob = new Blob([bytes as BlobPart], { type });
   const url = URL.createObjectURL(blob);
   const a = document.createElement("a");
   a.href = url;
@@ -33,8 +37,22 @@ export function standaloneHost(lang: Lang, download: Download = browserDownload)
       const bytes = await writeXlsx(plan);
       const fileName = `${request.scheme.id}${request.period ? `-${request.period}` : ""}.xlsx`;
       download(bytes, fileName);
+      try {
+        globalThis.localStorage?.setItem(SAVED_KEY, JSON.stringify(request.scheme));
+      } catch {
+        // private browsing: nothing is kept, which loses nothing the user made
+      }
       onProgress(1);
       return { sheets: plan.sheets.map((s) => s.name), renamed: [], fileName };
     },
+    async savedScheme() {
+      try {
+        const text = globalThis.localStorage?.getItem(SAVED_KEY);
+        return text ? JSON.parse(text) : null;
+      } catch {
+        return null;
+      }
+    },
+    offerFile: (bytes, fileName, type) => download(bytes, fileName, type),
   };
 }

@@ -18,4 +18,8 @@ export interface Host {
   /** The UI language Office or the browser asks for. */
   lang: Lang;
   generate(request: GenerateRequest, onProgress: (fraction: number) => void): Promise<GenerationResult>;
+  /** The scheme kept from the last generation (in the workbook, or in this browser), if any. */
+  savedScheme(): Promise<unknown | null>;
+  /** Offer a file to the user (a scheme exported as JSON). */
+  offerFile(bytes: Uint8Array, fileName: string, type: string): void;
 }
