@@ -28,6 +28,7 @@ beforeAll(() => {
         settings: {
           get: (k: string) => settings.get(k) ?? null,
           set: (k: string, v: unknown) => settings.set(k, v),
+          remove: (k: string) => settings.delete(k),
           saveAsync: (cb: () => void) => cb(),
         },
       },
@@ -56,5 +57,39 @@ describe("Office host", () => {
     expect(activated).toEqual(["考核 2026-11"]);
     expect(progress.at(-1)).toBe(1);
     expect(await host.savedScheme()).toEqual(JSON.parse(JSON.stringify(scheme)));
+  });
+
+  it("recalculates: reads the sheets Excel calculated, reports changes since the last time", async () => {
+    const { officeHost } = await import("../../src/taskpane/host/office.js");
+    const host = officeHost("zh-CN");
+    const layout = JSON.parse(settings.get("kpi-scorecard.layout") as string);
+    // the two sheets' values after Excel calculated them: header, then one person
+    let unrecorded = 1;
+    const values = (sheet: string) =>
+      sheet === layout.evaluation
+        ? [layout.evaluationKeys, layout.evaluationKeys.map((k: string) => ({ id: "W1", name: "张三", unrecorded_movements: unrecorded, stock_errors: 0, safety_violations: 0, extra_points: 0 })[k] ?? 0)]
+        : [layout.payoutKeys, layout.payoutKeys.map((k: string) => ({ id: "W1", "pay:bonus": 300, pay: 300 })[k] ?? null)];
+    let calculated = 0;
+    g.Excel = {
+      CalculationType: { full: "Full" },
+      run: async (f: (context: unknown) => Promise<unknown>) =>
+        f({
+          workbook: {
+            application: { calculate: () => calculated++ },
+            worksheets: { getItem: (name: string) => ({ getUsedRange: () => ({ load: () => undefined, get values() { return values(name); } }) }) },
+          },
+          sync: async () => undefined,
+        }),
+    };
+    const first = await host.recalculate!();
+    expect([first?.people, first?.changes, first?.mismatches]).toEqual([1, [], []]);
+    unrecorded = 11; // someone fixed the count: the score falls below 80, the bonus to 0
+    const second = await host.recalculate!();
+    expect(second?.changes).toEqual([
+      { id: "W1", name: "张三", line: "bonus", before: 30000, after: 0 },
+      { id: "W1", name: "张三", line: "pay", before: 30000, after: 0 },
+    ]);
+    expect(second?.mismatches.map((m) => m.line)).toEqual(["bonus", "pay"]); // the fake's payout sheet still says 300
+    expect(calculated).toBe(2);
   });
 });

@@ -143,6 +143,24 @@ describe("wizard", () => {
     saved = null;
   });
 
+  it("finance: recalculating shows what changed since the last run and any cell typed over", async () => {
+    const user = userEvent.setup();
+    const { host } = fakeHost();
+    host.recalculate = async () => ({
+      people: 2,
+      problems: [],
+      snapshot: {},
+      changes: [{ id: "W2", name: "李四", line: "bonus", before: 0, after: 30000 }],
+      mismatches: [{ id: "W1", line: "bonus", sheet: 50000, engine: 33000 }],
+    });
+    render(<App host={host} />);
+    await user.click(screen.getByTestId("recalculate"));
+    const report = await screen.findByTestId("recalc-report");
+    expect(report.textContent).toContain("2 people recalculated; 1 change(s) since the last recalculation.");
+    expect(report.textContent).toContain("W2 李四, bonus: 0.00 → 300.00");
+    expect(report.textContent).toContain("W1, bonus: the payout sheet shows 500.00, the engine computes 330.00");
+  });
+
   it("switches language", async () => {
     const user = userEvent.setup();
     render(<App host={fakeHost().host} />);

@@ -11,6 +11,7 @@ import type { Host } from "../host/types.js";
 import { parseRoster, schemeProblems, unreviewed } from "../state/select.js";
 import { initialState, STEPS, wizardReducer, type Step } from "../state/wizard.js";
 import { GradesStep } from "./GradesStep.js";
+import { FinancePanel } from "./FinancePanel.js";
 import { LangContext } from "./i18n.js";
 import { IndicatorsStep } from "./IndicatorsStep.js";
 import { OptionsStep, PERIOD_PATTERN } from "./OptionsStep.js";
@@ -110,6 +111,7 @@ export function App({ host }: { host: Host }) {
             </Select>
           </header>
           {host.kind === "standalone" && <Text size={200}>{t("ui.standalone")}</Text>}
+          {host.recalculate && state.step === "scheme" && <FinancePanel recalculate={host.recalculate} />}
           <StepNav step={state.step} reachable={reachable} onGo={(s) => dispatch({ type: "go", step: s })} />
           {body}
           <footer className={styles.footer}>

@@ -3,6 +3,7 @@ import type { Scheme } from "../../core/scheme/schema.js";
 import type { Lang } from "../../core/text.js";
 import type { PlanPerson } from "../../workbook/plan/context.js";
 import type { GenerationResult } from "../state/wizard.js";
+import type { RecalcReport } from "../../workbook/read-back.js";
 
 export interface GenerateRequest {
   scheme: Scheme;
@@ -22,4 +23,9 @@ export interface Host {
   savedScheme(): Promise<unknown | null>;
   /** Offer a file to the user (a scheme exported as JSON). */
   offerFile(bytes: Uint8Array, fileName: string, type: string): void;
+  /**
+   * Finance: have Excel recalculate, read the evaluation sheet back into the engine, and report
+   * what changed since the last run (inside Excel only; null when nothing was generated here).
+   */
+  recalculate?(): Promise<RecalcReport | null>;
 }
