@@ -35,6 +35,6 @@ describe("bin/kpi-scorecard", () => {
   it("prints usage with --help", () => {
     const r = run(["--help"], tempDir());
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain("evaluate --scheme <id|file.json> --data <file.csv>");
+    expect(r.stdout).toContain("evaluate --scheme <id|file.json> --data <file.csv|.xlsx>");
   });
 });

@@ -178,6 +178,19 @@ describe("kpi-scorecard evaluate", () => {
     expect(Math.round(Number(e1[3].pay) * 100)).toBe(pays);
   });
 
+  it("reads the data from an .xlsx file as Excel saves it", async () => {
+    const { default: ExcelJS } = await import("exceljs");
+    const dir = tempDir();
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("data");
+    ws.addRow(WAREHOUSE_HEADER.split(","));
+    ws.addRow(["W1", "张三", 0, 0, 0, 10]);
+    await wb.xlsx.writeFile(join(dir, "d.xlsx"));
+    const { code, out } = await cli(["evaluate", "--scheme", "warehouse", "--data", "d.xlsx"], dir);
+    expect(code).toBe(0);
+    expect(results(out)[0]).toMatchObject({ id: "W1", total: "110", bonus: "330.00" });
+  });
+
   it("prints usage and exits 2 for an unknown command", async () => {
     const { code, err } = await cli(["frobnicate"], tempDir());
     expect(code).toBe(2);

@@ -13,7 +13,7 @@ import { EvaluationError } from "../../core/errors.js";
 import { resultColumns, resultRows } from "../../io/results-table.js";
 import { t } from "../../i18n/index.js";
 import { optional, parseArgs, required } from "../args.js";
-import { readText, writeAtomic } from "../files.js";
+import { readDataText, writeAtomic } from "../files.js";
 import { EXIT, UserError, type CliIO } from "../io.js";
 import { applyParams, loadScheme } from "../scheme-source.js";
 import { explainPerson } from "../explain.js";
@@ -73,7 +73,7 @@ export function evaluateCommand(argv: readonly string[], io: CliIO): number {
   const source = required(args, "scheme", io);
   const dataFile = required(args, "data", io);
   const scheme = applyParams(loadScheme(source, io), args.options.get("param") ?? [], source, io);
-  const text = readText(dataFile, io);
+  const text = readDataText(dataFile, io);
   const { results, rollups, withPeriod } = evaluateCsv(scheme, text, dataFile, io, { trace: args.flags.has("explain") });
   const csv = formatCsv(resultColumns(scheme, withPeriod), resultRows(scheme, results, rollups, withPeriod, io.lang));
   const out = optional(args, "out");

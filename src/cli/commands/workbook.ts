@@ -11,13 +11,13 @@ import { buildWorkbookPlan } from "../../workbook/plan/build-plan.js";
 import { writeXlsx } from "../../workbook/xlsx/write-xlsx.js";
 import { t } from "../../i18n/index.js";
 import { optional, parseArgs, positiveInt, required } from "../args.js";
-import { readText, writeAtomic } from "../files.js";
+import { readDataText, writeAtomic } from "../files.js";
 import { EXIT, UserError, type CliIO } from "../io.js";
 import { applyParams, loadScheme } from "../scheme-source.js";
 import type { Scheme } from "../../core/scheme/schema.js";
 
 function readPeople(scheme: Scheme, file: string, strict: boolean, period: string | undefined, io: CliIO): PersonData[] {
-  const text = readText(file, io);
+  const text = readDataText(file, io);
   try {
     const { header, records, problems } = readDataCsv(text);
     const headerProblems = strict ? checkHeader(header, scheme) : checkHeader(header, { ...scheme, inputs: [] } as Scheme);

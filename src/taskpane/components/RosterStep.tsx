@@ -8,7 +8,8 @@ import { dataColumns } from "../../core/data.js";
 import { parseRoster, sampleRosterText } from "../state/select.js";
 import type { WizardEvent, WizardState } from "../state/wizard.js";
 import { useT } from "./i18n.js";
-import { readFileText } from "./read-file.js";
+import { readRosterFile } from "./read-file.js";
+import { useState } from "react";
 
 const useStyles = makeStyles({
   actions: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap", alignItems: "center", margin: `${tokens.spacingVerticalS} 0` },
@@ -19,11 +20,17 @@ export function RosterStep({ state, dispatch }: { state: WizardState; dispatch: 
   const { t } = useT();
   const styles = useStyles();
   const d = state.draft!;
+  const [fileError, setFileError] = useState<string | null>(null);
   const parsed = parseRoster(d, state.roster.text);
   const columns = ["id", "name", ...dataColumns(d).map((c) => c.column)];
   const onFile = async (file: File | undefined) => {
     if (!file) return;
-    dispatch({ type: "roster", text: await readFileText(file), fileName: file.name });
+    setFileError(null);
+    try {
+      dispatch({ type: "roster", text: await readRosterFile(file), fileName: file.name });
+    } catch (e) {
+      setFileError(t("ui.roster.file-error", { file: file.name, problem: (e as Error).message }));
+    }
   };
   return (
     <section aria-labelledby="roster-title">
@@ -35,11 +42,16 @@ export function RosterStep({ state, dispatch }: { state: WizardState; dispatch: 
         {columns.join(", ")}
       </Body1>
       <div className={styles.actions}>
-        <input type="file" accept=".csv,text/csv" aria-label={t("ui.roster.file")} onChange={(e) => void onFile(e.target.files?.[0])} data-testid="roster-file" />
+        <input type="file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" aria-label={t("ui.roster.file")} onChange={(e) => void onFile(e.target.files?.[0])} data-testid="roster-file" />
         <Button size="small" onClick={() => dispatch({ type: "roster", text: sampleRosterText(d, 20) })} data-testid="roster-sample">
           {t("ui.roster.sample")}
         </Button>
       </div>
+      {fileError && (
+        <MessageBar intent="error" role="alert">
+          <MessageBarBody>{fileError}</MessageBarBody>
+        </MessageBar>
+      )}
       <Field label={t("ui.roster.paste")}>
         <Textarea value={state.roster.text} resize="vertical" rows={8} onChange={(_, v) => dispatch({ type: "roster", text: v.value })} data-testid="roster-text" />
       </Field>
