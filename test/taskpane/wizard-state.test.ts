@@ -8,7 +8,7 @@ const run = (events: WizardEvent[], s: WizardState = initialState("zh-CN", "2026
 describe("wizard state", () => {
   it("starts on the scheme step with nothing chosen, native formulas, protection on", () => {
     const s = initialState("en-US", "2026-11");
-    expect([s.step, s.draft, s.options]).toEqual(["scheme", null, { period: "2026-11", formulas: "native", protect: true }]);
+    expect([s.step, s.draft, s.options]).toEqual(["scheme", null, { period: "2026-11", formulas: "native", protect: true, evaluationName: "", payoutName: "" }]);
   });
 
   it("a template becomes an editable copy; the built-in one is untouched", () => {

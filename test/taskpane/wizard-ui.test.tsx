@@ -161,6 +161,27 @@ describe("wizard", () => {
     expect(report.textContent).toContain("W1, bonus: the payout sheet shows 500.00, the engine computes 330.00");
   });
 
+  it("options: sheet names Excel would refuse are named and block generation; good ones go to the host", async () => {
+    const user = userEvent.setup();
+    const { host, calls } = fakeHost();
+    render(<App host={host} />);
+    await chooseWarehouse(user);
+    for (const b of screen.getAllByRole("button", { name: /^Confirm the value of/ })) await user.click(b);
+    await user.click(screen.getByRole("button", { name: "5. Options" }));
+    await user.click(screen.getByTestId("evaluationName"));
+    await user.paste("考核[11月]");
+    expect(screen.getByText("a sheet name cannot hold : \\ / ? * [ ]")).toBeTruthy();
+    await user.click(screen.getByRole("button", { name: "6. Generate" }));
+    expect(screen.getByTestId("blockers").textContent).toContain("考核[11月]: a sheet name cannot hold");
+    await user.click(screen.getByRole("button", { name: "5. Options" }));
+    await user.clear(screen.getByTestId("evaluationName"));
+    await user.type(screen.getByTestId("evaluationName"), "十一月考核");
+    await user.click(screen.getByRole("button", { name: "6. Generate" }));
+    await user.click(screen.getByTestId("generate"));
+    await screen.findByTestId("result");
+    expect(calls[0].sheetNames).toEqual({ evaluation: "十一月考核" });
+  });
+
   it("switches language", async () => {
     const user = userEvent.setup();
     render(<App host={fakeHost().host} />);

@@ -7,6 +7,21 @@ import type { PlanBlock, SheetPlan } from "../../src/workbook/plan/types.js";
 const cellsOf = (s: SheetPlan) => s.blocks.flatMap((b: PlanBlock) => b.values.flat());
 const formulas = (s: SheetPlan) => cellsOf(s).filter((v): v is { formula: string } => typeof v === "object" && v !== null).map((v) => v.formula);
 
+describe("sheet names", () => {
+  it("are refused the way Excel refuses them", async () => {
+    const { sheetNameProblem, freeName } = await import("../../src/workbook/plan/names.js");
+    expect(["考核 2026-11", "", "x".repeat(32), "a/b", "[x]", "'x"].map(sheetNameProblem)).toEqual([
+      null,
+      "wb.sheet-name.blank",
+      "wb.sheet-name.long",
+      "wb.sheet-name.chars",
+      "wb.sheet-name.chars",
+      "wb.sheet-name.quote",
+    ]);
+    expect(freeName("考核", ["考核", "考核 (2)"])).toBe("考核 (3)");
+  });
+});
+
 describe("workbook plan", () => {
   const scheme = template("warehouse");
   const roster = people(scheme, [

@@ -20,6 +20,7 @@ import { RosterStep } from "./RosterStep.js";
 import { SchemeStep } from "./SchemeStep.js";
 import { StepNav } from "./StepNav.js";
 import { t as translate } from "../../i18n/index.js";
+import { sheetNameProblem } from "../../workbook/plan/names.js";
 
 const useStyles = makeStyles({
   root: { padding: tokens.spacingHorizontalM, maxWidth: "900px", minWidth: "288px", boxSizing: "border-box" },
@@ -57,6 +58,10 @@ export function App({ host }: { host: Host }) {
     ...unreviewed(state).map((id) => t("ui.blocker.review", { name: state.draft?.parameters.find((p) => p.id === id)?.name[state.lang] ?? id })),
     ...(roster.problems.length ? [t("ui.roster.problems", { count: roster.problems.length })] : []),
     ...(state.options.period && !PERIOD_PATTERN.test(state.options.period) ? [t("period.invalid", { value: state.options.period })] : []),
+    ...[state.options.evaluationName, state.options.payoutName].flatMap((n) => {
+      const problem = n === "" ? null : sheetNameProblem(n);
+      return problem ? [`${n}: ${t(problem)}`] : [];
+    }),
   ];
   const generate = async () => {
     if (!state.draft) return;
@@ -70,6 +75,10 @@ export function App({ host }: { host: Host }) {
           mode: state.options.formulas,
           period: state.options.period,
           protect: state.options.protect,
+          sheetNames: {
+            ...(state.options.evaluationName ? { evaluation: state.options.evaluationName } : {}),
+            ...(state.options.payoutName ? { payout: state.options.payoutName } : {}),
+          },
         },
         (progress) => dispatch({ type: "generate-progress", progress }),
       );

@@ -1,6 +1,7 @@
 /** Step 5: period, formula mode and protection. */
 import { Field, Input, makeStyles, Radio, RadioGroup, Switch, Text, tokens } from "@fluentui/react-components";
 import type { WizardEvent, WizardState } from "../state/wizard.js";
+import { sheetNameProblem } from "../../workbook/plan/names.js";
 import { useT } from "./i18n.js";
 
 const useStyles = makeStyles({ stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM } });
@@ -25,6 +26,15 @@ export function OptionsStep({ state, dispatch }: { state: WizardState; dispatch:
           <Radio value="addin" label={t("ui.options.addin")} />
         </RadioGroup>
       </Field>
+      {(["evaluationName", "payoutName"] as const).map((key) => {
+        const value = state.options[key];
+        const problem = value === "" ? null : sheetNameProblem(value);
+        return (
+          <Field key={key} label={t(`ui.options.${key}`)} hint={t("ui.options.name-hint")} validationMessage={problem ? t(problem) : undefined}>
+            <Input value={value} onChange={(_, v) => dispatch({ type: "option", key, value: v.value })} data-testid={key} />
+          </Field>
+        );
+      })}
       <Switch checked={state.options.protect} label={t("ui.options.protect")} onChange={(_, v) => dispatch({ type: "option", key: "protect", value: v.checked })} />
     </section>
   );

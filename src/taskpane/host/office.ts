@@ -47,6 +47,7 @@ export function officeHost(lang: Lang): Host {
           mode: request.mode,
           period: request.period || null,
           protect: request.protect,
+          sheetNames: request.sheetNames,
         });
         context.workbook.worksheets.getItem(r.plan.sheets[1].name).activate();
         await context.sync();

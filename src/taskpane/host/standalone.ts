@@ -32,7 +32,13 @@ export function standaloneHost(lang: Lang, download: Download = browserDownload)
       onProgress(0.1);
       const [{ buildWorkbookPlan }, { writeXlsx }] = await Promise.all([import("../../workbook/plan/build-plan.js"), import("../../workbook/xlsx/write-xlsx.js")]);
       onProgress(0.3);
-      const plan = buildWorkbookPlan(request.scheme, request.people, { lang: request.lang, mode: request.mode, period: request.period || null, protect: request.protect });
+      const plan = buildWorkbookPlan(request.scheme, request.people, {
+        lang: request.lang,
+        mode: request.mode,
+        period: request.period || null,
+        protect: request.protect,
+        sheetNames: request.sheetNames,
+      });
       onProgress(0.6);
       const bytes = await writeXlsx(plan);
       const fileName = `${request.scheme.id}${request.period ? `-${request.period}` : ""}.xlsx`;

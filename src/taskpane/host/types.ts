@@ -12,6 +12,8 @@ export interface GenerateRequest {
   mode: "native" | "addin";
   period: string;
   protect: boolean;
+  /** Sheet names chosen by the user; absent ones take the defaults. */
+  sheetNames?: { evaluation?: string; payout?: string };
 }
 
 export interface Host {

@@ -26,7 +26,8 @@ export interface WizardState {
   /** Parameters the user has confirmed (the seed's [X] defaults). */
   reviewed: string[];
   roster: { text: string; fileName: string | null };
-  options: { period: string; formulas: "native" | "addin"; protect: boolean };
+  /** Sheet names: blank means the default (考核 2026-11 …). */
+  options: { period: string; formulas: "native" | "addin"; protect: boolean; evaluationName: string; payoutName: string };
   generation: { status: "idle" | "running" | "done" | "failed"; progress: number; message?: string; result?: GenerationResult };
 }
 
@@ -49,6 +50,7 @@ export type WizardEvent =
   | { type: "option"; key: "period"; value: string }
   | { type: "option"; key: "formulas"; value: "native" | "addin" }
   | { type: "option"; key: "protect"; value: boolean }
+  | { type: "option"; key: "evaluationName" | "payoutName"; value: string }
   | { type: "generate-start" }
   | { type: "generate-progress"; progress: number }
   | { type: "generate-done"; result: GenerationResult }
@@ -63,7 +65,7 @@ export function initialState(lang: Lang, period: string): WizardState {
     importProblems: [],
     reviewed: [],
     roster: { text: "", fileName: null },
-    options: { period, formulas: "native", protect: true },
+    options: { period, formulas: "native", protect: true, evaluationName: "", payoutName: "" },
     generation: { status: "idle", progress: 0 },
   };
 }

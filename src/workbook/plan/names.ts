@@ -36,3 +36,12 @@ export function freeSuffix(names: readonly string[], taken: Iterable<string>): s
     if (names.every((n) => !set.has(`${n}${suffix}`.toLowerCase()))) return suffix;
   }
 }
+
+/** Why Excel would refuse a sheet name, as a catalog key, or null: at most 31 characters, none of : \\ / ? * [ ], not blank, no apostrophe at either end. */
+export function sheetNameProblem(name: string): string | null {
+  if (name.trim() === "") return "wb.sheet-name.blank";
+  if (name.length > 31) return "wb.sheet-name.long";
+  if (/[:\\/?*[\]]/.test(name)) return "wb.sheet-name.chars";
+  if (name.startsWith("'") || name.endsWith("'")) return "wb.sheet-name.quote";
+  return null;
+}
