@@ -182,6 +182,26 @@ describe("wizard", () => {
     expect(calls[0].sheetNames).toEqual({ evaluation: "十一月考核" });
   });
 
+  it("inside Excel: the roster from the selected cells, and links that bring each created sheet to the front", async () => {
+    const user = userEvent.setup();
+    const { host } = fakeHost();
+    const shown: string[] = [];
+    host.readSelection = async () => [["id", "name", "unrecorded_movements", "stock_errors", "safety_violations"], ["W9", "赵六", "0", "0", "0"]];
+    host.showSheet = async (name) => void shown.push(name);
+    host.kind = "office";
+    render(<App host={host} />);
+    await chooseWarehouse(user);
+    for (const b of screen.getAllByRole("button", { name: /^Confirm the value of/ })) await user.click(b);
+    await user.click(screen.getByRole("button", { name: "4. Roster" }));
+    await user.click(screen.getByTestId("roster-selection"));
+    expect(await screen.findByText("1 people, no problems.")).toBeTruthy();
+    await user.click(screen.getByRole("button", { name: "6. Generate" }));
+    await user.click(screen.getByTestId("generate"));
+    await screen.findByTestId("result");
+    await user.click(screen.getByRole("button", { name: "Evaluation 2026-11" }));
+    expect(shown).toEqual(["Evaluation 2026-11"]);
+  });
+
   it("switches language", async () => {
     const user = userEvent.setup();
     render(<App host={fakeHost().host} />);

@@ -96,12 +96,12 @@ export function App({ host }: { host: Host }) {
       case "grades":
         return <GradesStep state={state} dispatch={dispatch} />;
       case "roster":
-        return <RosterStep state={state} dispatch={dispatch} />;
+        return <RosterStep state={state} dispatch={dispatch} readSelection={host.readSelection} />;
       case "options":
         return <OptionsStep state={state} dispatch={dispatch} />;
       case "review":
         return (
-          <ReviewStep state={state} people={roster.people.length} standalone={host.kind === "standalone"} blockers={blockers} onGenerate={() => void generate()} onExport={exportScheme} />
+          <ReviewStep state={state} people={roster.people.length} standalone={host.kind === "standalone"} blockers={blockers} onGenerate={() => void generate()} onExport={exportScheme} onShowSheet={host.showSheet ? (name) => void host.showSheet!(name) : undefined} />
         );
     }
   })();

@@ -1,11 +1,19 @@
 /** Step 6: a summary, then generation with a progress bar and a result that names each sheet. */
-import { Body1, Button, makeStyles, MessageBar, MessageBarBody, ProgressBar, Text, tokens } from "@fluentui/react-components";
+import { Body1, Button, Link, makeStyles, MessageBar, MessageBarBody, ProgressBar, Text, tokens } from "@fluentui/react-components";
 import type { WizardState } from "../state/wizard.js";
 import { useT } from "./i18n.js";
 
 const useStyles = makeStyles({ stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS } });
 
-export function ReviewStep(props: { state: WizardState; people: number; standalone: boolean; onGenerate: () => void; onExport: () => void; blockers: string[] }) {
+export function ReviewStep(props: {
+  state: WizardState;
+  people: number;
+  standalone: boolean;
+  onGenerate: () => void;
+  onExport: () => void;
+  blockers: string[];
+  onShowSheet?: (name: string) => void;
+}) {
   const { t, lang } = useT();
   const styles = useStyles();
   const { state } = props;
@@ -43,7 +51,15 @@ export function ReviewStep(props: { state: WizardState; people: number; standalo
             {g.result.fileName ? t("ui.review.downloaded", { file: g.result.fileName }) : t("ui.review.done")}
             <ul>
               {g.result.sheets.map((s) => (
-                <li key={s}>{s}</li>
+                <li key={s}>
+                  {props.onShowSheet ? (
+                    <Link as="button" onClick={() => props.onShowSheet!(s)}>
+                      {s}
+                    </Link>
+                  ) : (
+                    s
+                  )}
+                </li>
               ))}
             </ul>
             {g.result.renamed.map((r) => (

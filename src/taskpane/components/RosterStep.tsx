@@ -6,6 +6,7 @@
 import { Body1, Button, Field, makeStyles, MessageBar, MessageBarBody, Text, Textarea, tokens } from "@fluentui/react-components";
 import { dataColumns } from "../../core/data.js";
 import { parseRoster, sampleRosterText } from "../state/select.js";
+import { formatCsv } from "../../io/csv.js";
 import type { WizardEvent, WizardState } from "../state/wizard.js";
 import { useT } from "./i18n.js";
 import { readRosterFile } from "./read-file.js";
@@ -16,7 +17,7 @@ const useStyles = makeStyles({
   columns: { fontFamily: tokens.fontFamilyMonospace, wordBreak: "break-all" },
 });
 
-export function RosterStep({ state, dispatch }: { state: WizardState; dispatch: (e: WizardEvent) => void }) {
+export function RosterStep({ state, dispatch, readSelection }: { state: WizardState; dispatch: (e: WizardEvent) => void; readSelection?: () => Promise<string[][]> }) {
   const { t } = useT();
   const styles = useStyles();
   const d = state.draft!;
@@ -43,6 +44,20 @@ export function RosterStep({ state, dispatch }: { state: WizardState; dispatch: 
       </Body1>
       <div className={styles.actions}>
         <input type="file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" aria-label={t("ui.roster.file")} onChange={(e) => void onFile(e.target.files?.[0])} data-testid="roster-file" />
+        {readSelection && (
+          <Button
+            size="small"
+            data-testid="roster-selection"
+            onClick={() =>
+              void readSelection().then(
+                (rows) => dispatch({ type: "roster", text: formatCsv(rows[0] ?? [], rows.slice(1)).replace(/^\ufeff/, "") }),
+                (e: Error) => setFileError(t("ui.roster.file-error", { file: t("ui.roster.selection"), problem: e.message })),
+              )
+            }
+          >
+            {t("ui.roster.selection")}
+          </Button>
+        )}
         <Button size="small" onClick={() => dispatch({ type: "roster", text: sampleRosterText(d, 20) })} data-testid="roster-sample">
           {t("ui.roster.sample")}
         </Button>

@@ -90,5 +90,19 @@ export function officeHost(lang: Lang): Host {
       return report;
     },
     offerFile: (bytes, fileName, type) => browserDownload(bytes, fileName, type),
+    async readSelection() {
+      return Excel.run(async (context) => {
+        const range = context.workbook.getSelectedRange();
+        range.load("values");
+        await context.sync();
+        return range.values.map((row) => row.map((v) => (v === null || v === undefined ? "" : String(v))));
+      });
+    },
+    async showSheet(name) {
+      await Excel.run(async (context) => {
+        context.workbook.worksheets.getItem(name).activate();
+        await context.sync();
+      });
+    },
   };
 }

@@ -30,4 +30,8 @@ export interface Host {
    * what changed since the last run (inside Excel only; null when nothing was generated here).
    */
   recalculate?(): Promise<RecalcReport | null>;
+  /** Inside Excel: the selected cells, as rows of text (a roster selected on a sheet). */
+  readSelection?(): Promise<string[][]>;
+  /** Inside Excel: bring a sheet to the front. */
+  showSheet?(name: string): Promise<void>;
 }
