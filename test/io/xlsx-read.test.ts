@@ -31,3 +31,19 @@ describe("reading a roster from .xlsx", () => {
     expect(() => readXlsxRows(new TextEncoder().encode("id,name"))).toThrow(XlsxError);
   });
 });
+
+describe("shared formulas in the .xlsx writer", () => {
+  it("shift only row-relative references", async () => {
+    const { shiftRows } = await import("../../src/workbook/xlsx/sheet-xml.js");
+    expect(shiftRows(`IF($G2,ROUND($C2*p_r_x_1,2),"")+COUNT($W$2:$W$41)+'考核'!$H2`, 3)).toBe(`IF($G5,ROUND($C5*p_r_x_1,2),"")+COUNT($W$2:$W$41)+'考核'!$H5`);
+  });
+  it("write a column's formula once, and the rows below point at it", async () => {
+    const { strFromU8, unzipSync } = await import("fflate");
+    const s = template("warehouse");
+    const rows = Array.from({ length: 5 }, () => ({ unrecorded_movements: 1, stock_errors: 0, safety_violations: 0, extra_points: 0 }));
+    const plan = buildWorkbookPlan(s, people(s, rows), { lang: "en-US", mode: "native" });
+    const xml = strFromU8(unzipSync(await writeXlsx(plan))["xl/worksheets/sheet2.xml"]);
+    expect(xml).toMatch(/<c r="H2" s="\d+"><f t="shared" ref="H2:H6" si="\d+">/);
+    expect(xml).toMatch(/<c r="H6" s="\d+"><f t="shared" si="\d+"\/><\/c>/);
+  });
+});

@@ -14,7 +14,29 @@ interface Cell {
   s: number;
 }
 
-function cellXml(ref: string, c: Cell): string {
+/**
+ * Shared formulas: a column whose formula is the same from row to row but for the row number
+ * (every reference in our formulas is `$COLrow` or fully absolute) is written once, with the
+ * rows below pointing at it — the sheet XML shrinks several times. `shift` rewrites a formula
+ * for another row, to check that a cell really is the master's copy.
+ */
+const ROW_RELATIVE = /\$([A-Z]{1,3})(\d+)(?![\d$])/g;
+
+export function shiftRows(formula: string, by: number): string {
+  return formula.replace(ROW_RELATIVE, (_, col: string, row: string) => `$${col}${Number(row) + by}`);
+}
+
+function cellXml(ref: string, c: Cell, shared?: { si: number; master?: { range: string } }): string {
+  if (shared && typeof c.v === "object" && c.v !== null) {
+    const s = c.s ? ` s="${c.s}"` : "";
+    return shared.master
+      ? `<c r="${ref}"${s}><f t="shared" ref="${shared.master.range}" si="${shared.si}">${esc(c.v.formula)}</f></c>`
+      : `<c r="${ref}"${s}><f t="shared" si="${shared.si}"/></c>`;
+  }
+  return plainCellXml(ref, c);
+}
+
+function plainCellXml(ref: string, c: Cell): string {
   const s = c.s ? ` s="${c.s}"` : "";
   const v = c.v;
   if (v === null) return c.s ? `<c r="${ref}"${s}/>` : "";
@@ -38,33 +60,105 @@ function inRanges(refs: readonly string[]): (row: number, col: number) => boolea
 }
 
 export function sheetXml(s: SheetPlan, styles: Styles, tableRelId: string | null): string {
-  // gather cells by row
-  const rows = new Map<number, Map<number, Cell>>();
-  const put = (row: number, col: number, cell: Cell) => {
-    let r = rows.get(row);
-    if (!r) rows.set(row, (r = new Map()));
-    r.set(col, cell);
-  };
   const unlocked = inRanges(s.unlockedRanges ?? []);
   const headerStyle = styles.id({ bold: true });
-  if (s.table) s.table.columns.forEach((name, j) => put(s.table!.row, s.table!.col + j, { v: name, s: headerStyle }));
+  // the blocks, plus the table's header row, each with one style per column (and its unlocked
+  // variant) rather than per cell: a sheet of 50,000 rows is written without a cell object each
+  interface Source {
+    row: number;
+    col: number;
+    values: PlanValue[][];
+    style: (j: number, open: boolean) => number;
+  }
+  const sources: Source[] = [];
+  if (s.table) sources.push({ row: s.table.row, col: s.table.col, values: [s.table.columns], style: () => headerStyle });
   for (const b of s.blocks) {
-    // one style per column of the block (plus the unlocked variant), not per cell
-    const styleOf = new Map<string, number>();
-    const style = (j: number, open: boolean) => {
-      const key = `${j}|${open}`;
-      let id = styleOf.get(key);
-      if (id === undefined) {
-        const cs: CellStyle = { numFmt: b.formats?.[j], bold: b.bold, fill: b.fill, wrap: b.wrap, unlocked: b.unlocked || open };
-        id = styles.id(cs);
-        styleOf.set(key, id);
-      }
-      return id;
-    };
-    b.values.forEach((values, i) => {
-      const row = b.row + i;
-      values.forEach((v, j) => put(row, b.col + j, { v, s: style(j, unlocked(row, b.col + j)) }));
+    const cache = new Map<string, number>();
+    sources.push({
+      row: b.row,
+      col: b.col,
+      values: b.values,
+      style: (j, open) => {
+        const key = `${j}|${open}`;
+        let id = cache.get(key);
+        if (id === undefined) {
+          const cs: CellStyle = { numFmt: b.formats?.[j], bold: b.bold, fill: b.fill, wrap: b.wrap, unlocked: b.unlocked || open };
+          id = styles.id(cs);
+          cache.set(key, id);
+        }
+        return id;
+      },
     });
+  }
+  // shared formula groups: per block column, runs of rows whose formula is the run's first, shifted
+  let nextSi = 0;
+  const sharedOf = new Map<PlanValue[][], { si: Int32Array[]; masters: Map<number, string>[] }>();
+  for (const b of s.blocks) {
+    const width = b.values[0]?.length ?? 0;
+    const groups = { si: [] as Int32Array[], masters: [] as Map<number, string>[] };
+    for (let j = 0; j < width; j++) {
+      const si = new Int32Array(b.values.length).fill(-1);
+      const masters = new Map<number, string>();
+      let start = -1;
+      let text = "";
+      const close = (end: number) => {
+        if (start >= 0 && end > start) {
+          const col = columnLetter(b.col + j);
+          masters.set(start, `${col}${b.row + start}:${col}${b.row + end}`);
+          si.fill(nextSi++, start, end + 1);
+        }
+        start = -1;
+      };
+      let last = -1;
+      for (let i = 0; i < b.values.length; i++) {
+        const v = b.values[i][j];
+        if (typeof v !== "object" || v === null) {
+          close(last);
+          continue;
+        }
+        if (start >= 0 && shiftRows(text, i - start) === v.formula) {
+          last = i;
+          continue;
+        }
+        close(last);
+        start = i;
+        last = i;
+        text = v.formula;
+      }
+      close(last);
+      groups.si.push(si);
+      groups.masters.push(masters);
+    }
+    sharedOf.set(b.values, groups);
+  }
+
+  const rowNumbers = [...new Set(sources.flatMap((src) => (src.values.length ? [src.row, src.row + src.values.length - 1] : [])))];
+  const firstRow = Math.min(...rowNumbers);
+  const lastRow = Math.max(...rowNumbers);
+  const sheetData: string[] = [];
+  for (let r = firstRow; r <= lastRow; r++) {
+    // later blocks win where two blocks meet, as the earlier writer did
+    const cells: { col: number; xml: string }[] = [];
+    const taken = new Set<number>();
+    for (let k = sources.length - 1; k >= 0; k--) {
+      const src = sources[k];
+      const values = src.values[r - src.row];
+      if (!values) continue;
+      for (let j = 0; j < values.length; j++) {
+        const col = src.col + j;
+        if (taken.has(col)) continue;
+        taken.add(col);
+        const groups = sharedOf.get(src.values);
+        const i = r - src.row;
+        const si = groups ? groups.si[j][i] : -1;
+        const master = si >= 0 ? groups!.masters[j].get(i) : undefined;
+        const xml = cellXml(`${columnLetter(col)}${r}`, { v: values[j], s: src.style(j, unlocked(r, col)) }, si >= 0 ? { si, master: master ? { range: master } : undefined } : undefined);
+        if (xml) cells.push({ col, xml });
+      }
+    }
+    if (cells.length === 0) continue;
+    cells.sort((a, b) => a.col - b.col);
+    sheetData.push(`<row r="${r}">${cells.map((c) => c.xml).join("")}</row>`);
   }
 
   const parts: string[] = [XML_HEAD, `<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">`];
@@ -76,16 +170,7 @@ export function sheetXml(s: SheetPlan, styles: Styles, tableRelId: string | null
   }
   parts.push('<sheetFormatPr defaultRowHeight="15"/>');
   if (s.widths.length) parts.push(`<cols>${s.widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join("")}</cols>`);
-  parts.push("<sheetData>");
-  for (const r of [...rows.keys()].sort((a, b) => a - b)) {
-    const cells = rows.get(r)!;
-    const xml = [...cells.keys()]
-      .sort((a, b) => a - b)
-      .map((c) => cellXml(`${columnLetter(c)}${r}`, cells.get(c)!))
-      .join("");
-    parts.push(`<row r="${r}">${xml}</row>`);
-  }
-  parts.push("</sheetData>");
+  parts.push("<sheetData>", sheetData.join(""), "</sheetData>");
   if (s.protect)
     parts.push('<sheetProtection sheet="1" objects="1" scenarios="1" formatColumns="0" formatRows="0" sort="0" autoFilter="0" selectLockedCells="0" selectUnlockedCells="0"/>');
   s.conditional.forEach((c, i) =>

@@ -3,7 +3,11 @@
 // the characters XML 1.0 forbids
 const INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 
+const SPECIAL = /[&<>"\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
+
 export function esc(s: string): string {
+  // most text needs nothing: one test, no copies
+  if (!SPECIAL.test(s)) return s;
   let out = s.replace(INVALID, "");
   if (/[&<>"]/.test(out)) out = out.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
   return out;
