@@ -11,7 +11,7 @@ import { compileExpr, constValue, type ExprEnv, type RowContext, type RowValues 
 import { EvaluationError } from "./errors.js";
 import { compileRule, type CompiledRule, type Reason, type Why } from "./rules/index.js";
 import { compilePersonPay, type CompiledPay } from "./pay/index.js";
-import { testCondition } from "./pay/condition.js";
+import { testCondition, type Condition } from "./pay/condition.js";
 import { roundPoints, toCents, sumCents, type MoneyDigits } from "./money.js";
 import { blend, findBand, sortBandsDesc, weightedTotal } from "./totals.js";
 import type { Scheme, PayLine } from "./scheme/schema.js";
@@ -75,6 +75,7 @@ export interface CompiledScheme {
 
 interface CompiledIndicator {
   id: string;
+  applies: Condition | undefined;
   input: string;
   full: number;
   weight: number;
@@ -96,6 +97,7 @@ export function compileScheme(scheme: Scheme, options: CompileOptions = {}): Com
 
   const indicators: CompiledIndicator[] = scheme.indicators.map((ind) => ({
     id: ind.id,
+    applies: ind.appliesWhen,
     input: ind.input ?? ind.id,
     full: ind.points,
     weight: ind.weight ?? 0,
@@ -105,6 +107,7 @@ export function compileScheme(scheme: Scheme, options: CompileOptions = {}): Com
     rule: compileRule(ind.rule, { env, full: ind.points }),
   }));
   const weighted = scheme.total.method === "weighted";
+  const conditional = scheme.indicators.some((i) => i.appliesWhen !== undefined);
   const fulls = indicators.map((i) => i.full);
   const weights = indicators.map((i) => i.weight);
   const adjustments = scheme.adjustments.map((adj) => ({
@@ -155,8 +158,17 @@ export function compileScheme(scheme: Scheme, options: CompileOptions = {}): Com
     const points: Record<string, number> = {};
     const list = new Array<number>(indicators.length);
     let k = 0;
+    let applicable = 0;
     for (const ind of indicators) {
       let p: number;
+      if (ind.applies && !testCondition(ind.applies, ctx)) {
+        p = 0;
+        if (tracing) trace.push({ target: ind.id, kind: "indicator", rule: ind.ruleKind, result: 0, reason: { key: "why.not-applicable", vars: { input: ind.applies.input, value: String(values[ind.applies.input] ?? "") } } });
+        points[ind.id] = 0;
+        list[k++] = 0;
+        continue;
+      }
+      applicable += weighted ? ind.weight : ind.full;
       if (ind.rated) {
         const inputs: Record<string, RowValues[string]> | null = tracing ? {} : null;
         const scores = raters.map((r) => {
@@ -174,6 +186,8 @@ export function compileScheme(scheme: Scheme, options: CompileOptions = {}): Com
       list[k++] = p;
     }
     let sum = weighted ? weightedTotal(list, fulls, weights) : list.reduce((s, x) => s + x, 0);
+    // indicators that do not apply to this person: full marks over the ones that do
+    if (conditional && applicable > 0 && applicable < full) sum = (sum * full) / applicable;
     const adj: Record<string, number> = {};
     for (const a of adjustments) {
       const p = roundPoints(a.rule(values[a.input] ?? null, ctx, why), digits);

@@ -105,6 +105,13 @@ describe("foreign-trade-sales (seed 001 外贸客服绩效考核)", () => {
     expect(a.pay.yearend_bonus).toBe(6500000);
     expect(b.pay.yearend_bonus).toBe(0);
   });
+  it("probation staff are scored on behaviour only, with 60 as full marks (rescaled to 100)", () => {
+    const [p, r] = evaluate(s, [row({ status: "probation", conduct: 24, sales: 0 }), row({ conduct: 24, sales: 0 })]);
+    expect(p.points.results).toBe(0);
+    expect(p.total).toBe(90); // (30 + 24) / 60 × 100
+    expect(r.total).toBe(54); // a regular salesperson with no sales
+    expect(p.pay.performance_pay).toBe(90000);
+  });
   it("3 failing months running → demotion flag", () => {
     const months = ["2026-01", "2026-02", "2026-03"];
     const data = people(s, months.map((m) => ({ id: "A", period: m, ...row({ conduct: 0, sales: 10000 }) })));

@@ -113,6 +113,7 @@ export function checkScheme(s: SchemeObject, ctx: Ctx): void {
   checkScored("indicators");
   checkScored("adjustments");
   s.indicators.forEach((ind, i) => {
+    if (ind.appliesWhen) walkRefs(ind.appliesWhen, ["indicators", i, "appliesWhen"], known);
     if (ind.rated && s.raters.length === 0) issue(ctx, ["indicators", i, "rated"], "scheme.rated-no-raters", {});
   });
   s.pay.forEach((line, i) => walkRefs(line, ["pay", i], known));

@@ -64,6 +64,11 @@ export const IndicatorSchema = z
     input: IdSchema.optional(),
     /** Scored by each rater (columns `input@rater`) and blended by rater weight. */
     rated: z.boolean().default(false),
+    /**
+     * Only for some people (probation staff are scored on behaviour only): for the others the
+     * indicator gives 0 and the total is rescaled to full marks over the indicators that apply.
+     */
+    appliesWhen: ConditionSchema.optional(),
     rule: RuleSchema,
   })
   .strict();

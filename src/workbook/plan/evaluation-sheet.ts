@@ -111,14 +111,30 @@ export function evaluationSheet(ctx: PlanContext): { sheet: SheetPlan; layout: E
     };
     const ruleOrAddin = (rule: Rule, value: string, input: string, full: number) =>
       (ctx.mode === "addin" ? addinRuleFormula(rule, value, input, full, f) : null) ?? ruleFormula(rule, value, input, full, f);
-    for (const i of scheme.indicators) formula(`pts:${i.id}`, ifEvaluated(points(i.rule, i.input ?? i.id, i.points, i.rated)));
+    for (const i of scheme.indicators) {
+      const body = points(i.rule, i.input ?? i.id, i.points, i.rated);
+      // an indicator that does not apply to this person gives 0 (and the total is rescaled)
+      formula(`pts:${i.id}`, ifEvaluated(i.appliesWhen ? `IF(${conditionFormula(i.appliesWhen, f, inputType)},${body},0)` : body));
+    }
     for (const a of scheme.adjustments) formula(`adj:${a.id}`, ifEvaluated(points(a.rule, a.input ?? a.id, 0, false)));
     // the sum in the core's order: indicators first (plain or weighted), then adjustments
     const parts =
       scheme.total.method === "weighted"
         ? scheme.indicators.map((i) => `${f.cell(`pts:${i.id}`)}/${numberLiteral(i.points)}*${numberLiteral(i.weight ?? 0)}`)
         : scheme.indicators.map((i) => f.cell(`pts:${i.id}`));
-    const sum = [...(parts.length ? parts : ["0"]), ...scheme.adjustments.map((a) => f.cell(`adj:${a.id}`))].join("+");
+    let sum = parts.length ? parts.join("+") : "0";
+    if (scheme.indicators.some((i) => i.appliesWhen)) {
+      // full marks over the indicators that apply, in the core's order of operations
+      const applicable = scheme.indicators
+        .map((i) => {
+          const share = numberLiteral(scheme.total.method === "weighted" ? (i.weight ?? 0) : i.points);
+          return i.appliesWhen ? `IF(${conditionFormula(i.appliesWhen, f, inputType)},${share},0)` : share;
+        })
+        .join("+");
+      const full = numberLiteral(scheme.total.full);
+      sum = `IF(AND((${applicable})>0,(${applicable})<${full}),((${sum})*${full})/(${applicable}),(${sum}))`;
+    }
+    sum = [sum, ...scheme.adjustments.map((a) => f.cell(`adj:${a.id}`))].join("+");
     const min = numberLiteral(scheme.total.min);
     const clamped = scheme.total.max === undefined ? `MAX(${min},${sum})` : `MIN(${numberLiteral(scheme.total.max)},MAX(${min},${sum}))`;
     formula("total", ifEvaluated(`ROUND(${clamped},${digits})`));
