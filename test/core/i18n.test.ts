@@ -23,8 +23,8 @@ describe("message catalogs", () => {
   });
   it("every message key written in the source is in the catalogs", () => {
     const used = new Set<string>();
-    const keyPattern = /["'`]((?:why|data|cli|scheme|pay|pool|rule|expr|input|param|period|grade|flag|label|value|csv|fn|wb|ui)\.[a-z0-9.-]+)["'`]/g;
-    for (const file of sources("src")) for (const m of readFileSync(file, "utf8").matchAll(keyPattern)) used.add(m[1]);
+    const keyPattern = /["'`]((?:why|data|cli|scheme|pay|pool|rule|expr|input|param|period|grade|flag|label|value|csv|fn|wb|ui|dev)\.[a-z0-9.-]+)["'`]/g;
+    for (const file of [...sources("src"), ...sources("scripts")]) for (const m of readFileSync(file, "utf8").matchAll(keyPattern)) used.add(m[1]);
     // keys built from a rule's direction or mode
     for (const d of ["above", "below"]) used.add(`why.deduct.${d}`);
     for (const m of ["whole", "progressive"]) used.add(`why.pay.tiered.${m}`);
