@@ -1,16 +1,31 @@
 /**
- * Recalculating payouts for finance: the evaluation sheet's values as Excel holds them now are
- * read back into the engine, which computes every pay line again; the result is compared with
- * what the payout sheet shows (they must agree to the cent — a difference means someone typed
- * over a formula) and with the last run (what changed, person by person). Pure: the host reads
- * the cells and keeps the last snapshot.
+ * Recalculating payouts for finance: the evaluation sheet's values as Excel holds them now, and
+ * the scheme settings as the scheme sheet holds them now (a threshold, a rate, a grade bound
+ * someone edited), are read back into the engine, which computes every pay line again. The
+ * result is compared with what the payout sheet shows (they must agree to the cent — a
+ * difference means someone typed over a formula) and with the last run: what changed, person by
+ * person, and why. Pure: the host reads the cells and keeps the last snapshot.
  */
 import { parseRecords, type DataProblem } from "../core/data.js";
 import { compileScheme } from "../core/evaluate.js";
 import { evaluatePeriods } from "../core/periods/evaluate-periods.js";
-import { payoutChanges, payoutSnapshot, type PayoutChange, type PayoutSnapshot } from "../core/payout-changes.js";
-import { toCents, type MoneyDigits } from "../core/money.js";
+import {
+  payoutChanges,
+  payoutSnapshot,
+  settingChanges,
+  type Cause,
+  type PayoutChange,
+  type PayoutSnapshot,
+  type SettingChange,
+} from "../core/payout-changes.js";
+import { formatMoney, toCents, type MoneyDigits } from "../core/money.js";
 import type { Scheme } from "../core/scheme/schema.js";
+import { withParams } from "../core/scheme/load.js";
+import type { Reason } from "../core/rules/index.js";
+import type { Lang } from "../core/text.js";
+import { formatNumber, t } from "../i18n/index.js";
+import { liftRuleNumbers } from "./plan/lift.js";
+import type { PlanName } from "./plan/types.js";
 
 export interface SheetValues {
   /** What each column holds (the plan's table keys), in sheet order. */
@@ -19,30 +34,114 @@ export interface SheetValues {
   rows: readonly (readonly unknown[])[];
 }
 
+/** A scheme setting's cell, as the plan named it. */
+export type SettingCell = Required<PlanName>;
+
+export interface RecalcChange extends PayoutChange {
+  /** the engine's reason for the amount now (null for the total pay line and for a person who left) */
+  reason: Reason | null;
+}
+
 export interface RecalcReport {
   people: number;
   problems: DataProblem[];
+  /** The scheme as the workbook now says (its settings read back from the scheme sheet). */
+  scheme: Scheme;
+  /** Which cell holds which setting, by name. */
+  settingCells: SettingCell[];
   snapshot: PayoutSnapshot;
-  /** Since the last run. */
-  changes: PayoutChange[];
+  /** Since the last run (or since generation). */
+  changes: RecalcChange[];
+  settingChanges: SettingChange[];
   /** Cells of the payout sheet that do not show what the engine computes (id, line, sheet, engine), in cents. */
   mismatches: { id: string; line: string; sheet: number | null; engine: number }[];
 }
 
 const text = (v: unknown): string => (v === null || v === undefined ? "" : typeof v === "boolean" ? (v ? "yes" : "no") : String(v));
 
-export function recalcPayouts(scheme: Scheme, evaluation: SheetValues, payout: SheetValues, previous: PayoutSnapshot | null): RecalcReport {
+/** The cells of a plan that hold settings. */
+export function settingCells(names: readonly PlanName[]): SettingCell[] {
+  return names.filter((n): n is SettingCell => n.setting !== undefined);
+}
+
+/** What each setting cell holds in a scheme (lifted: every rule number a parameter), by name. */
+export function schemeSettings(lifted: Scheme, cells: readonly SettingCell[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const c of cells) {
+    const { kind, id } = c.setting;
+    const grade = lifted.grades.find((g) => g.id === id);
+    const v =
+      kind === "param" ? lifted.parameters.find((p) => p.id === id)?.value : kind === "grade-min" ? grade?.min : grade?.coefficient;
+    if (typeof v === "number") out[c.name] = v;
+  }
+  return out;
+}
+
+export type EditedScheme = { ok: true; scheme: Scheme; settings: Record<string, number> } | { ok: false; problems: string[] };
+
+/**
+ * The saved scheme with the values its setting cells hold now. A cell that is not a number, or
+ * values that break the scheme (grade bounds out of order, a step of 0), are reported with the
+ * cell's address; nothing is computed from a broken scheme.
+ */
+export function schemeAsEdited(saved: Scheme, cells: ReadonlyArray<SettingCell & { value: unknown }>, lang: Lang): EditedScheme {
+  const lifted = liftRuleNumbers(saved).scheme;
+  const problems: string[] = [];
+  const params: Record<string, number> = {};
+  const grades = new Map<string, { min?: number; coefficient?: number }>();
+  const settings: Record<string, number> = {};
+  for (const c of cells) {
+    const v = c.value;
+    if (typeof v !== "number" || !Number.isFinite(v)) {
+      problems.push(t(lang, "wb.recalc.setting-not-number", { cell: `${c.sheet}!${c.ref.replace(/\$/g, "")}`, name: c.name, value: text(v) }));
+      continue;
+    }
+    settings[c.name] = v;
+    const { kind, id } = c.setting;
+    if (kind === "param") params[id] = v;
+    else grades.set(id, { ...grades.get(id), ...(kind === "grade-min" ? { min: v } : { coefficient: v }) });
+  }
+  if (problems.length) return { ok: false, problems };
+  const edited: Scheme = { ...lifted, grades: lifted.grades.map((g) => ({ ...g, ...grades.get(g.id) })) };
+  const r = withParams(edited, params, lang);
+  if (!r.ok) return { ok: false, problems: r.problems.map((p) => `${cellOf(p.path, edited, cells) ?? p.path}: ${p.message}`) };
+  return { ok: true, scheme: r.scheme, settings };
+}
+
+/** The setting cell a scheme problem's path points at ("grades[1].min", "parameters[3].value"), as "Sheet!B14 (name)". */
+function cellOf(path: string, scheme: Scheme, cells: readonly SettingCell[]): string | undefined {
+  const grade = /^grades\[(\d+)\]\.(min|coefficient)/.exec(path);
+  const param = /^parameters\[(\d+)\]/.exec(path);
+  const target = grade
+    ? { kind: grade[2] === "min" ? "grade-min" : "grade-coefficient", id: scheme.grades[Number(grade[1])]?.id }
+    : param
+      ? { kind: "param", id: scheme.parameters[Number(param[1])]?.id }
+      : undefined;
+  const cell = target && cells.find((c) => c.setting.kind === target.kind && c.setting.id === target.id);
+  return cell && `${cell.sheet}!${cell.ref.replace(/\$/g, "")} (${cell.name})`;
+}
+
+export function recalcPayouts(
+  scheme: Scheme,
+  evaluation: SheetValues,
+  payout: SheetValues,
+  previous: PayoutSnapshot | null,
+  cells: readonly SettingCell[] = [],
+  settings: Record<string, number> = {},
+): RecalcReport {
   const rows = evaluation.rows.filter((r) => text(r[evaluation.keys.indexOf("id")]).trim() !== "");
   const records = rows.map((r, i) => ({ line: i + 2, cells: r.map(text) }));
   const { people, problems } = parseRecords(evaluation.keys, records, scheme, { blanksAllowed: false });
-  const { results } = evaluatePeriods(compileScheme(scheme, { trace: false }), people);
-  const snapshot = payoutSnapshot(results);
+  // traced: each changed line shows the engine's reason for its amount now
+  const { results } = evaluatePeriods(compileScheme(scheme, { trace: true }), people);
+  const snapshot = payoutSnapshot(results, settings);
+  const reasons = new Map(results.flatMap((r) => r.trace.filter((e) => e.kind === "pay").map((e) => [`${r.id}:${e.target}`, e.reason] as const)));
   const mismatches: RecalcReport["mismatches"] = [];
   const idAt = payout.keys.indexOf("id");
   const digits = scheme.money.digits as MoneyDigits;
   for (const row of payout.rows) {
     const id = text(row[idAt]);
-    const engine = snapshot[id];
+    const engine = snapshot.people[id];
     if (!engine) continue;
     for (const [line, cents] of Object.entries(engine.lines)) {
       const at = payout.keys.indexOf(line === "pay" ? "pay" : `pay:${line}`);
@@ -52,5 +151,58 @@ export function recalcPayouts(scheme: Scheme, evaluation: SheetValues, payout: S
       if (sheet !== cents) mismatches.push({ id, line, sheet, engine: cents });
     }
   }
-  return { people: people.length, problems, snapshot, changes: previous ? payoutChanges(previous, snapshot) : [], mismatches };
+  const changes = previous ? payoutChanges(previous, snapshot).map((c) => ({ ...c, reason: reasons.get(`${c.id}:${c.line}`) ?? null })) : [];
+  return {
+    people: people.length,
+    problems,
+    scheme,
+    settingCells: [...cells],
+    snapshot,
+    changes,
+    settingChanges: previous ? settingChanges(previous, snapshot) : [],
+    mismatches,
+  };
+}
+
+/** A pay line's name in the pane's language ("pay" is the person's total pay). */
+export function lineLabel(scheme: Scheme, line: string, lang: Lang): string {
+  return line === "pay" ? t(lang, "wb.col.pay") : (scheme.pay.find((p) => p.id === line)?.name[lang] ?? line);
+}
+
+/** The report's changes in words, in the pane's language: one entry per changed pay line. */
+export function describeChange(report: RecalcReport, c: RecalcChange, lang: Lang): { title: string; because: string; reason: string } {
+  const s = report.scheme;
+  const money = (cents: number | null) => (cents === null ? "—" : formatMoney(cents, s.money.digits as MoneyDigits));
+  const line = lineLabel(s, c.line, lang);
+  const grade = (g: Cause["before"]) => (g === null ? "—" : (s.grades.find((x) => x.id === g)?.label[lang] ?? String(g)));
+  const value = (v: Cause["before"]) => (v === null || v === "" ? "—" : typeof v === "number" ? formatNumber(v) : typeof v === "boolean" ? t(lang, v ? "wb.recalc.yes" : "wb.recalc.no") : v);
+  const inputName = (id: string) => s.inputs.find((i) => i.id === id)?.name[lang] ?? s.derived.find((d) => d.id === id)?.name[lang] ?? id;
+  const because = c.causes
+    .map((x) =>
+      t(lang, "wb.recalc.cause", {
+        what: x.kind === "input" ? inputName(x.field) : t(lang, x.kind === "total" ? "wb.col.total" : "wb.col.grade"),
+        before: x.kind === "grade" ? grade(x.before) : value(x.before),
+        after: x.kind === "grade" ? grade(x.after) : value(x.after),
+      }),
+    )
+    .join(lang === "zh-CN" ? ";" : "; ");
+  return {
+    title: t(lang, "ui.finance.change", { id: c.id, name: c.name, line, before: money(c.before), after: money(c.after) }),
+    because: because || (report.settingChanges.length ? t(lang, "wb.recalc.because-settings") : ""),
+    reason: c.reason ? t(lang, c.reason.key, c.reason.vars) : "",
+  };
+}
+
+/** A changed setting in words: its label on the scheme sheet, before → after. */
+export function describeSetting(report: RecalcReport, sc: SettingChange, lang: Lang): string {
+  const cell = report.settingCells.find((x) => x.name === sc.name);
+  const s = report.scheme;
+  let label = sc.name;
+  if (cell?.setting.kind === "param") label = s.parameters.find((p) => p.id === cell.setting.id)?.name[lang] ?? sc.name;
+  else if (cell) {
+    const g = s.grades.find((x) => x.id === cell.setting.id)?.label[lang] ?? cell.setting.id;
+    label = `${g} · ${t(lang, cell.setting.kind === "grade-min" ? "wb.scheme.grade.min" : "wb.scheme.grade.coefficient")}`;
+  }
+  const v = (x: number | null) => (x === null ? "—" : formatNumber(x));
+  return t(lang, "wb.recalc.setting-changed", { setting: label, before: v(sc.before), after: v(sc.after) });
 }

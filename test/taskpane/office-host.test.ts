@@ -59,16 +59,20 @@ describe("Office host", () => {
     expect(await host.savedScheme()).toEqual(JSON.parse(JSON.stringify(scheme)));
   });
 
-  it("recalculates: reads the sheets Excel calculated, reports changes since the last time", async () => {
+  it("recalculates: reads the sheets and the scheme settings Excel holds, reports what changed since generation and why", async () => {
     const { officeHost } = await import("../../src/taskpane/host/office.js");
     const host = officeHost("zh-CN");
     const layout = JSON.parse(settings.get("kpi-scorecard.layout") as string);
+    expect(layout.settings.map((c: { name: string }) => c.name)).toContain("p_gate");
     // the two sheets' values after Excel calculated them: header, then one person
     let unrecorded = 1;
+    let sheetPay = 300;
     const values = (sheet: string) =>
       sheet === layout.evaluation
         ? [layout.evaluationKeys, layout.evaluationKeys.map((k: string) => ({ id: "W1", name: "张三", unrecorded_movements: unrecorded, stock_errors: 0, safety_violations: 0, extra_points: 0 })[k] ?? 0)]
-        : [layout.payoutKeys, layout.payoutKeys.map((k: string) => ({ id: "W1", "pay:bonus": 300, pay: 300 })[k] ?? null)];
+        : [layout.payoutKeys, layout.payoutKeys.map((k: string) => ({ id: "W1", "pay:bonus": sheetPay, pay: sheetPay })[k] ?? null)];
+    // the scheme sheet's settings, by defined name, as generated
+    const named = new Map<string, unknown>([["p_bonus_base", 300], ["p_gate", 80], ["p_unrecorded_points", 2], ["p_stock_error_points", 5], ["p_safety_points", 10], ["p_r_extra_points_min", 0], ["p_r_extra_points_max", 20]]);
     let calculated = 0;
     g.Excel = {
       CalculationType: { full: "Full" },
@@ -77,19 +81,43 @@ describe("Office host", () => {
           workbook: {
             application: { calculate: () => calculated++ },
             worksheets: { getItem: (name: string) => ({ getUsedRange: () => ({ load: () => undefined, get values() { return values(name); } }) }) },
+            names: {
+              getItemOrNullObject: (name: string) => ({
+                getRangeOrNullObject: () => ({ load: () => undefined, isNullObject: !named.has(name), get values() { return [[named.get(name)]]; } }),
+              }),
+            },
           },
           sync: async () => undefined,
         }),
     };
-    const first = await host.recalculate!();
-    expect([first?.people, first?.changes, first?.mismatches]).toEqual([1, [], []]);
+    const report = async () => {
+      const r = await host.recalculate!();
+      if (!r || !("snapshot" in r)) throw new Error(JSON.stringify(r));
+      return r;
+    };
+    const first = await report();
+    expect([first.people, first.changes, first.settingChanges, first.mismatches, first.kept]).toEqual([1, [], [], [], true]);
+
     unrecorded = 11; // someone fixed the count: the score falls below 80, the bonus to 0
-    const second = await host.recalculate!();
-    expect(second?.changes).toEqual([
-      { id: "W1", name: "张三", line: "bonus", before: 30000, after: 0 },
-      { id: "W1", name: "张三", line: "pay", before: 30000, after: 0 },
-    ]);
-    expect(second?.mismatches.map((m) => m.line)).toEqual(["bonus", "pay"]); // the fake's payout sheet still says 300
-    expect(calculated).toBe(2);
+    const second = await report();
+    expect(second.changes.map((c) => [c.line, c.before, c.after])).toEqual([["bonus", 30000, 0], ["pay", 30000, 0]]);
+    expect(second.changes[0].causes.map((c) => c.field)).toEqual(["unrecorded_movements", "total"]);
+    expect(second.changes[0].reason).not.toBeNull();
+    expect(second.mismatches.map((m) => m.line)).toEqual(["bonus", "pay"]); // the fake's payout sheet still says 300
+
+    unrecorded = 1; // and back, while finance raised the bonus base on the scheme sheet
+    named.set("p_bonus_base", 400);
+    sheetPay = 400;
+    const third = await report();
+    expect(third.settingChanges).toEqual([{ name: "p_bonus_base", before: 300, after: 400 }]);
+    expect(third.changes.map((c) => [c.line, c.before, c.after])).toEqual([["bonus", 0, 40000], ["pay", 0, 40000]]);
+    expect(third.mismatches).toEqual([]);
+    expect(calculated).toBe(3);
+
+    named.set("p_gate", "八十");
+    expect(await host.recalculate!()).toEqual({ schemeProblems: ["方案!C8(p_gate):应为数字,实际为“八十”"] });
+    named.delete("p_gate");
+    const missing = await host.recalculate!("en-US");
+    expect(missing && "schemeProblems" in missing && missing.schemeProblems[0]).toMatch(/^The defined name p_gate \(made for 方案!C8\) is no longer in the workbook/);
   });
 });

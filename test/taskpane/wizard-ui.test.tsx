@@ -7,7 +7,11 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { cleanup, render, screen, within } from "@testing-library/react";
 import { userEvent } from "@testing-library/user-event";
 import { App } from "../../src/taskpane/components/App.js";
-import type { Host, GenerateRequest } from "../../src/taskpane/host/types.js";
+import type { Host, GenerateRequest, RecalcOutcome } from "../../src/taskpane/host/types.js";
+import { builtInScheme } from "../../src/schemes/index.js";
+import { buildWorkbookPlan } from "../../src/workbook/plan/build-plan.js";
+import { liftRuleNumbers } from "../../src/workbook/plan/lift.js";
+import { recalcPayouts, schemeAsEdited, schemeSettings, settingCells } from "../../src/workbook/read-back.js";
 
 afterEach(cleanup);
 
@@ -143,22 +147,40 @@ describe("wizard", () => {
     saved = null;
   });
 
-  it("finance: recalculating shows what changed since the last run and any cell typed over", async () => {
+  it("finance: recalculating shows the settings edited, what changed and why, and any cell typed over", async () => {
     const user = userEvent.setup();
     const { host } = fakeHost();
-    host.recalculate = async () => ({
-      people: 2,
-      problems: [],
-      snapshot: {},
-      changes: [{ id: "W2", name: "李四", line: "bonus", before: 0, after: 30000 }],
-      mismatches: [{ id: "W1", line: "bonus", sheet: 50000, engine: 33000 }],
-    });
+    const scheme = builtInScheme("warehouse")!;
+    const counts = { W1: 0, W2: 11 };
+    const roster = () => Object.entries(counts).map(([id, n]) => ({ id, name: id === "W1" ? "张三" : "李四", values: { unrecorded_movements: n, stock_errors: 0, safety_violations: 0, extra_points: 0 } }));
+    const plan = buildWorkbookPlan(scheme, roster(), { lang: "en-US", mode: "native" });
+    const [, ev, pay] = plan.sheets;
+    const cells = settingCells(plan.names);
+    const planned = schemeSettings(liftRuleNumbers(scheme).scheme, cells);
+    const evaluation = () => ({ keys: ev.table!.keys, rows: roster().map((p) => ev.table!.keys.map((k) => (k === "id" ? p.id : k === "name" ? p.name : ((p.values as Record<string, number>)[k] ?? 0)))) });
+    const payout = (payW1: number) => ({ keys: pay.table!.keys, rows: [["W1", payW1, payW1]].map((r) => pay.table!.keys.map((k) => (k === "id" ? r[0] : k === "pay:bonus" ? r[1] : k === "pay" ? r[2] : null))) });
+    const first = recalcPayouts(scheme, evaluation(), payout(300), null, cells, planned);
+    // finance raises the bonus base on the scheme sheet; W2's count is corrected; W1's bonus cell is typed over
+    const edited = schemeAsEdited(scheme, cells.map((c) => ({ ...c, value: c.name === "p_bonus_base" ? 400 : planned[c.name] })), "en-US");
+    if (!edited.ok) throw new Error(edited.problems.join());
+    counts.W2 = 5;
+    const second = recalcPayouts(edited.scheme, evaluation(), payout(500), first.snapshot, cells, edited.settings);
+    let outcome: RecalcOutcome = { ...second, kept: true };
+    host.recalculate = async () => outcome;
     render(<App host={host} />);
     await user.click(screen.getByTestId("recalculate"));
     const report = await screen.findByTestId("recalc-report");
-    expect(report.textContent).toContain("2 people recalculated; 1 change(s) since the last recalculation.");
-    expect(report.textContent).toContain("W2 李四, bonus: 0.00 → 300.00");
-    expect(report.textContent).toContain("W1, bonus: the payout sheet shows 500.00, the engine computes 330.00");
+    const text = report.textContent!;
+    expect(text).toContain("2 people recalculated; 4 pay line(s) changed since the last recalculation (or since the workbook was generated).");
+    expect(text).toContain("Settings changed on the scheme sheet:Bonus base (yuan): 300 → 400");
+    expect(text).toContain("W1 张三, Performance bonus: 300.00 → 400.00Because: only the scheme's settings changed (listed above)Now:");
+    expect(text).toContain("W2 李四, Performance bonus: 0.00 → 400.00Because: Unrecorded stock movements 11 → 5; Total 78 → 90Now:");
+    expect(text).toContain("W1, Performance bonus: the payout sheet shows 500.00, the engine computes 400.00");
+
+    outcome = { schemeProblems: ["Scheme!C8 (p_gate): expected a number, found \"eighty\""] };
+    await user.click(screen.getByTestId("recalculate"));
+    const alert = await screen.findByRole("alert");
+    expect(alert.textContent).toBe("The scheme sheet's settings cannot be used, so nothing was recalculated:Scheme!C8 (p_gate): expected a number, found \"eighty\"");
   });
 
   it("options: sheet names Excel would refuse are named and block generation; good ones go to the host", async () => {

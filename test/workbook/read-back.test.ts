@@ -1,8 +1,10 @@
-/** Recalculating payouts from the sheets' values: agreement, changes since the last run, and tampering. */
+/** Recalculating payouts from the sheets' values: agreement, changes since the last run and why, edited settings, tampering. */
 import { describe, expect, it } from "vitest";
-import { recalcPayouts } from "../../src/workbook/read-back.js";
+import { describeChange, describeSetting, recalcPayouts, schemeAsEdited, schemeSettings, settingCells } from "../../src/workbook/read-back.js";
 import { buildWorkbookPlan } from "../../src/workbook/plan/build-plan.js";
+import { liftRuleNumbers } from "../../src/workbook/plan/lift.js";
 import { compileScheme } from "../../src/core/evaluate.js";
+import type { Scheme } from "../../src/core/scheme/schema.js";
 import { people, template } from "../helpers.js";
 
 const scheme = template("warehouse");
@@ -10,41 +12,112 @@ const roster = people(scheme, [
   { unrecorded_movements: 0, stock_errors: 0, safety_violations: 0, extra_points: 10 },
   { unrecorded_movements: 11, stock_errors: 0, safety_violations: 0, extra_points: 0 },
 ]);
+const plan = buildWorkbookPlan(scheme, roster, { lang: "zh-CN", mode: "native" });
+const cells = settingCells(plan.names);
+const planned = schemeSettings(liftRuleNumbers(scheme).scheme, cells);
 
-/** The sheets as Excel would hold them after calculating: inputs as written, pay as computed. */
-function sheets(inputs = roster) {
-  const plan = buildWorkbookPlan(scheme, inputs, { lang: "zh-CN", mode: "native" });
-  const [, ev, pay] = plan.sheets;
-  const results = compileScheme(scheme).evaluateRoster(structuredClone(inputs));
+/** The sheets as Excel would hold them after calculating: inputs as written, pay as computed (by `computedBy`). */
+function sheets(inputs = roster, computedBy: Scheme = scheme) {
+  const [, ev, pay] = buildWorkbookPlan(scheme, inputs, { lang: "zh-CN", mode: "native" }).sheets;
+  const results = compileScheme(computedBy).evaluateRoster(structuredClone(inputs));
   const evRows = ev.blocks[0].values.map((r) => r.map((v) => (typeof v === "object" && v !== null ? 0 : v)));
   const payRows = results.map((r) => pay.table!.keys.map((k) => (k === "id" ? r.id : k === "pay" ? r.payTotal / 100 : k.startsWith("pay:") ? r.pay[k.slice(4)] / 100 : null)));
   return { evaluation: { keys: ev.table!.keys, rows: evRows }, payout: { keys: pay.table!.keys, rows: payRows } };
 }
+
+/** The setting cells as the scheme sheet holds them, with some edited. */
+const read = (edits: Record<string, unknown> = {}) => cells.map((c) => ({ ...c, value: c.name in edits ? edits[c.name] : planned[c.name] }));
 
 describe("recalculating payouts", () => {
   it("agrees with the payout sheet to the cent, and has nothing to report the first time", () => {
     const { evaluation, payout } = sheets();
     const r = recalcPayouts(scheme, evaluation, payout, null);
     expect([r.people, r.problems, r.mismatches, r.changes]).toEqual([2, [], [], []]);
-    expect(r.snapshot.P1.lines).toEqual({ bonus: 33000, pay: 33000 });
+    expect(r.snapshot.people.P1.lines).toEqual({ bonus: 33000, pay: 33000 });
   });
-  it("after an input changed in the sheet, lists what changed since the last run", () => {
-    const first = recalcPayouts(scheme, sheets().evaluation, sheets().payout, null);
+
+  it("after an input changed in the sheet, lists what changed since the last run, why, and the engine's reason now", () => {
+    const first = recalcPayouts(scheme, sheets().evaluation, sheets().payout, null, cells, planned);
     const edited = structuredClone(roster);
     edited[1].values.unrecorded_movements = 5;
     const { evaluation, payout } = sheets(edited);
-    const r = recalcPayouts(scheme, evaluation, payout, first.snapshot);
-    expect(r.changes).toEqual([
-      { id: "P2", name: "Person 2", line: "bonus", before: 0, after: 30000 },
-      { id: "P2", name: "Person 2", line: "pay", before: 0, after: 30000 },
+    const r = recalcPayouts(scheme, evaluation, payout, first.snapshot, cells, planned);
+    expect(r.changes.map((c) => [c.id, c.line, c.before, c.after])).toEqual([
+      ["P2", "bonus", 0, 30000],
+      ["P2", "pay", 0, 30000],
     ]);
+    expect(r.changes[0].causes.map((c) => [c.field, c.before, c.after])).toEqual([
+      ["unrecorded_movements", 11, 5],
+      ["total", 78, 90],
+    ]);
+    expect(r.settingChanges).toEqual([]);
+    const en = describeChange(r, r.changes[0], "en-US");
+    expect(en.title).toBe("P2 Person 2, Performance bonus: 0.00 → 300.00");
+    expect(en.because).toBe("Unrecorded stock movements 11 → 5; Total 78 → 90");
+    expect(en.reason).toContain("300");
+    const zh = describeChange(r, r.changes[1], "zh-CN");
+    expect(zh.title).toBe("P2 Person 2,应发合计:0.00 → 300.00");
+    expect(zh.because).toMatch(/未登记.* 11 → 5;总分 78 → 90/);
+    expect(zh.reason).toBe(""); // the total pay line is a sum: its causes say it all
   });
+
+  it("uses a threshold edited on the scheme sheet, and names that edit as the reason", () => {
+    const first = recalcPayouts(scheme, sheets().evaluation, sheets().payout, null, cells, planned);
+    const edited = schemeAsEdited(scheme, read({ p_gate: 115 }), "en-US");
+    if (!edited.ok) throw new Error(edited.problems.join("\n"));
+    const { evaluation, payout } = sheets(roster, edited.scheme);
+    const r = recalcPayouts(edited.scheme, evaluation, payout, first.snapshot, cells, edited.settings);
+    expect(r.mismatches).toEqual([]); // the sheet's formulas followed the edit, and so did the engine
+    expect(r.changes.map((c) => [c.id, c.line, c.before, c.after, c.causes])).toEqual([
+      ["P1", "bonus", 33000, 0, []],
+      ["P1", "pay", 33000, 0, []],
+    ]);
+    expect(r.settingChanges).toEqual([{ name: "p_gate", before: 80, after: 115 }]);
+    expect(describeSetting(r, r.settingChanges[0], "en-US")).toMatch(/: 80 → 115$/);
+    expect(describeChange(r, r.changes[0], "en-US").because).toBe("only the scheme's settings changed (listed above)");
+    // without reading the edit back, the engine would disagree with the sheet on P1
+    const stale = recalcPayouts(scheme, evaluation, payout, null);
+    expect(stale.mismatches.map((m) => [m.id, m.line])).toEqual([["P1", "bonus"], ["P1", "pay"]]);
+  });
+
+  it("refuses a setting cell that is not a number, naming the cell", () => {
+    const edited = schemeAsEdited(scheme, read({ p_gate: "eighty", p_bonus_base: null }), "en-US");
+    expect(edited).toEqual({
+      ok: false,
+      problems: ['方案!C7 (p_bonus_base): expected a number, found ""', '方案!C8 (p_gate): expected a number, found "eighty"'],
+    });
+    const zh = schemeAsEdited(scheme, read({ p_gate: "eighty" }), "zh-CN");
+    expect(zh.ok ? [] : zh.problems).toEqual(["方案!C8(p_gate):应为数字,实际为“eighty”"]);
+  });
+
+  it("reads grade bounds and coefficients back, and refuses two grades from the same score with the scheme's own message", () => {
+    const cs = template("ecommerce-cs");
+    const csCells = settingCells(buildWorkbookPlan(cs, people(cs, []), { lang: "en-US", mode: "native" }).names);
+    expect(csCells.filter((c) => c.setting.kind !== "param").map((c) => c.name)).toEqual([
+      "g_excellent_min", "g_excellent_coef", "g_good_min", "g_good_coef", "g_qualified_min", "g_qualified_coef", "g_unqualified_min", "g_unqualified_coef",
+    ]);
+    const values = schemeSettings(liftRuleNumbers(cs).scheme, csCells);
+    const at = (edits: Record<string, number>) => csCells.map((c) => ({ ...c, value: edits[c.name] ?? values[c.name] }));
+    const ok = schemeAsEdited(cs, at({ g_good_min: 85, g_excellent_coef: 1.3 }), "en-US");
+    expect(ok.ok && ok.scheme.grades.map((g) => [g.id, g.min, g.coefficient])).toEqual([
+      ["excellent", 90, 1.3],
+      ["good", 85, 1],
+      ["qualified", 70, 0.8],
+      ["unqualified", 0, 0.5],
+    ]);
+    // two grades from the same score: which one applies is not decidable
+    const bad = schemeAsEdited(cs, at({ g_good_min: 90 }), "en-US");
+    expect(bad.ok).toBe(false);
+    expect(bad.ok ? "" : bad.problems.join("\n")).toBe(`Scheme!${csCells.find((c) => c.name === "g_good_min")!.ref.replace(/\$/g, "")} (g_good_min): lower bound 90 is also grades[0]'s`);
+  });
+
   it("finds a pay cell someone typed over", () => {
     const { evaluation, payout } = sheets();
     payout.rows[0][payout.keys.indexOf("pay:bonus")] = 500;
     const r = recalcPayouts(scheme, evaluation, payout, null);
     expect(r.mismatches).toEqual([{ id: "P1", line: "bonus", sheet: 50000, engine: 33000 }]);
   });
+
   it("names a bad input in the sheet by line and column", () => {
     const { evaluation, payout } = sheets();
     evaluation.rows[1][evaluation.keys.indexOf("unrecorded_movements")] = "many";

@@ -1,29 +1,36 @@
 /**
  * Finance: recalculate the payouts of the workbook generated here, and see what changed since
- * the last recalculation and whether the payout sheet still shows what the engine computes.
+ * the last recalculation (or since generation) and why — the settings edited on the scheme
+ * sheet, each person's inputs, total and grade before → after, and the engine's reason for
+ * the amount now — and whether the payout sheet still shows what the engine computes.
  */
-import { Body1, Button, makeStyles, MessageBar, MessageBarBody, Spinner, Text, tokens } from "@fluentui/react-components";
+import { Body1, Button, Caption1, makeStyles, MessageBar, MessageBarBody, Spinner, Text, tokens } from "@fluentui/react-components";
 import { useState } from "react";
-import { formatCents } from "../../core/money.js";
-import type { RecalcReport } from "../../workbook/read-back.js";
+import { formatMoney, type MoneyDigits } from "../../core/money.js";
+import type { Lang } from "../../core/text.js";
+import { describeChange, describeSetting, lineLabel } from "../../workbook/read-back.js";
+import type { RecalcOutcome } from "../host/types.js";
 import { useT } from "./i18n.js";
 
-const useStyles = makeStyles({ panel: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, marginBottom: tokens.spacingVerticalL } });
+const useStyles = makeStyles({
+  panel: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, marginBottom: tokens.spacingVerticalL },
+  list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL, overflowWrap: "anywhere" },
+  detail: { display: "block", color: tokens.colorNeutralForeground3 },
+});
 
-export function FinancePanel({ recalculate }: { recalculate: () => Promise<RecalcReport | null> }) {
-  const { t } = useT();
+export function FinancePanel({ recalculate }: { recalculate: (lang?: Lang) => Promise<RecalcOutcome | null> }) {
+  const { t, lang } = useT();
   const styles = useStyles();
-  const [state, setState] = useState<{ busy: boolean; report?: RecalcReport | null; error?: string }>({ busy: false });
+  const [state, setState] = useState<{ busy: boolean; outcome?: RecalcOutcome | null; error?: string }>({ busy: false });
   const run = async () => {
     setState({ busy: true });
     try {
-      setState({ busy: false, report: await recalculate() });
+      setState({ busy: false, outcome: await recalculate(lang) });
     } catch (e) {
       setState({ busy: false, error: (e as Error).message });
     }
   };
-  const r = state.report;
-  const money = (c: number | null) => (c === null ? "—" : formatCents(c));
+  const o = state.outcome;
   return (
     <section className={styles.panel} aria-labelledby="finance-title">
       <Text as="h2" id="finance-title" size={400} weight="semibold">
@@ -38,20 +45,51 @@ export function FinancePanel({ recalculate }: { recalculate: () => Promise<Recal
           <MessageBarBody>{state.error}</MessageBarBody>
         </MessageBar>
       )}
-      {r === null && <Body1>{t("ui.finance.nothing")}</Body1>}
-      {r && (
-        <MessageBar intent={r.mismatches.length || r.problems.length ? "warning" : "success"} role="status" data-testid="recalc-report">
+      {o === null && <Body1>{t("ui.finance.nothing")}</Body1>}
+      {o && "schemeProblems" in o && (
+        <MessageBar intent="error" role="alert" data-testid="recalc-report">
           <MessageBarBody>
-            <div>{t("ui.finance.summary", { people: r.people, changes: r.changes.length })}</div>
-            {r.problems.length > 0 && <div>{t("ui.roster.problems", { count: r.problems.length })}</div>}
-            <ul>
-              {r.changes.map((c) => (
-                <li key={`${c.id}:${c.line}`}>{t("ui.finance.change", { id: c.id, name: c.name, line: c.line, before: money(c.before), after: money(c.after) })}</li>
-              ))}
-              {r.mismatches.map((m) => (
-                <li key={`m:${m.id}:${m.line}`}>{t("ui.finance.mismatch", { id: m.id, line: m.line, sheet: money(m.sheet), engine: money(m.engine) })}</li>
+            <div>{t("ui.finance.scheme-problems")}</div>
+            <ul className={styles.list}>
+              {o.schemeProblems.map((p) => (
+                <li key={p}>{p}</li>
               ))}
             </ul>
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {o && "snapshot" in o && (
+        <MessageBar intent={o.mismatches.length || o.problems.length ? "warning" : "success"} role="status" data-testid="recalc-report">
+          <MessageBarBody>
+            <div>{t("ui.finance.summary", { people: o.people, changes: o.changes.length })}</div>
+            {o.problems.length > 0 && <div>{t("ui.roster.problems", { count: o.problems.length })}</div>}
+            {o.settingChanges.length > 0 && (
+              <>
+                <div>{t("ui.finance.settings")}</div>
+                <ul className={styles.list}>
+                  {o.settingChanges.map((s) => (
+                    <li key={`s:${s.name}`}>{describeSetting(o, s, lang)}</li>
+                  ))}
+                </ul>
+              </>
+            )}
+            <ul className={styles.list}>
+              {o.changes.map((c) => {
+                const d = describeChange(o, c, lang);
+                return (
+                  <li key={`${c.id}:${c.line}`}>
+                    {d.title}
+                    {d.because && <Caption1 className={styles.detail}>{t("ui.finance.because", { because: d.because })}</Caption1>}
+                    {d.reason && <Caption1 className={styles.detail}>{t("ui.finance.now", { reason: d.reason })}</Caption1>}
+                  </li>
+                );
+              })}
+              {o.mismatches.map((m) => {
+                const money = (c: number | null) => (c === null ? "—" : formatMoney(c, o.scheme.money.digits as MoneyDigits));
+                return <li key={`m:${m.id}:${m.line}`}>{t("ui.finance.mismatch", { id: m.id, line: lineLabel(o.scheme, m.line, lang), sheet: money(m.sheet), engine: money(m.engine) })}</li>;
+              })}
+            </ul>
+            {!o.kept && <div>{t("ui.finance.not-kept")}</div>}
           </MessageBarBody>
         </MessageBar>
       )}

@@ -5,6 +5,9 @@ import type { PlanPerson } from "../../workbook/plan/context.js";
 import type { GenerationResult } from "../state/wizard.js";
 import type { RecalcReport } from "../../workbook/read-back.js";
 
+/** A recalculation: the report, or why the scheme sheet's settings could not be used. */
+export type RecalcOutcome = (RecalcReport & { kept: boolean }) | { schemeProblems: string[] };
+
 export interface GenerateRequest {
   scheme: Scheme;
   people: PlanPerson[];
@@ -27,9 +30,9 @@ export interface Host {
   offerFile(bytes: Uint8Array, fileName: string, type: string): void;
   /**
    * Finance: have Excel recalculate, read the evaluation sheet back into the engine, and report
-   * what changed since the last run (inside Excel only; null when nothing was generated here).
+   * what changed since the last run and why (inside Excel only; null when nothing was generated here).
    */
-  recalculate?(): Promise<RecalcReport | null>;
+  recalculate?(lang?: Lang): Promise<RecalcOutcome | null>;
   /** Inside Excel: the selected cells, as rows of text (a roster selected on a sheet). */
   readSelection?(): Promise<string[][]>;
   /** Inside Excel: bring a sheet to the front. */

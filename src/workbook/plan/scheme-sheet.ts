@@ -47,7 +47,7 @@ export function schemeSheet(scheme: Scheme, name: string, lang: Lang, naming: Na
     blocks.push({ row, col: 0, values: values.map((v) => [v[0], v[1]]) });
     blocks.push({ row, col: 2, values: values.map((v) => [v[2]]), unlocked: true, formats: ["General"] });
     blocks.push({ row, col: 3, values: values.map((v) => [v[3], v[4], v[5]]) });
-    list.forEach((p, i) => names.push({ name: naming.param(p.id), sheet: name, ref: absRef(row + i, 2) }));
+    list.forEach((p, i) => names.push({ name: naming.param(p.id), sheet: name, ref: absRef(row + i, 2), setting: { kind: "param", id: p.id } }));
     row += list.length + 1;
   }
 
@@ -65,8 +65,10 @@ export function schemeSheet(scheme: Scheme, name: string, lang: Lang, naming: Na
       // a band that follows a parameter stays a formula; a plain number is editable here
       blocks.push({ row: r, col: 1, values: [[min]], unlocked: typeof g.min === "number" });
       blocks.push({ row: r, col: 2, values: [[coefficient]], unlocked: typeof g.coefficient === "number" });
-      names.push({ name: naming.gradeMin(g.id), sheet: name, ref: absRef(r, 1) });
-      if (g.coefficient !== undefined) names.push({ name: naming.gradeCoefficient(g.id), sheet: name, ref: absRef(r, 2) });
+      // only a plain number is a setting of its own; a parameter's value is read from the parameter
+      const own = (kind: "grade-min" | "grade-coefficient", c: typeof g.min | undefined) => (typeof c === "number" ? { setting: { kind, id: g.id } } : {});
+      names.push({ name: naming.gradeMin(g.id), sheet: name, ref: absRef(r, 1), ...own("grade-min", g.min) });
+      if (g.coefficient !== undefined) names.push({ name: naming.gradeCoefficient(g.id), sheet: name, ref: absRef(r, 2), ...own("grade-coefficient", g.coefficient) });
     });
     row += scheme.grades.length + 1;
   }

@@ -85,6 +85,12 @@ export interface PlanName {
   sheet: string;
   /** Absolute A1 reference on that sheet. */
   ref: string;
+  /**
+   * The scheme setting the cell holds, when a person may edit it there: recalculation reads it
+   * back so that the engine uses what the sheet says (a parameter, a grade's lower bound or
+   * coefficient).
+   */
+  setting?: { kind: "param" | "grade-min" | "grade-coefficient"; id: string };
 }
 
 export interface WorkbookPlan {
