@@ -59,8 +59,13 @@ async function main(): Promise<number> {
     // Excel loads add-ins over https only; office-addin-dev-certs makes a local CA, asks the
     // system to trust it (a prompt on Windows, a password on macOS) and signs localhost with it.
     say(lang, "dev.start.certificates");
-    const certs = await import("office-addin-dev-certs");
-    await certs.ensureCertificatesAreInstalled();
+    try {
+      const certs = await import("office-addin-dev-certs");
+      await certs.ensureCertificatesAreInstalled();
+    } catch (e) {
+      say(lang, "dev.start.certificate-failed", { reason: (e as Error).message });
+      return 1;
+    }
     const dir = join(homedir(), ".office-addin-dev-certs");
     args.push("--server-type", "https", "--server-options-ca", join(dir, "ca.crt"), "--server-options-cert", join(dir, "localhost.crt"), "--server-options-key", join(dir, "localhost.key"));
   }
