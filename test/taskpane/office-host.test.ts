@@ -120,4 +120,85 @@ describe("Office host", () => {
     const missing = await host.recalculate!("en-US");
     expect(missing && "schemeProblems" in missing && missing.schemeProblems[0]).toMatch(/^The defined name p_gate \(made for 方案!C8\) is no longer in the workbook/);
   });
+
+  it("a workbook made in the browser or by the CLI: the pane finds its scheme and baseline in the file's custom XML part", async () => {
+    settings.clear();
+    const { officeHost } = await import("../../src/taskpane/host/office.js");
+    const { buildWorkbookPlan } = await import("../../src/workbook/plan/build-plan.js");
+    const { generationRecord, recordXml, RECORD_NAMESPACE } = await import("../../src/workbook/generation-record.js");
+    const scheme = builtInScheme("warehouse")!;
+    const roster = [{ id: "W1", name: "张三", values: { unrecorded_movements: 1, stock_errors: 0, safety_violations: 0, extra_points: 0 } }];
+    const plan = buildWorkbookPlan(scheme, roster, { lang: "zh-CN", mode: "native", period: "2026-11" });
+    const record = generationRecord(scheme, roster, plan);
+    const layout = record.layout!;
+    let unrecorded = 11;
+    const asked: string[] = [];
+    g.Excel = {
+      CalculationType: { full: "Full" },
+      run: async (f: (context: unknown) => Promise<unknown>) =>
+        f({
+          workbook: {
+            customXmlParts: {
+              getByNamespace: (ns: string) => ({
+                getOnlyItemOrNullObject: () => {
+                  asked.push(ns);
+                  return { isNullObject: ns !== RECORD_NAMESPACE, getXml: () => ({ value: recordXml(record) }) };
+                },
+              }),
+            },
+            application: { calculate: () => undefined },
+            worksheets: {
+              getItem: (name: string) => ({
+                getUsedRange: () => ({
+                  load: () => undefined,
+                  get values() {
+                    return name === layout.evaluation
+                      ? [layout.evaluationKeys, layout.evaluationKeys.map((k) => ({ id: "W1", name: "张三", unrecorded_movements: unrecorded, stock_errors: 0, safety_violations: 0, extra_points: 0 })[k] ?? 0)]
+                      : [layout.payoutKeys, layout.payoutKeys.map((k) => ({ id: "W1", "pay:bonus": 0, pay: 0 })[k] ?? null)];
+                  },
+                }),
+              }),
+            },
+            names: {
+              getItemOrNullObject: (name: string) => ({
+                getRangeOrNullObject: () => ({ load: () => undefined, isNullObject: false, values: [[record.snapshot!.settings[name]]] }),
+              }),
+            },
+          },
+          sync: async () => undefined,
+        }),
+    };
+    const host = officeHost("en-US");
+    expect(await host.savedScheme()).toEqual(JSON.parse(JSON.stringify(scheme)));
+    expect(asked).toEqual([RECORD_NAMESPACE]);
+    const r = await host.recalculate!();
+    if (!r || !("snapshot" in r)) throw new Error(JSON.stringify(r));
+    // changes since the browser generated the file: the corrected count took the bonus away
+    expect(r.changes.map((c) => [c.line, c.before, c.after])).toEqual([["bonus", 30000, 0], ["pay", 30000, 0]]);
+    expect(r.mismatches).toEqual([]);
+    // and from now on the pane keeps its own record in the document's settings
+    expect(JSON.parse(settings.get("kpi-scorecard.layout") as string)).toEqual(layout);
+    unrecorded = 1;
+    const again = await host.recalculate!();
+    expect(again && "changes" in again && again.changes.map((c) => [c.line, c.before, c.after])).toEqual([["bonus", 0, 30000], ["pay", 0, 30000]]);
+  });
+
+  it("a roster still to be filled in generates, with no baseline until its inputs are there", async () => {
+    settings.clear();
+    excel = fakeExcel({ sheets: [] });
+    g.Excel = {
+      run: async (f: (context: unknown) => Promise<unknown>) => {
+        const worksheets = excel.workbook.worksheets as unknown as { getItem(name: string): object };
+        const getItem = worksheets.getItem.bind(worksheets);
+        worksheets.getItem = (name: string) => ({ ...getItem(name), activate: () => undefined });
+        return f(excel);
+      },
+    };
+    const { officeHost } = await import("../../src/taskpane/host/office.js");
+    const host = officeHost("zh-CN");
+    const blank = { unrecorded_movements: null, stock_errors: null, safety_violations: null, extra_points: null };
+    await host.generate({ scheme: builtInScheme("warehouse")!, people: [{ id: "W1", name: "张三", values: blank }], lang: "zh-CN", mode: "native", period: "2026-11", protect: false }, () => undefined);
+    expect(settings.has("kpi-scorecard.layout")).toBe(true);
+    expect(settings.has("kpi-scorecard.snapshot")).toBe(false);
+  });
 });

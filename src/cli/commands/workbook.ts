@@ -9,6 +9,7 @@ import { readDataCsv } from "../../io/data-csv.js";
 import { CsvError } from "../../io/csv.js";
 import { buildWorkbookPlan } from "../../workbook/plan/build-plan.js";
 import { writeXlsx } from "../../workbook/xlsx/write-xlsx.js";
+import { generationRecord, recordXml } from "../../workbook/generation-record.js";
 import { t } from "../../i18n/index.js";
 import { optional, parseArgs, positiveInt, required } from "../args.js";
 import { readDataText, writeAtomic } from "../files.js";
@@ -52,7 +53,9 @@ export async function workbookCommand(argv: readonly string[], io: CliIO): Promi
       ? readPeople(scheme, data, true, period, io)
       : Array.from({ length: positiveInt(args, "rows", io, 30) }, () => ({ line: 0, id: "", name: "", period: null, values: {} }));
   const plan = buildWorkbookPlan(scheme, people, { lang: io.lang, mode, period: period ?? null });
-  writeAtomic(out, await writeXlsx(plan), io, args.flags.has("force"));
+  // the file carries its scheme (and, with data, the pay at generation) for the add-in's pane
+  const record = recordXml(generationRecord(scheme, people, plan));
+  writeAtomic(out, await writeXlsx(plan, { customXml: [record] }), io, args.flags.has("force"));
   io.err(t(io.lang, "wb.cli.written", { file: out, sheets: plan.sheets.map((s) => s.name).join(", ") }) + "\n");
   return EXIT.ok;
 }

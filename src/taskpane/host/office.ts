@@ -9,26 +9,16 @@ import { t } from "../../i18n/index.js";
 import { generateInOffice } from "../../workbook/office/generate.js";
 import type { ContextApi } from "../../workbook/office/api.js";
 import { browserDownload } from "./standalone.js";
-import { recalcPayouts, schemeAsEdited, schemeSettings, settingCells, type SettingCell } from "../../workbook/read-back.js";
+import { recalcPayouts, schemeAsEdited } from "../../workbook/read-back.js";
 import { parseScheme } from "../../core/scheme/load.js";
-import { asSnapshot, payoutSnapshot, type PayoutSnapshot } from "../../core/payout-changes.js";
-import { compileScheme } from "../../core/evaluate.js";
-import { evaluatePeriods } from "../../core/periods/evaluate-periods.js";
-import { liftRuleNumbers } from "../../workbook/plan/lift.js";
+import { asSnapshot, type PayoutSnapshot } from "../../core/payout-changes.js";
+import { generationRecord, RECORD_NAMESPACE, recordFromXml, type GenerationLayout, type GenerationRecord } from "../../workbook/generation-record.js";
 
 const SETTING = "kpi-scorecard.scheme";
-/** Which sheets and columns the last generation made, and the pay it computed, for recalculation. */
+/** Which sheets and columns the last generation made, and where its settings are, for recalculation. */
 const LAYOUT = "kpi-scorecard.layout";
+/** The pay of the last run (generation or recalculation): what the next recalculation compares with. */
 const SNAPSHOT = "kpi-scorecard.snapshot";
-
-interface Layout {
-  evaluation: string;
-  payout: string;
-  evaluationKeys: string[];
-  payoutKeys: string[];
-  /** the scheme sheet's editable settings, by defined name */
-  settings: SettingCell[];
-}
 
 /**
  * Document settings are small (Office keeps them in the file and loads them whole): a snapshot
@@ -48,17 +38,44 @@ function setting<T>(key: string): T | null {
 const saveSettings = () => new Promise<void>((resolve) => Office.context.document.settings.saveAsync(() => resolve()));
 
 /** Keeps this run's figures for the next comparison, when they fit; false when they do not. */
-function keepSnapshot(snapshot: PayoutSnapshot): boolean {
-  const json = JSON.stringify(snapshot);
-  if (json.length > SNAPSHOT_LIMIT) {
+function keepSnapshot(snapshot: PayoutSnapshot | null): boolean {
+  const json = snapshot && JSON.stringify(snapshot);
+  if (!json || json.length > SNAPSHOT_LIMIT) {
     Office.context.document.settings.remove(SNAPSHOT);
-    return false;
+    return !json;
   }
   Office.context.document.settings.set(SNAPSHOT, json);
   return true;
 }
 
+/**
+ * The record a workbook made outside this pane carries (an .xlsx downloaded from the browser or
+ * written by the CLI): its custom XML part in our namespace, or null.
+ */
+async function embeddedRecord(): Promise<GenerationRecord | null> {
+  try {
+    return await Excel.run(async (context) => {
+      const part = context.workbook.customXmlParts.getByNamespace(RECORD_NAMESPACE).getOnlyItemOrNullObject();
+      await context.sync();
+      if (part.isNullObject) return null;
+      const xml = part.getXml();
+      await context.sync();
+      return recordFromXml(xml.value);
+    });
+  } catch {
+    // an Excel without custom XML parts (ExcelApi 1.5) simply has no record to offer
+    return null;
+  }
+}
+
 export function officeHost(lang: Lang): Host {
+  // what this session knows of the workbook: the pane's own settings first, else what the file carries
+  const known = async (): Promise<{ scheme: unknown; layout: GenerationLayout | null; snapshot: PayoutSnapshot | null } | null> => {
+    const scheme = setting<unknown>(SETTING);
+    if (scheme) return { scheme, layout: setting<GenerationLayout>(LAYOUT), snapshot: asSnapshot(setting<unknown>(SNAPSHOT)) };
+    const record = await embeddedRecord();
+    return record && { scheme: record.scheme, layout: record.layout, snapshot: record.snapshot };
+  };
   return {
     kind: "office",
     lang,
@@ -77,29 +94,25 @@ export function officeHost(lang: Lang): Host {
         return r;
       });
       onProgress(0.9);
-      const [, ev, pay] = result.plan.sheets;
-      const cells = settingCells(result.plan.names);
-      const layout: Layout = { evaluation: ev.name, payout: pay.name, evaluationKeys: ev.table!.keys, payoutKeys: pay.table!.keys, settings: cells };
+      const record = generationRecord(request.scheme, request.people, result.plan);
       Office.context.document.settings.set(SETTING, JSON.stringify(request.scheme));
-      Office.context.document.settings.set(LAYOUT, JSON.stringify(layout));
-      // what the engine computes for the generated workbook: the first recalculation lists the changes since then
-      const lifted = liftRuleNumbers(request.scheme).scheme;
-      // copies: the engine adds derived values to the person it evaluates
-      const people = request.people.map((p, i) => ({ line: i + 2, id: p.id, name: p.name, period: p.period ?? null, values: { ...p.values } }));
-      const { results } = evaluatePeriods(compileScheme(lifted, { trace: false }), people);
-      keepSnapshot(payoutSnapshot(results, schemeSettings(lifted, cells)));
+      if (record.layout) Office.context.document.settings.set(LAYOUT, JSON.stringify(record.layout));
+      else Office.context.document.settings.remove(LAYOUT);
+      // the engine's pay for the generated workbook: the first recalculation lists the changes since then
+      keepSnapshot(record.snapshot);
       await saveSettings();
       onProgress(1);
       return { sheets: result.sheets, renamed: result.renamed };
     },
     async savedScheme() {
-      return setting<unknown>(SETTING);
+      return (await known())?.scheme ?? null;
     },
     async recalculate(paneLang?: Lang) {
       const words = paneLang ?? lang;
-      const layout = setting<Layout>(LAYOUT);
-      const parsed = parseScheme(setting<unknown>(SETTING));
-      if (!layout || !parsed.ok) return null;
+      const state = await known();
+      const parsed = state && parseScheme(state.scheme);
+      const layout = state?.layout;
+      if (!parsed?.ok || !layout) return null;
       const cells = layout.settings ?? [];
       const read = await Excel.run(async (context) => {
         context.workbook.application.calculate(Excel.CalculationType.full);
@@ -124,10 +137,13 @@ export function officeHost(lang: Lang): Host {
         edited.scheme,
         { keys: layout.evaluationKeys, rows: read.ev.slice(1) },
         { keys: layout.payoutKeys, rows: read.pay.slice(1) },
-        asSnapshot(setting<unknown>(SNAPSHOT)),
+        state.snapshot,
         cells,
         edited.settings,
       );
+      // from now on this workbook's pane keeps its own record in the settings
+      Office.context.document.settings.set(SETTING, JSON.stringify(state.scheme));
+      Office.context.document.settings.set(LAYOUT, JSON.stringify(layout));
       const kept = keepSnapshot(report.snapshot);
       await saveSettings();
       return { ...report, kept };

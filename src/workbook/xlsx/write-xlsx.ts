@@ -18,7 +18,16 @@ const REL_SHEET = "http://schemas.openxmlformats.org/officeDocument/2006/relatio
 const REL_TABLE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/table";
 const REL_STYLES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles";
 
-export async function writeXlsx(plan: WorkbookPlan): Promise<Uint8Array> {
+const REL_CUSTOM_XML = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml";
+const REL_CUSTOM_XML_PROPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXmlProps";
+const CT_CUSTOM_XML_PROPS = "application/vnd.openxmlformats-officedocument.customXmlProperties+xml";
+
+export interface XlsxOptions {
+  /** Custom XML parts (whole XML documents) to carry in the file, e.g. the generation record. */
+  customXml?: readonly string[];
+}
+
+export async function writeXlsx(plan: WorkbookPlan, options: XlsxOptions = {}): Promise<Uint8Array> {
   const styles = new Styles();
   const files: Zippable = {};
   const overrides: string[] = [];
@@ -48,6 +57,19 @@ export async function writeXlsx(plan: WorkbookPlan): Promise<Uint8Array> {
       '<calcPr calcId="191029" fullCalcOnLoad="1"/></workbook>',
   );
   workbookRels.push(`<Relationship Id="rId${plan.sheets.length + 1}" Type="${REL_STYLES}" Target="styles.xml"/>`);
+  (options.customXml ?? []).forEach((xml, i) => {
+    const n = i + 1;
+    files[`customXml/item${n}.xml`] = strToU8(xml);
+    // a fixed item id per position: the same input gives the same file
+    files[`customXml/itemProps${n}.xml`] = strToU8(
+      `${XML_HEAD}<ds:datastoreItem ds:itemID="{6F1D8A52-3C4B-4E0F-9A57-${String(n).padStart(12, "0")}}" xmlns:ds="http://schemas.openxmlformats.org/officeDocument/2006/customXml"><ds:schemaRefs/></ds:datastoreItem>`,
+    );
+    files[`customXml/_rels/item${n}.xml.rels`] = strToU8(
+      `${XML_HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL_CUSTOM_XML_PROPS}" Target="itemProps${n}.xml"/></Relationships>`,
+    );
+    overrides.push(`<Override PartName="/customXml/itemProps${n}.xml" ContentType="${CT_CUSTOM_XML_PROPS}"/>`);
+    workbookRels.push(`<Relationship Id="rId${plan.sheets.length + 1 + n}" Type="${REL_CUSTOM_XML}" Target="../customXml/item${n}.xml"/>`);
+  });
   files["xl/_rels/workbook.xml.rels"] = strToU8(`${XML_HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${workbookRels.join("")}</Relationships>`);
   files["xl/styles.xml"] = strToU8(styles.xml());
   files["_rels/.rels"] = strToU8(

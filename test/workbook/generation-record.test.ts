@@ -1,0 +1,88 @@
+// @vitest-environment jsdom
+/** The generation record: what a workbook remembers, in the pane's settings or as a custom XML part of the .xlsx. */
+import { describe, expect, it } from "vitest";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { strFromU8, unzipSync } from "fflate";
+import ExcelJS from "exceljs";
+import { generationRecord, RECORD_NAMESPACE, recordFromXml, recordXml } from "../../src/workbook/generation-record.js";
+import { buildWorkbookPlan } from "../../src/workbook/plan/build-plan.js";
+import { writeXlsx } from "../../src/workbook/xlsx/write-xlsx.js";
+import { compileScheme } from "../../src/core/evaluate.js";
+import { cli, tempDir } from "../cli/cli-helpers.js";
+import { people, template } from "../helpers.js";
+
+const scheme = template("warehouse");
+const rows = [
+  { unrecorded_movements: 0, stock_errors: 0, safety_violations: 0, extra_points: 10 },
+  { unrecorded_movements: 11, stock_errors: 0, safety_violations: 0, extra_points: 0 },
+];
+
+describe("the generation record", () => {
+  it("remembers the sheets, the setting cells and the engine's pay at generation", () => {
+    const roster = people(scheme, rows);
+    const plan = buildWorkbookPlan(scheme, roster, { lang: "en-US", mode: "native", period: "2026-11" });
+    const record = generationRecord(scheme, roster, plan);
+    expect(record.layout?.evaluation).toBe("Evaluation 2026-11");
+    expect(record.layout?.payout).toBe("Payout 2026-11");
+    expect(record.layout?.settings.map((c) => c.name)).toContain("p_gate");
+    const engine = compileScheme(scheme).evaluateRoster(people(scheme, rows));
+    expect(Object.fromEntries(Object.entries(record.snapshot!.people).map(([id, p]) => [id, p.lines.pay]))).toEqual(Object.fromEntries(engine.map((r) => [r.id, r.payTotal])));
+    expect(record.snapshot!.settings.p_gate).toBe(80);
+    // the roster given is not touched (the engine adds derived values to what it evaluates)
+    expect(roster).toEqual(people(scheme, rows));
+  });
+
+  it("has no baseline while inputs are blank, and no layout for a workbook of several periods", () => {
+    const blank = [{ id: "W1", name: "张三", values: { unrecorded_movements: null, stock_errors: 0, safety_violations: 0, extra_points: 0 } }];
+    const r = generationRecord(scheme, blank, buildWorkbookPlan(scheme, blank, { lang: "zh-CN", mode: "native" }));
+    expect(r.layout).not.toBeNull();
+    expect(r.snapshot).toBeNull();
+    const months = ["2026-01", "2026-02"].map((period, i) => ({ ...people(scheme, [rows[0]])[0], id: `W${i}`, period }));
+    const multi = generationRecord(scheme, months, buildWorkbookPlan(scheme, months, { lang: "zh-CN", mode: "native" }));
+    expect([multi.layout, multi.snapshot]).toEqual([null, null]);
+  });
+
+  it("survives XML: names with < & > \" and Chinese, a ]]> inside, a namespace prefix", () => {
+    const odd = { ...scheme, name: { "zh-CN": "仓库 <奖金> & \"绩效\" ]]>", "en-US": "a < b & c > d" } };
+    const roster = people(odd, rows);
+    const record = generationRecord(odd, roster, buildWorkbookPlan(odd, roster, { lang: "zh-CN", mode: "native" }));
+    const xml = recordXml(record);
+    const doc = new DOMParser().parseFromString(xml, "application/xml");
+    expect(doc.getElementsByTagName("parsererror").length).toBe(0);
+    expect(doc.documentElement.namespaceURI).toBe(RECORD_NAMESPACE);
+    expect(recordFromXml(xml)).toEqual(JSON.parse(JSON.stringify(record)));
+    const prefixed = xml.replace("<generation xmlns=", "<ns0:generation xmlns:ns0=").replace("</generation>", "</ns0:generation>");
+    expect(recordFromXml(prefixed)?.scheme.name["zh-CN"]).toBe("仓库 <奖金> & \"绩效\" ]]>");
+    expect(recordFromXml('<other xmlns="urn:x">{}</other>')).toBeNull();
+    expect(recordFromXml(`<generation xmlns="${RECORD_NAMESPACE}">not json</generation>`)).toBeNull();
+  });
+
+  it("rides in the .xlsx as a custom XML part the package names properly", async () => {
+    const roster = people(scheme, rows);
+    const plan = buildWorkbookPlan(scheme, roster, { lang: "en-US", mode: "native" });
+    const bytes = await writeXlsx(plan, { customXml: [recordXml(generationRecord(scheme, roster, plan))] });
+    const files = unzipSync(bytes);
+    const text = (p: string) => strFromU8(files[p]);
+    expect(recordFromXml(text("customXml/item1.xml"))?.scheme.id).toBe("warehouse");
+    expect(text("xl/_rels/workbook.xml.rels")).toContain('Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml" Target="../customXml/item1.xml"');
+    expect(text("customXml/_rels/item1.xml.rels")).toContain('Target="itemProps1.xml"');
+    expect(text("[Content_Types].xml")).toContain('<Override PartName="/customXml/itemProps1.xml" ContentType="application/vnd.openxmlformats-officedocument.customXmlProperties+xml"/>');
+    const props = new DOMParser().parseFromString(text("customXml/itemProps1.xml"), "application/xml");
+    expect(props.getElementsByTagName("parsererror").length).toBe(0);
+    // another reader still opens the workbook as before
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(plan.sheets.map((s) => s.name));
+  });
+
+  it("is written by `kpi-scorecard workbook`", async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "d.csv"), "id,name,unrecorded_movements,stock_errors,safety_violations,extra_points\nW1,张三,0,0,0,10\n");
+    expect((await cli(["workbook", "--scheme", "warehouse", "--data", "d.csv", "--out", "w.xlsx"], dir)).code).toBe(0);
+    const { readFileSync } = await import("node:fs");
+    const record = recordFromXml(strFromU8(unzipSync(readFileSync(join(dir, "w.xlsx")))["customXml/item1.xml"]));
+    expect(record?.scheme.id).toBe("warehouse");
+    expect(record?.snapshot?.people.W1.lines.pay).toBe(33000);
+  });
+});
