@@ -8,8 +8,8 @@ export interface CliIO {
   cwd: string;
 }
 
-/** Exit codes: 0 done, 1 failure (I/O, unexpected), 2 bad scheme, data or arguments. */
-export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
+/** Exit codes: 0 done, 1 failure (I/O, unexpected), 2 bad scheme, data or arguments, 3 (recalc) a payout cell disagrees with the engine. */
+export const EXIT = { ok: 0, failure: 1, usage: 2, mismatch: 3 } as const;
 
 /** A problem the user must fix; already worded in their language. */
 export class UserError extends Error {

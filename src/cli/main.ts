@@ -6,12 +6,14 @@ import { schemesCommand } from "./commands/schemes.js";
 import { sampleCommand } from "./commands/sample.js";
 import { evaluateCommand } from "./commands/evaluate.js";
 import { workbookCommand } from "./commands/workbook.js";
+import { recalcCommand } from "./commands/recalc.js";
 
 const COMMANDS: Record<string, (argv: readonly string[], io: CliIO) => number | Promise<number>> = {
   schemes: schemesCommand,
   sample: sampleCommand,
   evaluate: evaluateCommand,
   workbook: workbookCommand,
+  recalc: recalcCommand,
 };
 
 /** --lang wins; then LC_ALL / LANG; English otherwise. */

@@ -7,7 +7,7 @@
  * person, and why. Pure: the host reads the cells and keeps the last snapshot.
  */
 import { parseRecords, type DataProblem } from "../core/data.js";
-import { compileScheme } from "../core/evaluate.js";
+import { compileScheme, type PersonResult } from "../core/evaluate.js";
 import { evaluatePeriods } from "../core/periods/evaluate-periods.js";
 import {
   payoutChanges,
@@ -44,6 +44,8 @@ export interface RecalcChange extends PayoutChange {
 
 export interface RecalcReport {
   people: number;
+  /** the engine's results for the workbook as it is now */
+  results: PersonResult[];
   problems: DataProblem[];
   /** The scheme as the workbook now says (its settings read back from the scheme sheet). */
   scheme: Scheme;
@@ -154,6 +156,7 @@ export function recalcPayouts(
   const changes = previous ? payoutChanges(previous, snapshot).map((c) => ({ ...c, reason: reasons.get(`${c.id}:${c.line}`) ?? null })) : [];
   return {
     people: people.length,
+    results,
     problems,
     scheme,
     settingCells: [...cells],

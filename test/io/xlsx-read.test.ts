@@ -27,6 +27,41 @@ describe("reading a roster from .xlsx", () => {
     const rows = readXlsxRows(await writeXlsx(plan));
     expect(rows[0][0]).toBe("Warehouse staff bonus");
   });
+  it("keeps a blank row where the sheet has one, so that problems name Excel's row numbers", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("花名册");
+    ws.getCell("A1").value = "id";
+    ws.getCell("A2").value = "W1";
+    ws.getCell("A4").value = "W2"; // row 3 left empty
+    const rows = readXlsxRows(new Uint8Array(await wb.xlsx.writeBuffer()));
+    expect(rows).toEqual([["id"], ["W1"], [], ["W2"]]);
+    const { readDataCsv } = await import("../../src/io/data-csv.js");
+    const { formatCsv } = await import("../../src/io/csv.js");
+    const parsed = readDataCsv(formatCsv(rows[0], rows.slice(1)));
+    expect([...parsed.records].map((r) => r.line)).toEqual([2, 4]);
+    expect(parsed.problems.map((p) => [p.line, p.key])).toEqual([[3, "data.blank-row"]]);
+  });
+  it("opens a whole workbook: sheets, typed values, cached formula results, defined names, custom XML", async () => {
+    const { openXlsx } = await import("../../src/io/xlsx-read.js");
+    const wb = new ExcelJS.Workbook();
+    const a = wb.addWorksheet("方案 A");
+    a.getCell("B2").value = 80;
+    a.getCell("B3").value = { formula: "B2*2", result: 160 };
+    a.getCell("B4").value = { formula: "B2/0", result: { error: "#DIV/0!" } };
+    a.getCell("B5").value = { formula: "B2*3" };
+    wb.addWorksheet("Other").getCell("A1").value = "x";
+    wb.definedNames.add("'方案 A'!$B$2", "p_gate");
+    const file = openXlsx(new Uint8Array(await wb.xlsx.writeBuffer()));
+    expect(file.sheets).toEqual(["方案 A", "Other"]);
+    const rows = file.rows("方案 A");
+    expect(rows[1][1]).toEqual({ value: 80, raw: "80" });
+    expect(rows[2][1].value).toBe(160);
+    expect(rows[3][1].value).toBe("#DIV/0!");
+    expect(rows[4][1].value).toBeNull(); // a formula nobody calculated
+    expect(file.names.get("p_gate")).toEqual({ sheet: "方案 A", ref: "$B$2" });
+    expect(file.customXml).toEqual([]);
+    expect(() => file.rows("Missing")).toThrow('the workbook has no sheet "Missing"');
+  });
   it("says when the file is not a workbook", () => {
     expect(() => readXlsxRows(new TextEncoder().encode("id,name"))).toThrow(XlsxError);
   });
