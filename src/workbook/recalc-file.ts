@@ -1,0 +1,64 @@
+/**
+ * Recalculating a saved workbook file (no Excel at hand): the generation record it carries, its
+ * setting cells where their defined names point now, its evaluation and payout sheets as the
+ * program that saved it calculated them — through the same read-back as the pane inside Excel.
+ * Used by `kpi-scorecard recalc` and by the pane in a browser.
+ */
+import { parseScheme } from "../core/scheme/load.js";
+import type { Lang } from "../core/text.js";
+import { t } from "../i18n/index.js";
+import { parseRef, type XlsxFile } from "../io/xlsx-read.js";
+import { recordFromXml } from "./generation-record.js";
+import { recalcPayouts, schemeAsEdited, type RecalcReport } from "./read-back.js";
+
+export type FileRecalc =
+  | {
+      ok: true;
+      report: RecalcReport;
+      /** false for a file saved without calculated values: nothing to compare the payout sheet with */
+      calculated: boolean;
+      /** false when the record has no pay at generation (inputs were blank then) */
+      baseline: boolean;
+    }
+  /** why nothing was recalculated, each problem in words, naming the place */
+  | { ok: false; reason: "no-record" | "periods" | "scheme" | "settings" | "data"; problems: string[] };
+
+export function recalcWorkbookFile(file: XlsxFile, fileName: string, lang: Lang): FileRecalc {
+  const record = file.customXml.map(recordFromXml).find((r) => r !== null);
+  if (!record) return { ok: false, reason: "no-record", problems: [t(lang, "cli.recalc.no-record", { file: fileName })] };
+  const parsed = parseScheme(record.scheme, lang);
+  if (!parsed.ok) return { ok: false, reason: "scheme", problems: parsed.problems.map((p) => `${p.path}: ${p.message}`) };
+  const layout = record.layout;
+  if (!layout) return { ok: false, reason: "periods", problems: [t(lang, "cli.recalc.periods", { file: fileName })] };
+  const cellValue = (sheet: string, ref: string) => {
+    const { row, col } = parseRef(ref);
+    return file.rows(sheet)[row - 1]?.[col]?.value ?? null;
+  };
+  // each setting where its defined name points now (a row inserted above moves it)
+  const missing = layout.settings.filter((c) => !file.names.has(c.name));
+  if (missing.length)
+    return { ok: false, reason: "settings", problems: missing.map((c) => t(lang, "wb.recalc.name-missing", { name: c.name, cell: `${c.sheet}!${c.ref.replace(/\$/g, "")}` })) };
+  const cells = layout.settings.map((c) => {
+    const at = file.names.get(c.name)!;
+    return { ...c, value: cellValue(at.sheet, at.ref) };
+  });
+  const edited = schemeAsEdited(parsed.scheme, cells, lang);
+  if (!edited.ok) return { ok: false, reason: "settings", problems: edited.problems };
+  // the tables' values under their header rows, as the pane reads them from Excel
+  const table = (sheet: string) => file.rows(sheet).slice(1).map((r) => r.map((c) => c.value));
+  const payout = { keys: layout.payoutKeys, rows: table(layout.payout) };
+  const report = recalcPayouts(edited.scheme, { keys: layout.evaluationKeys, rows: table(layout.evaluation) }, payout, record.snapshot, layout.settings, edited.settings);
+  if (report.problems.length)
+    return {
+      ok: false,
+      reason: "data",
+      problems: [
+        t(lang, "cli.data-invalid", { file: `${fileName} › ${layout.evaluation}`, count: report.problems.length }),
+        ...report.problems.map((p) => t(lang, "cli.data-problem", { line: p.line, column: p.column, message: t(lang, p.key, p.vars) })),
+      ],
+    };
+  // a file written by our writer and never opened holds formulas without results
+  const payAt = layout.payoutKeys.indexOf("pay");
+  const calculated = payout.rows.some((r) => typeof r[payAt] === "number");
+  return { ok: true, report, calculated, baseline: record.snapshot !== null };
+}
