@@ -4,10 +4,11 @@
  * program that saved it calculated them — through the same read-back as the pane inside Excel.
  * Used by `kpi-scorecard recalc` and by the pane in a browser.
  */
+import { dataProblemText } from "../io/data-problem-text.js";
 import { parseScheme } from "../core/scheme/load.js";
 import type { Lang } from "../core/text.js";
 import { t } from "../i18n/index.js";
-import { parseRef, type XlsxFile } from "../io/xlsx-read.js";
+import { parseRef, XlsxError, type XlsxFile } from "../io/xlsx-read.js";
 import { recordFromXml } from "./generation-record.js";
 import { recalcPayouts, schemeAsEdited, type RecalcReport } from "./read-back.js";
 
@@ -21,9 +22,19 @@ export type FileRecalc =
       baseline: boolean;
     }
   /** why nothing was recalculated, each problem in words, naming the place */
-  | { ok: false; reason: "no-record" | "periods" | "scheme" | "settings" | "data"; problems: string[] };
+  | { ok: false; reason: "file" | "no-record" | "periods" | "scheme" | "settings" | "data"; problems: string[] };
 
 export function recalcWorkbookFile(file: XlsxFile, fileName: string, lang: Lang): FileRecalc {
+  try {
+    return recalc(file, fileName, lang);
+  } catch (e) {
+    // the file does not hold what its record says: a sheet renamed or deleted, a name that is no cell
+    if (e instanceof XlsxError) return { ok: false, reason: "file", problems: [`${fileName}: ${e.message}`] };
+    throw e;
+  }
+}
+
+function recalc(file: XlsxFile, fileName: string, lang: Lang): FileRecalc {
   const record = file.customXml.map(recordFromXml).find((r) => r !== null);
   if (!record) return { ok: false, reason: "no-record", problems: [t(lang, "cli.recalc.no-record", { file: fileName })] };
   const parsed = parseScheme(record.scheme, lang);
@@ -54,7 +65,7 @@ export function recalcWorkbookFile(file: XlsxFile, fileName: string, lang: Lang)
       reason: "data",
       problems: [
         t(lang, "cli.data-invalid", { file: `${fileName} › ${layout.evaluation}`, count: report.problems.length }),
-        ...report.problems.map((p) => t(lang, "cli.data-problem", { line: p.line, column: p.column, message: t(lang, p.key, p.vars) })),
+        ...report.problems.map((p) => dataProblemText(lang, p)),
       ],
     };
   // a file written by our writer and never opened holds formulas without results

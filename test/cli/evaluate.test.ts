@@ -104,7 +104,7 @@ describe("kpi-scorecard evaluate", () => {
       "d.csv: 7 problem(s) in the data; nothing was written:",
       '  line 2, column "unrecorded_movements": "abc" is not a number',
       '  line 3, column "id": id "W1" appears again (first on line 2)',
-      '  line 4, column "": the row is blank; delete it or fill it in',
+      '  line 4: the row is blank; delete it or fill it in',
       '  line 5, column "unrecorded_movements": "1.5" is not a whole number',
       '  line 5, column "extra_points": 99 is above the maximum 20',
       '  line 6, column "id": the id is blank',

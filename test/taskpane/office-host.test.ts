@@ -96,7 +96,7 @@ describe("Office host", () => {
       return r;
     };
     const first = await report();
-    expect([first.people, first.changes, first.settingChanges, first.mismatches, first.kept]).toEqual([1, [], [], [], true]);
+    expect([first.people, first.changes, first.settingChanges, first.mismatches, first.kept, first.calculated, first.baseline]).toEqual([1, [], [], [], true, true, true]);
 
     unrecorded = 11; // someone fixed the count: the score falls below 80, the bonus to 0
     const second = await report();
@@ -115,10 +115,10 @@ describe("Office host", () => {
     expect(calculated).toBe(3);
 
     named.set("p_gate", "八十");
-    expect(await host.recalculate!()).toEqual({ schemeProblems: ["方案!C8(p_gate):应为数字,实际为“八十”"] });
+    expect(await host.recalculate!()).toEqual({ failed: "settings", problems: ["方案!C8(p_gate):应为数字,实际为“八十”"] });
     named.delete("p_gate");
     const missing = await host.recalculate!("en-US");
-    expect(missing && "schemeProblems" in missing && missing.schemeProblems[0]).toMatch(/^The defined name p_gate \(made for 方案!C8\) is no longer in the workbook/);
+    expect(missing && "failed" in missing && missing.problems[0]).toMatch(/^The defined name p_gate \(made for 方案!C8\) is no longer in the workbook/);
   });
 
   it("a workbook made in the browser or by the CLI: the pane finds its scheme and baseline in the file's custom XML part", async () => {

@@ -109,6 +109,23 @@ describe("wizard", () => {
     expect((screen.getByTestId("generate") as HTMLButtonElement).disabled).toBe(true);
   });
 
+  it("step 4 reads a roster saved by Excel as .xlsx, and names a blank row by its row in the sheet", async () => {
+    const ExcelJS = (await import("exceljs")).default;
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("花名册");
+    ws.addRow(["id", "name", "unrecorded_movements", "stock_errors", "safety_violations", "extra_points"]);
+    ws.addRow(["W1", "张三", 0, 0, 0, 10]);
+    ws.getRow(4).values = ["W2", "李四", 1, 0, 0, 0]; // row 3 left blank
+    const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+    const user = userEvent.setup();
+    render(<App host={fakeHost().host} />);
+    await chooseWarehouse(user);
+    await user.click(screen.getByRole("button", { name: "4. Roster" }));
+    await user.upload(screen.getByTestId("roster-file"), new File([bytes], "花名册.xlsx"));
+    const problems = await screen.findByTestId("roster-problems");
+    expect(within(problems).getAllByRole("listitem").map((li) => li.textContent)).toEqual(["line 3: the row is blank; delete it or fill it in"]);
+  });
+
   it("generates with the roster, options and language, and shows the result", async () => {
     const user = userEvent.setup();
     const { host, calls } = fakeHost();
@@ -165,7 +182,7 @@ describe("wizard", () => {
     if (!edited.ok) throw new Error(edited.problems.join());
     counts.W2 = 5;
     const second = recalcPayouts(edited.scheme, evaluation(), payout(500), first.snapshot, cells, edited.settings);
-    let outcome: RecalcOutcome = { ...second, kept: true };
+    let outcome: RecalcOutcome = { ...second, kept: true, calculated: true, baseline: true };
     host.recalculate = async () => outcome;
     render(<App host={host} />);
     await user.click(screen.getByTestId("recalculate"));
@@ -177,7 +194,7 @@ describe("wizard", () => {
     expect(text).toContain("W2 李四, Performance bonus: 0.00 → 400.00Because: Unrecorded stock movements 11 → 5; Total 78 → 90Now:");
     expect(text).toContain("W1, Performance bonus: the payout sheet shows 500.00, the engine computes 400.00");
 
-    outcome = { schemeProblems: ["Scheme!C8 (p_gate): expected a number, found \"eighty\""] };
+    outcome = { failed: "settings", problems: ["Scheme!C8 (p_gate): expected a number, found \"eighty\""] };
     await user.click(screen.getByTestId("recalculate"));
     const alert = await screen.findByRole("alert");
     expect(alert.textContent).toBe("The scheme sheet's settings cannot be used, so nothing was recalculated:Scheme!C8 (p_gate): expected a number, found \"eighty\"");

@@ -4,6 +4,7 @@
  * Every problem in the scheme or data is reported (line, column, what was expected) and nothing
  * is written until the whole roster has been evaluated.
  */
+import { dataProblemText } from "../../io/data-problem-text.js";
 import { CsvError, formatCsv } from "../../io/csv.js";
 import { readDataCsv, type DataCsv } from "../../io/data-csv.js";
 import { checkHeader, parseRecords, type DataProblem } from "../../core/data.js";
@@ -30,14 +31,14 @@ function readData(text: string, file: string, io: CliIO): DataCsv {
 }
 
 function csvProblem(e: CsvError, file: string, io: CliIO): UserError {
-  return new UserError(`${file}: ${t(io.lang, "cli.data-problem", { line: e.line, column: "", message: t(io.lang, e.key) })}`);
+  return new UserError(`${file}: ${dataProblemText(io.lang, { line: e.line, column: "", key: e.key })}`);
 }
 
 function dataError(file: string, problems: readonly DataProblem[], io: CliIO): UserError {
   const shown = problems.slice(0, 200);
   const lines = [
     t(io.lang, "cli.data-invalid", { file, count: problems.length }),
-    ...shown.map((p) => t(io.lang, "cli.data-problem", { line: p.line, column: p.column, message: t(io.lang, p.key, p.vars) })),
+    ...shown.map((p) => dataProblemText(io.lang, p)),
   ];
   if (problems.length > shown.length) lines.push(`  … ${problems.length - shown.length}`);
   return new UserError(lines.join("\n"));

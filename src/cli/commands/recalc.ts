@@ -30,14 +30,7 @@ export function recalcCommand(argv: readonly string[], io: CliIO): number {
   const args = parseArgs(argv, ["workbook", "out", "lang"], ["force"], io);
   const path = required(args, "workbook", io);
   const lang = io.lang;
-  let r;
-  try {
-    r = recalcWorkbookFile(open(path, io), path, lang);
-  } catch (e) {
-    if (e instanceof UserError) throw e;
-    // a sheet the record names is gone, a reference that is not one
-    throw new UserError(t(lang, "cli.read-error", { file: path, problem: (e as Error).message }), EXIT.failure);
-  }
+  const r = recalcWorkbookFile(open(path, io), path, lang);
   if (!r.ok) throw new UserError(r.reason === "settings" ? [t(lang, "ui.finance.scheme-problems"), ...r.problems.map((p) => `  ${p}`)].join("\n") : r.problems.join("\n"));
   const { report } = r;
   const scheme = report.scheme;

@@ -4,6 +4,7 @@
  * The same workbook the task pane generates, written as an .xlsx file where no Excel is at hand.
  * Data with several periods gives an evaluation and payout sheet per period and a roll-up sheet.
  */
+import { dataProblemText } from "../../io/data-problem-text.js";
 import { checkHeader, parseRecords, type DataProblem, type PersonData } from "../../core/data.js";
 import { readDataCsv } from "../../io/data-csv.js";
 import { CsvError } from "../../io/csv.js";
@@ -25,13 +26,13 @@ function readPeople(scheme: Scheme, file: string, strict: boolean, period: strin
     const parsed = headerProblems.length ? { people: [], problems: [] } : parseRecords(header, records, scheme, { blanksAllowed: !strict });
     const all: DataProblem[] = [...headerProblems, ...problems, ...parsed.problems].sort((a, b) => a.line - b.line);
     if (all.length) {
-      const lines = [t(io.lang, "cli.data-invalid", { file, count: all.length }), ...all.slice(0, 200).map((p) => t(io.lang, "cli.data-problem", { line: p.line, column: p.column, message: t(io.lang, p.key, p.vars) }))];
+      const lines = [t(io.lang, "cli.data-invalid", { file, count: all.length }), ...all.slice(0, 200).map((p) => dataProblemText(io.lang, p))];
       throw new UserError(lines.join("\n"));
     }
     // several periods: a sheet pair per period and a roll-up, unless --period picks one
     return period === undefined ? parsed.people : parsed.people.filter((p) => p.period === period);
   } catch (e) {
-    if (e instanceof CsvError) throw new UserError(`${file}: ${t(io.lang, "cli.data-problem", { line: e.line, column: "", message: t(io.lang, e.key) })}`);
+    if (e instanceof CsvError) throw new UserError(`${file}: ${dataProblemText(io.lang, { line: e.line, column: "", key: e.key })}`);
     throw e;
   }
 }

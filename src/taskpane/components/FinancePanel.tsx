@@ -1,8 +1,9 @@
 /**
- * Finance: recalculate the payouts of the workbook generated here, and see what changed since
- * the last recalculation (or since generation) and why — the settings edited on the scheme
- * sheet, each person's inputs, total and grade before → after, and the engine's reason for
- * the amount now — and whether the payout sheet still shows what the engine computes.
+ * Finance: recalculate the payouts of the workbook generated here (inside Excel), or of a
+ * generated workbook file saved by Excel or LibreOffice (in a browser), and see what changed
+ * since the last recalculation (or since generation) and why — the settings edited on the
+ * scheme sheet, each person's inputs, total and grade before → after, and the engine's reason
+ * for the amount now — and whether the payout sheet still shows what the engine computes.
  */
 import { Body1, Button, Caption1, makeStyles, MessageBar, MessageBarBody, Spinner, Text, tokens } from "@fluentui/react-components";
 import { useState } from "react";
@@ -11,6 +12,7 @@ import type { Lang } from "../../core/text.js";
 import { describeChange, describeSetting, lineLabel } from "../../workbook/read-back.js";
 import type { RecalcOutcome } from "../host/types.js";
 import { useT } from "./i18n.js";
+import { readFileBytes } from "./read-file.js";
 
 const useStyles = makeStyles({
   panel: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, marginBottom: tokens.spacingVerticalL },
@@ -18,17 +20,28 @@ const useStyles = makeStyles({
   detail: { display: "block", color: tokens.colorNeutralForeground3 },
 });
 
-export function FinancePanel({ recalculate }: { recalculate: (lang?: Lang) => Promise<RecalcOutcome | null> }) {
+export interface FinancePanelProps {
+  /** inside Excel: the workbook generated here */
+  recalculate?: (lang?: Lang) => Promise<RecalcOutcome | null>;
+  /** in a browser: a workbook file the user opens */
+  recalculateFile?: (bytes: Uint8Array, fileName: string, lang: Lang) => Promise<RecalcOutcome>;
+}
+
+export function FinancePanel({ recalculate, recalculateFile }: FinancePanelProps) {
   const { t, lang } = useT();
   const styles = useStyles();
   const [state, setState] = useState<{ busy: boolean; outcome?: RecalcOutcome | null; error?: string }>({ busy: false });
-  const run = async () => {
+  const run = async (work: () => Promise<RecalcOutcome | null>) => {
     setState({ busy: true });
     try {
-      setState({ busy: false, outcome: await recalculate(lang) });
+      setState({ busy: false, outcome: await work() });
     } catch (e) {
       setState({ busy: false, error: (e as Error).message });
     }
+  };
+  const onFile = (file: File | undefined) => {
+    if (!file || !recalculateFile) return;
+    void run(async () => recalculateFile(await readFileBytes(file), file.name, lang));
   };
   const o = state.outcome;
   return (
@@ -36,9 +49,24 @@ export function FinancePanel({ recalculate }: { recalculate: (lang?: Lang) => Pr
       <Text as="h2" id="finance-title" size={400} weight="semibold">
         {t("ui.finance.title")}
       </Text>
-      <Button onClick={() => void run()} disabled={state.busy} data-testid="recalculate">
-        {t("ui.finance.recalculate")}
-      </Button>
+      {recalculate && (
+        <Button onClick={() => void run(() => recalculate(lang))} disabled={state.busy} data-testid="recalculate">
+          {t("ui.finance.recalculate")}
+        </Button>
+      )}
+      {recalculateFile && (
+        <>
+          <Body1>{t("ui.finance.file-hint")}</Body1>
+          <input
+            type="file"
+            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            aria-label={t("ui.finance.file")}
+            disabled={state.busy}
+            onChange={(e) => onFile(e.target.files?.[0])}
+            data-testid="recalculate-file"
+          />
+        </>
+      )}
       {state.busy && <Spinner size="tiny" label={t("ui.finance.busy")} />}
       {state.error && (
         <MessageBar intent="error" role="alert">
@@ -46,12 +74,12 @@ export function FinancePanel({ recalculate }: { recalculate: (lang?: Lang) => Pr
         </MessageBar>
       )}
       {o === null && <Body1>{t("ui.finance.nothing")}</Body1>}
-      {o && "schemeProblems" in o && (
+      {o && "failed" in o && (
         <MessageBar intent="error" role="alert" data-testid="recalc-report">
           <MessageBarBody>
-            <div>{t("ui.finance.scheme-problems")}</div>
+            <div>{t(o.failed === "settings" ? "ui.finance.scheme-problems" : "ui.finance.cannot")}</div>
             <ul className={styles.list}>
-              {o.schemeProblems.map((p) => (
+              {o.problems.map((p) => (
                 <li key={p}>{p}</li>
               ))}
             </ul>
@@ -59,7 +87,7 @@ export function FinancePanel({ recalculate }: { recalculate: (lang?: Lang) => Pr
         </MessageBar>
       )}
       {o && "snapshot" in o && (
-        <MessageBar intent={o.mismatches.length || o.problems.length ? "warning" : "success"} role="status" data-testid="recalc-report">
+        <MessageBar intent={(o.calculated && o.mismatches.length) || o.problems.length ? "warning" : "success"} role="status" data-testid="recalc-report">
           <MessageBarBody>
             <div>{t("ui.finance.summary", { people: o.people, changes: o.changes.length })}</div>
             {o.problems.length > 0 && <div>{t("ui.roster.problems", { count: o.problems.length })}</div>}
@@ -84,11 +112,13 @@ export function FinancePanel({ recalculate }: { recalculate: (lang?: Lang) => Pr
                   </li>
                 );
               })}
-              {o.mismatches.map((m) => {
+              {o.calculated && o.mismatches.map((m) => {
                 const money = (c: number | null) => (c === null ? "—" : formatMoney(c, o.scheme.money.digits as MoneyDigits));
                 return <li key={`m:${m.id}:${m.line}`}>{t("ui.finance.mismatch", { id: m.id, line: lineLabel(o.scheme, m.line, lang), sheet: money(m.sheet), engine: money(m.engine) })}</li>;
               })}
             </ul>
+            {!o.baseline && <div>{t("cli.recalc.no-baseline")}</div>}
+            {!o.calculated && <div>{t("ui.finance.not-calculated")}</div>}
             {!o.kept && <div>{t("ui.finance.not-kept")}</div>}
           </MessageBarBody>
         </MessageBar>

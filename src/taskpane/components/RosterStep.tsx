@@ -3,6 +3,7 @@
  * scheme — with every row-level problem listed (missing id, duplicate, text in a number) before
  * anything is generated.
  */
+import { dataProblemText } from "../../io/data-problem-text.js";
 import { Body1, Button, Field, makeStyles, MessageBar, MessageBarBody, Text, Textarea, tokens } from "@fluentui/react-components";
 import { dataColumns } from "../../core/data.js";
 import { parseRoster, sampleRosterText } from "../state/select.js";
@@ -18,7 +19,7 @@ const useStyles = makeStyles({
 });
 
 export function RosterStep({ state, dispatch, readSelection }: { state: WizardState; dispatch: (e: WizardEvent) => void; readSelection?: () => Promise<string[][]> }) {
-  const { t } = useT();
+  const { t, lang } = useT();
   const styles = useStyles();
   const d = state.draft!;
   const [fileError, setFileError] = useState<string | null>(null);
@@ -76,7 +77,7 @@ export function RosterStep({ state, dispatch, readSelection }: { state: WizardSt
             {t("ui.roster.problems", { count: parsed.problems.length })}
             <ul>
               {parsed.problems.slice(0, 50).map((p) => (
-                <li key={`${p.line}:${p.column}:${p.key}`}>{t("cli.data-problem", { line: p.line, column: p.column, message: t(p.key, p.vars) }).trim()}</li>
+                <li key={`${p.line}:${p.column}:${p.key}`}>{dataProblemText(lang, p).trim()}</li>
               ))}
             </ul>
           </MessageBarBody>

@@ -130,9 +130,9 @@ export function officeHost(lang: Lang): Host {
         return { ev: ev.values, pay: pay.values, settings: settingRanges.map((r) => (r.isNullObject ? undefined : r.values[0]?.[0])) };
       });
       const missing = cells.filter((_, i) => read.settings[i] === undefined);
-      if (missing.length) return { schemeProblems: missing.map((c) => t(words, "wb.recalc.name-missing", { name: c.name, cell: `${c.sheet}!${c.ref.replace(/\$/g, "")}` })) };
+      if (missing.length) return { failed: "settings", problems: missing.map((c) => t(words, "wb.recalc.name-missing", { name: c.name, cell: `${c.sheet}!${c.ref.replace(/\$/g, "")}` })) };
       const edited = schemeAsEdited(parsed.scheme, cells.map((c, i) => ({ ...c, value: read.settings[i] })), words);
-      if (!edited.ok) return { schemeProblems: edited.problems };
+      if (!edited.ok) return { failed: "settings", problems: edited.problems };
       const report = recalcPayouts(
         edited.scheme,
         { keys: layout.evaluationKeys, rows: read.ev.slice(1) },
@@ -146,7 +146,7 @@ export function officeHost(lang: Lang): Host {
       Office.context.document.settings.set(LAYOUT, JSON.stringify(layout));
       const kept = keepSnapshot(report.snapshot);
       await saveSettings();
-      return { ...report, kept };
+      return { ...report, kept, calculated: true, baseline: state.snapshot !== null };
     },
     offerFile: (bytes, fileName, type) => browserDownload(bytes, fileName, type),
     async readSelection() {

@@ -64,6 +64,18 @@ export function standaloneHost(lang: Lang, download: Download = browserDownload)
         return null;
       }
     },
+    async recalculateFile(bytes, fileName, lang) {
+      const [{ openXlsx }, { recalcWorkbookFile }] = await Promise.all([import("../../io/xlsx-read.js"), import("../../workbook/recalc-file.js")]);
+      let file;
+      try {
+        file = openXlsx(bytes);
+      } catch (e) {
+        return { failed: "file", problems: [`${fileName}: ${(e as Error).message}`] };
+      }
+      const r = recalcWorkbookFile(file, fileName, lang);
+      // nothing is kept in a browser: the file's own record stays the baseline
+      return r.ok ? { ...r.report, kept: true, calculated: r.calculated, baseline: r.baseline } : { failed: r.reason, problems: r.problems };
+    },
     offerFile: (bytes, fileName, type) => download(bytes, fileName, type),
   };
 }

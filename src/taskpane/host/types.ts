@@ -5,8 +5,14 @@ import type { PlanPerson } from "../../workbook/plan/context.js";
 import type { GenerationResult } from "../state/wizard.js";
 import type { RecalcReport } from "../../workbook/read-back.js";
 
-/** A recalculation: the report, or why the scheme sheet's settings could not be used. */
-export type RecalcOutcome = (RecalcReport & { kept: boolean }) | { schemeProblems: string[] };
+/**
+ * A recalculation: the report (with whether this run's figures were kept for the next one,
+ * whether the payout sheet had calculated values to compare, and whether there was a baseline),
+ * or why nothing was recalculated, each problem naming its place.
+ */
+export type RecalcOutcome =
+  | (RecalcReport & { kept: boolean; calculated: boolean; baseline: boolean })
+  | { failed: "file" | "settings" | "no-record" | "periods" | "scheme" | "data"; problems: string[] };
 
 export interface GenerateRequest {
   scheme: Scheme;
@@ -33,6 +39,11 @@ export interface Host {
    * what changed since the last run and why (inside Excel only; null when nothing was generated here).
    */
   recalculate?(lang?: Lang): Promise<RecalcOutcome | null>;
+  /**
+   * Finance in a browser: the same read-back for a workbook file generated earlier and saved by
+   * Excel or LibreOffice (its generation record, settings, inputs and calculated payouts).
+   */
+  recalculateFile?(bytes: Uint8Array, fileName: string, lang: Lang): Promise<RecalcOutcome>;
   /** Inside Excel: the selected cells, as rows of text (a roster selected on a sheet). */
   readSelection?(): Promise<string[][]>;
   /** Inside Excel: bring a sheet to the front. */

@@ -1,0 +1,71 @@
+// @vitest-environment jsdom
+/**
+ * Finance in a browser: the pane recalculates a workbook file it generated earlier — as
+ * downloaded (no calculated values yet) and after LibreOffice calculated and saved it — and
+ * refuses a file it cannot use, saying why.
+ */
+import { afterEach, describe, expect, it } from "vitest";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { cleanup, render, screen } from "@testing-library/react";
+import { userEvent } from "@testing-library/user-event";
+import { App } from "../../src/taskpane/components/App.js";
+import { standaloneHost } from "../../src/taskpane/host/standalone.js";
+import { builtInScheme } from "../../src/schemes/index.js";
+import { recalculate, soffice } from "../workbook/libreoffice.js";
+
+afterEach(cleanup);
+globalThis.ResizeObserver ??= class {
+  observe() {}
+  unobserve() {}
+  disconnect() {}
+} as unknown as typeof ResizeObserver;
+
+const scheme = builtInScheme("warehouse")!;
+const roster = [
+  { id: "W1", name: "张三", values: { unrecorded_movements: 0, stock_errors: 0, safety_violations: 0, extra_points: 10 } },
+  { id: "W2", name: "李四", values: { unrecorded_movements: 11, stock_errors: 0, safety_violations: 0, extra_points: 0 } },
+];
+
+async function downloaded() {
+  let bytes: Uint8Array = new Uint8Array();
+  const host = standaloneHost("en-US", (b) => (bytes = b));
+  await host.generate({ scheme, people: roster, lang: "en-US", mode: "native", period: "2026-11", protect: true }, () => undefined);
+  return { host, bytes };
+}
+
+describe("recalculating a saved workbook in the browser", () => {
+  it("as downloaded: recomputed against the generation baseline, and the pane says it cannot compare yet", async () => {
+    const { host, bytes } = await downloaded();
+    const r = await host.recalculateFile!(bytes, "warehouse-2026-11.xlsx", "en-US");
+    expect("failed" in r).toBe(false);
+    if ("failed" in r) return;
+    expect([r.people, r.calculated, r.baseline, r.changes]).toEqual([2, false, true, []]);
+
+    const user = userEvent.setup();
+    render(<App host={host} />);
+    await user.upload(screen.getByLabelText("Open a generated workbook (.xlsx) to recalculate"), new File([bytes as Uint8Array<ArrayBuffer>], "warehouse-2026-11.xlsx"));
+    const report = await screen.findByTestId("recalc-report");
+    expect(report.textContent).toContain("2 people recalculated; 0 pay line(s) changed");
+    expect(report.textContent).toContain("The file was saved without calculated values");
+  });
+
+  it.skipIf(!soffice)("after LibreOffice calculated and saved it: the payout sheet agrees with the engine", async () => {
+    const { host, bytes } = await downloaded();
+    const dir = mkdtempSync(join(tmpdir(), "kpi-standalone-recalc-"));
+    writeFileSync(join(dir, "w.xlsx"), bytes);
+    const saved = readFileSync(recalculate(join(dir, "w.xlsx")));
+    const r = await host.recalculateFile!(new Uint8Array(saved), "w.xlsx", "zh-CN");
+    if ("failed" in r) throw new Error(r.problems.join("\n"));
+    expect([r.calculated, r.mismatches, r.changes]).toEqual([true, [], []]);
+  }, 120_000);
+
+  it("a file it cannot use: says why and computes nothing", async () => {
+    const { host } = await downloaded();
+    const user = userEvent.setup();
+    render(<App host={host} />);
+    await user.upload(screen.getByTestId("recalculate-file"), new File(["id,name\n"], "roster.xlsx"));
+    expect((await screen.findByRole("alert")).textContent).toBe("Nothing was recalculated:roster.xlsx: not an .xlsx file");
+  });
+});
