@@ -13,17 +13,16 @@ import {
   payoutChanges,
   payoutSnapshot,
   settingChanges,
-  type Cause,
   type PayoutChange,
   type PayoutSnapshot,
   type SettingChange,
 } from "../core/payout-changes.js";
-import { formatMoney, toCents, type MoneyDigits } from "../core/money.js";
+import { toCents, type MoneyDigits } from "../core/money.js";
 import type { Scheme } from "../core/scheme/schema.js";
 import { withParams } from "../core/scheme/load.js";
 import type { Reason } from "../core/rules/index.js";
 import type { Lang } from "../core/text.js";
-import { formatNumber, t } from "../i18n/index.js";
+import { t } from "../i18n/index.js";
 import { liftRuleNumbers } from "./plan/lift.js";
 import type { PlanName } from "./plan/types.js";
 
@@ -165,47 +164,4 @@ export function recalcPayouts(
     settingChanges: previous ? settingChanges(previous, snapshot) : [],
     mismatches,
   };
-}
-
-/** A pay line's name in the pane's language ("pay" is the person's total pay). */
-export function lineLabel(scheme: Scheme, line: string, lang: Lang): string {
-  return line === "pay" ? t(lang, "wb.col.pay") : (scheme.pay.find((p) => p.id === line)?.name[lang] ?? line);
-}
-
-/** The report's changes in words, in the pane's language: one entry per changed pay line. */
-export function describeChange(report: RecalcReport, c: RecalcChange, lang: Lang): { title: string; because: string; reason: string } {
-  const s = report.scheme;
-  const money = (cents: number | null) => (cents === null ? "—" : formatMoney(cents, s.money.digits as MoneyDigits));
-  const line = lineLabel(s, c.line, lang);
-  const grade = (g: Cause["before"]) => (g === null ? "—" : (s.grades.find((x) => x.id === g)?.label[lang] ?? String(g)));
-  const value = (v: Cause["before"]) => (v === null || v === "" ? "—" : typeof v === "number" ? formatNumber(v) : typeof v === "boolean" ? t(lang, v ? "wb.recalc.yes" : "wb.recalc.no") : v);
-  const inputName = (id: string) => s.inputs.find((i) => i.id === id)?.name[lang] ?? s.derived.find((d) => d.id === id)?.name[lang] ?? id;
-  const because = c.causes
-    .map((x) =>
-      t(lang, "wb.recalc.cause", {
-        what: x.kind === "input" ? inputName(x.field) : t(lang, x.kind === "total" ? "wb.col.total" : "wb.col.grade"),
-        before: x.kind === "grade" ? grade(x.before) : value(x.before),
-        after: x.kind === "grade" ? grade(x.after) : value(x.after),
-      }),
-    )
-    .join(lang === "zh-CN" ? ";" : "; ");
-  return {
-    title: t(lang, "ui.finance.change", { id: c.id, name: c.name, line, before: money(c.before), after: money(c.after) }),
-    because: because || (report.settingChanges.length ? t(lang, "wb.recalc.because-settings") : ""),
-    reason: c.reason ? t(lang, c.reason.key, c.reason.vars) : "",
-  };
-}
-
-/** A changed setting in words: its label on the scheme sheet, before → after. */
-export function describeSetting(report: RecalcReport, sc: SettingChange, lang: Lang): string {
-  const cell = report.settingCells.find((x) => x.name === sc.name);
-  const s = report.scheme;
-  let label = sc.name;
-  if (cell?.setting.kind === "param") label = s.parameters.find((p) => p.id === cell.setting.id)?.name[lang] ?? sc.name;
-  else if (cell) {
-    const g = s.grades.find((x) => x.id === cell.setting.id)?.label[lang] ?? cell.setting.id;
-    label = `${g} · ${t(lang, cell.setting.kind === "grade-min" ? "wb.scheme.grade.min" : "wb.scheme.grade.coefficient")}`;
-  }
-  const v = (x: number | null) => (x === null ? "—" : formatNumber(x));
-  return t(lang, "wb.recalc.setting-changed", { setting: label, before: v(sc.before), after: v(sc.after) });
 }

@@ -1,6 +1,7 @@
 /** Recalculating payouts from the sheets' values: agreement, changes since the last run and why, edited settings, tampering. */
 import { describe, expect, it } from "vitest";
-import { describeChange, describeSetting, recalcPayouts, schemeAsEdited, schemeSettings, settingCells } from "../../src/workbook/read-back.js";
+import { recalcPayouts, schemeAsEdited, schemeSettings, settingCells } from "../../src/workbook/read-back.js";
+import { describeChange, describeSetting } from "../../src/workbook/recalc-words.js";
 import { buildWorkbookPlan } from "../../src/workbook/plan/build-plan.js";
 import { liftRuleNumbers } from "../../src/workbook/plan/lift.js";
 import { compileScheme } from "../../src/core/evaluate.js";

@@ -11,7 +11,7 @@ import { formatCsv } from "../../io/csv.js";
 import { resultColumns, resultRows } from "../../io/results-table.js";
 import { openXlsx, type XlsxFile } from "../../io/xlsx-read.js";
 import { recalcWorkbookFile } from "../../workbook/recalc-file.js";
-import { describeChange, describeSetting, lineLabel } from "../../workbook/read-back.js";
+import { describeChange, describeSetting, lineLabel } from "../../workbook/recalc-words.js";
 import { formatMoney, type MoneyDigits } from "../../core/money.js";
 import { t } from "../../i18n/index.js";
 import { optional, parseArgs, required } from "../args.js";

@@ -9,7 +9,7 @@ import { Body1, Button, Caption1, makeStyles, MessageBar, MessageBarBody, Spinne
 import { useState } from "react";
 import { formatMoney, type MoneyDigits } from "../../core/money.js";
 import type { Lang } from "../../core/text.js";
-import { describeChange, describeSetting, lineLabel } from "../../workbook/read-back.js";
+import { describeChange, describeSetting, lineLabel } from "../../workbook/recalc-words.js";
 import type { RecalcOutcome } from "../host/types.js";
 import { useT } from "./i18n.js";
 import { readFileBytes } from "./read-file.js";
