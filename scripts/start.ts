@@ -112,6 +112,8 @@ async function main(): Promise<number> {
     sys.writeFile(workbook, sideloadWorkbook(manifest));
     openInExcel(sys, workbook);
     say(lang, "dev.start.sideloaded", { id: manifest.id });
+    // Excel for Mac reads its wef folder when it starts, not while it runs
+    if (sys.platform === "darwin") say(lang, "dev.start.mac-restart");
   } catch (e) {
     // the pane is still served: the developer can sideload manifest.xml by hand
     say(lang, "dev.start.sideload-failed", { reason: (e as Error).message });
