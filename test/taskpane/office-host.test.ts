@@ -201,4 +201,50 @@ describe("Office host", () => {
     expect(settings.has("kpi-scorecard.layout")).toBe(true);
     expect(settings.has("kpi-scorecard.snapshot")).toBe(false);
   });
+
+  it("puts the pay formula back into a payout cell typed over, on a protected sheet, and protects it again", async () => {
+    const { officeHost } = await import("../../src/taskpane/host/office.js");
+    const layout = JSON.parse(settings.get("kpi-scorecard.layout") as string);
+    const bonusAt = layout.payoutKeys.indexOf("pay:bonus");
+    const row = (id: string, bonus: unknown) => layout.payoutKeys.map((k: string, j: number) => (k === "id" ? id : j === bonusAt ? bonus : "=RC[-1]"));
+    const calls: string[] = [];
+    let isProtected = true;
+    g.Excel = {
+      run: async (f: (context: unknown) => Promise<unknown>) =>
+        f({
+          workbook: {
+            worksheets: {
+              getItem: () => ({
+                getUsedRange: () => ({
+                  load: () => undefined,
+                  values: [layout.payoutKeys, row("W1", 300), row("W2", 500), row("W3", 0)],
+                  formulasR1C1: [layout.payoutKeys, row("W1", "=ROUND(R[0]C[-2]*2,2)"), row("W2", 500), row("W3", "=ROUND(R[0]C[-2]*2,2)")],
+                }),
+                protection: {
+                  load: () => undefined,
+                  get protected() {
+                    return isProtected;
+                  },
+                  unprotect: () => {
+                    calls.push("unprotect");
+                    isProtected = false;
+                  },
+                  protect: (o: object) => calls.push(`protect ${JSON.stringify(o)}`),
+                },
+                getRange: (address: string) => ({
+                  set formulasR1C1(v: unknown) {
+                    calls.push(`${address} ${JSON.stringify(v)}`);
+                  },
+                }),
+              }),
+            },
+          },
+          sync: async () => undefined,
+        }),
+    };
+    const restored = await officeHost("en-US").restorePayoutFormulas!([{ id: "W2", line: "bonus" }, { id: "W1", line: "bonus" }]);
+    expect(restored).toBe(1);
+    const letter = String.fromCharCode(65 + bonusAt);
+    expect(calls).toEqual(["unprotect", `${letter}3 [["=ROUND(R[0]C[-2]*2,2)"]]`, 'protect {"allowFormatColumns":true,"allowSort":true,"allowAutoFilter":true}']);
+  });
 });

@@ -194,6 +194,22 @@ describe("wizard", () => {
     expect(text).toContain("W2 李四, Performance bonus: 0.00 → 400.00Because: Unrecorded stock movements 11 → 5; Total 78 → 90Now:");
     expect(text).toContain("W1, Performance bonus: the payout sheet shows 500.00, the engine computes 400.00");
 
+    // finance puts the formula back: the host restores, the pane recalculates and says so
+    const restoredCells: string[] = [];
+    host.restorePayoutFormulas = async (cells) => {
+      cells.forEach((c) => restoredCells.push(`${c.id}:${c.line}`));
+      outcome = { ...recalcPayouts(edited.scheme, evaluation(), payout(400), second.snapshot, cells, edited.settings), kept: true, calculated: true, baseline: true };
+      return 1;
+    };
+    cleanup();
+    render(<App host={host} />);
+    await user.click(screen.getByTestId("recalculate"));
+    await user.click(await screen.findByRole("button", { name: "Put the pay formulas back (2 cell(s))" }));
+    expect(restoredCells).toEqual(["W1:bonus", "W1:pay"]);
+    const after = (await screen.findByText("1 payout cell(s) got their formula back; recalculated again.")).closest("[data-testid=recalc-report]")!;
+    expect(after.textContent).not.toContain("the payout sheet shows");
+    expect(screen.queryByTestId("restore-formulas")).toBeNull();
+
     outcome = { failed: "settings", problems: ["Scheme!C8 (p_gate): expected a number, found \"eighty\""] };
     await user.click(screen.getByTestId("recalculate"));
     const alert = await screen.findByRole("alert");

@@ -120,7 +120,7 @@ export function App({ host }: { host: Host }) {
             </Select>
           </header>
           {host.kind === "standalone" && <Text size={200}>{t("ui.standalone")}</Text>}
-          {(host.recalculate || host.recalculateFile) && state.step === "scheme" && <FinancePanel recalculate={host.recalculate} recalculateFile={host.recalculateFile} />}
+          {(host.recalculate || host.recalculateFile) && state.step === "scheme" && <FinancePanel recalculate={host.recalculate} recalculateFile={host.recalculateFile} restorePayoutFormulas={host.restorePayoutFormulas} />}
           <StepNav step={state.step} reachable={reachable} onGo={(s) => dispatch({ type: "go", step: s })} />
           {body}
           <footer className={styles.footer}>

@@ -25,16 +25,29 @@ export interface FinancePanelProps {
   recalculate?: (lang?: Lang) => Promise<RecalcOutcome | null>;
   /** in a browser: a workbook file the user opens */
   recalculateFile?: (bytes: Uint8Array, fileName: string, lang: Lang) => Promise<RecalcOutcome>;
+  /** inside Excel: put the pay formulas back into the cells typed over */
+  restorePayoutFormulas?: (cells: ReadonlyArray<{ id: string; line: string }>) => Promise<number>;
 }
 
-export function FinancePanel({ recalculate, recalculateFile }: FinancePanelProps) {
+export function FinancePanel({ recalculate, recalculateFile, restorePayoutFormulas }: FinancePanelProps) {
   const { t, lang } = useT();
   const styles = useStyles();
-  const [state, setState] = useState<{ busy: boolean; outcome?: RecalcOutcome | null; error?: string }>({ busy: false });
-  const run = async (work: () => Promise<RecalcOutcome | null>) => {
+  const [state, setState] = useState<{ busy: boolean; outcome?: RecalcOutcome | null; restored?: number; error?: string }>({ busy: false });
+  const run = async (work: () => Promise<RecalcOutcome | null>, restored?: number) => {
     setState({ busy: true });
     try {
-      setState({ busy: false, outcome: await work() });
+      setState({ busy: false, outcome: await work(), restored });
+    } catch (e) {
+      setState({ busy: false, error: (e as Error).message });
+    }
+  };
+  // put the formulas back, then recalculate: the new report shows what the sheet says now
+  const restore = async (cells: ReadonlyArray<{ id: string; line: string }>) => {
+    if (!restorePayoutFormulas || !recalculate) return;
+    setState((s) => ({ ...s, busy: true }));
+    try {
+      const restored = await restorePayoutFormulas(cells);
+      await run(() => recalculate(lang), restored);
     } catch (e) {
       setState({ busy: false, error: (e as Error).message });
     }
@@ -117,6 +130,12 @@ export function FinancePanel({ recalculate, recalculateFile }: FinancePanelProps
                 return <li key={`m:${m.id}:${m.line}`}>{t("ui.finance.mismatch", { id: m.id, line: lineLabel(o.scheme, m.line, lang), sheet: money(m.sheet), engine: money(m.engine) })}</li>;
               })}
             </ul>
+            {state.restored !== undefined && <div>{t("ui.finance.restored", { count: state.restored })}</div>}
+            {o.calculated && o.mismatches.length > 0 && restorePayoutFormulas && recalculate && (
+              <Button size="small" onClick={() => void restore(o.mismatches)} disabled={state.busy} data-testid="restore-formulas">
+                {t("ui.finance.restore", { count: o.mismatches.length })}
+              </Button>
+            )}
             {!o.baseline && <div>{t("cli.recalc.no-baseline")}</div>}
             {!o.calculated && <div>{t("ui.finance.not-calculated")}</div>}
             {!o.kept && <div>{t("ui.finance.not-kept")}</div>}

@@ -7,9 +7,12 @@ import type { Host } from "./types.js";
 import type { Lang } from "../../core/text.js";
 import { t } from "../../i18n/index.js";
 import { generateInOffice } from "../../workbook/office/generate.js";
+import { SHEET_PROTECTION } from "../../workbook/office/write-office.js";
 import type { ContextApi } from "../../workbook/office/api.js";
 import { browserDownload } from "./standalone.js";
 import { recalcPayouts, schemeAsEdited } from "../../workbook/read-back.js";
+import { formulasToRestore } from "../../workbook/restore-formulas.js";
+import { columnLetter } from "../../workbook/plan/a1.js";
 import { parseScheme } from "../../core/scheme/load.js";
 import { asSnapshot, type PayoutSnapshot } from "../../core/payout-changes.js";
 import { generationRecord, RECORD_NAMESPACE, recordFromXml, type GenerationLayout, type GenerationRecord } from "../../workbook/generation-record.js";
@@ -147,6 +150,27 @@ export function officeHost(lang: Lang): Host {
       const kept = keepSnapshot(report.snapshot);
       await saveSettings();
       return { ...report, kept, calculated: true, baseline: state.snapshot !== null };
+    },
+    async restorePayoutFormulas(cells) {
+      const layout = (await known())?.layout;
+      if (!layout || cells.length === 0) return 0;
+      return Excel.run(async (context) => {
+        const ws = context.workbook.worksheets.getItem(layout.payout);
+        const used = ws.getUsedRange();
+        used.load(["values", "formulasR1C1"]);
+        ws.protection.load("protected");
+        await context.sync();
+        const restore = formulasToRestore(layout.payoutKeys, used.values.slice(1), used.formulasR1C1.slice(1), cells);
+        if (restore.length === 0) return 0;
+        // the sheet as generated is protected without a password; one the user protected with a password refuses, and says so
+        const wasProtected = ws.protection.protected;
+        if (wasProtected) ws.protection.unprotect();
+        // the table starts at A1 with its header: data row i is sheet row i + 2
+        for (const c of restore) ws.getRange(`${columnLetter(c.col)}${c.row + 2}`).formulasR1C1 = [[c.formula]];
+        if (wasProtected) ws.protection.protect(SHEET_PROTECTION);
+        await context.sync();
+        return restore.length;
+      });
     },
     offerFile: (bytes, fileName, type) => browserDownload(bytes, fileName, type),
     async readSelection() {

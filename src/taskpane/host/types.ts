@@ -40,6 +40,11 @@ export interface Host {
    */
   recalculate?(lang?: Lang): Promise<RecalcOutcome | null>;
   /**
+   * Finance inside Excel: put the pay formulas back into payout cells someone typed over (those
+   * the last recalculation listed); returns how many cells were restored.
+   */
+  restorePayoutFormulas?(cells: ReadonlyArray<{ id: string; line: string }>): Promise<number>;
+  /**
    * Finance in a browser: the same read-back for a workbook file generated earlier and saved by
    * Excel or LibreOffice (its generation record, settings, inputs and calculated payouts).
    */

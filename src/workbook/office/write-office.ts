@@ -11,6 +11,9 @@ import type { PlanBlock, PlanValue, SheetPlan, WorkbookPlan } from "../plan/type
 import { cellRef, columnLetter } from "../plan/a1.js";
 import type { ContextApi, RangeApi, SheetApi } from "./api.js";
 
+/** What a protected generated sheet still allows: widening columns, sorting and filtering. No password. */
+export const SHEET_PROTECTION = { allowFormatColumns: true, allowSort: true, allowAutoFilter: true };
+
 /** Requests are cut well under Excel on the web's 5 MB limit. */
 export const REQUEST_BUDGET = 4 * 1024 * 1024;
 
@@ -81,7 +84,7 @@ export async function writeToOffice(context: ContextApi, plan: WorkbookPlan): Pr
       createdNames.push(n.name);
     }
     // protection last: a protected sheet refuses the writes above
-    for (const s of plan.sheets) if (s.protect) sheets.get(s.name)!.protection.protect({ allowFormatColumns: true, allowSort: true, allowAutoFilter: true });
+    for (const s of plan.sheets) if (s.protect) sheets.get(s.name)!.protection.protect(SHEET_PROTECTION);
     await flush();
     report.sheets = created;
     return report;
