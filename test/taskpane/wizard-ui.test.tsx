@@ -196,8 +196,8 @@ describe("wizard", () => {
 
     // finance puts the formula back: the host restores, the pane recalculates and says so
     const restoredCells: string[] = [];
-    host.restorePayoutFormulas = async (cells) => {
-      cells.forEach((c) => restoredCells.push(`${c.id}:${c.line}`));
+    host.restorePayoutFormulas = async (typedOver) => {
+      typedOver.forEach((c) => restoredCells.push(`${c.id}:${c.line}`));
       outcome = { ...recalcPayouts(edited.scheme, evaluation(), payout(400), second.snapshot, cells, edited.settings), kept: true, calculated: true, baseline: true };
       return 1;
     };
