@@ -2,7 +2,8 @@
  * The whole wizard in a real browser, standalone (no Office): for three templates in both
  * languages — choose, confirm the seed's defaults, load sample data, set the period, generate —
  * then the downloaded .xlsx is recalculated by LibreOffice and every total and pay line must
- * equal the engine's. Screenshots of each step go to test-artifacts/e2e (not committed).
+ * equal the engine's; that recalculated file, opened in the pane's finance panel, must agree with
+ * the engine too. Screenshots of each step go to test-artifacts/e2e (not committed).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { execFileSync } from "node:child_process";
@@ -72,7 +73,8 @@ describe.skipIf(!chromiumPath || !soffice)("wizard in Chromium, standalone", () 
     const roster = parseRoster(scheme, sampleRosterText(scheme, 20));
     const results = compileScheme(scheme).evaluateRoster(structuredClone(roster.people));
     const plan = buildWorkbookPlan(scheme, roster.people, { lang, mode: "native", period: "2026-11" });
-    const wb = await readWorkbook(recalculate(file));
+    const calculated = recalculate(file);
+    const wb = await readWorkbook(calculated);
     expect(wb.worksheets.map((w) => w.name)).toEqual(plan.sheets.map((s) => s.name));
     const ev = tableRows(wb.getWorksheet(plan.sheets[1].name)!, plan.sheets[1].table!.keys, 2, results.length);
     const pay = tableRows(wb.getWorksheet(plan.sheets[2].name)!, plan.sheets[2].table!.keys, 2, results.length);
@@ -80,5 +82,17 @@ describe.skipIf(!chromiumPath || !soffice)("wizard in Chromium, standalone", () 
       expect(ev[i].total, `${r.id} total`).toBe(r.total);
       for (const line of scheme.pay) expect(pay[i][`pay:${line.id}`], `${r.id} ${line.id}`).toBe(r.pay[line.id] / 100);
     });
+
+    // finance, still in the browser: the saved workbook opened in the pane agrees with the engine
+    const financePage = await browser.newPage({ viewport: { width: 320, height: 900 }, locale: lang });
+    await financePage.goto(`${server.url}/taskpane.html`);
+    await financePage.getByTestId("recalculate-file").setInputFiles(calculated);
+    const report = financePage.getByTestId("recalc-report");
+    await report.waitFor();
+    await financePage.screenshot({ path: join(shots, `${id}-${lang}-7-finance.png`), fullPage: true });
+    const text = await report.textContent();
+    expect(text).toContain(lang === "zh-CN" ? `已重算 ${results.length} 人;自上次重算(或生成工作簿)以来有 0 项发放变动。` : `${results.length} people recalculated; 0 pay line(s) changed`);
+    expect(text).not.toMatch(lang === "zh-CN" ? /发放表显示/ : /the payout sheet shows/);
+    await financePage.close();
   }, 120_000);
 });

@@ -106,6 +106,9 @@ export function App({ host }: { host: Host }) {
     }
   })();
   const next = STEPS[index + 1];
+  const finance = (host.recalculate || host.recalculateFile) && state.step === "scheme" && (
+    <FinancePanel recalculate={host.recalculate} recalculateFile={host.recalculateFile} restorePayoutFormulas={host.restorePayoutFormulas} />
+  );
   return (
     <FluentProvider theme={webLightTheme} lang={state.lang}>
       <LangContext.Provider value={state.lang}>
@@ -120,7 +123,8 @@ export function App({ host }: { host: Host }) {
             </Select>
           </header>
           {host.kind === "standalone" && <Text size={200}>{t("ui.standalone")}</Text>}
-          {(host.recalculate || host.recalculateFile) && state.step === "scheme" && <FinancePanel recalculate={host.recalculate} recalculateFile={host.recalculateFile} restorePayoutFormulas={host.restorePayoutFormulas} />}
+          {/* inside Excel, recalculating the open workbook comes first; in a browser, choosing a scheme does */}
+          {host.kind === "office" && finance}
           <StepNav step={state.step} reachable={reachable} onGo={(s) => dispatch({ type: "go", step: s })} />
           {body}
           <footer className={styles.footer}>
@@ -133,6 +137,7 @@ export function App({ host }: { host: Host }) {
               </Button>
             )}
           </footer>
+          {host.kind !== "office" && finance}
         </main>
       </LangContext.Provider>
     </FluentProvider>
