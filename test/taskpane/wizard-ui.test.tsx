@@ -193,6 +193,7 @@ describe("wizard", () => {
     expect(text).toContain("W1 张三, Performance bonus: 300.00 → 400.00Because: only the scheme's settings changed (listed above)Now:");
     expect(text).toContain("W2 李四, Performance bonus: 0.00 → 400.00Because: Unrecorded stock movements 11 → 5; Total 78 → 90Now:");
     expect(text).toContain("W1, Performance bonus: the payout sheet shows 500.00, the engine computes 400.00");
+    expect(text).toContain("Amounts are rounded to 0.01 yuan per pay line with Excel's ROUND (half away from zero)");
 
     // finance puts the formula back: the host restores, the pane recalculates and says so
     const restoredCells: string[] = [];
