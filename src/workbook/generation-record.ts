@@ -1,9 +1,9 @@
 /**
  * What a generated workbook must remember for next month and for finance: the scheme it was
  * made from, where its evaluation and payout tables and its editable settings are, and the pay
- * the engine computed at generation (the baseline of the first recalculation). Inside Excel the
- * pane keeps it in the document's settings; an .xlsx made in the browser or by the CLI carries
- * it as a custom XML part, which Excel exposes to the add-in when the file is opened there.
+ * the engine computed at generation (the baseline of the first recalculation). Every generated
+ * workbook carries it as a custom XML part: written by the pane inside Excel, or into the .xlsx
+ * made in a browser or by the CLI — Excel exposes it to the add-in when the file is opened there.
  */
 import { compileScheme } from "../core/evaluate.js";
 import { evaluatePeriods } from "../core/periods/evaluate-periods.js";

@@ -1,10 +1,11 @@
 /**
  * The Office host, with Excel's and Office's globals faked: generation goes through the Office
- * writer into the workbook, activates the evaluation sheet, and keeps the scheme in the
- * document's settings, from where the next session reads it back.
+ * writer into the workbook, activates the evaluation sheet, and keeps the generation record
+ * (scheme, layout, pay) as a custom XML part, from where the next session and finance read it.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { fakeExcel, type FakeExcel } from "../workbook/fake-excel.js";
+import { fakeCustomXmlParts, fakeExcel, type FakeExcel } from "../workbook/fake-excel.js";
+import { recordFromXml } from "../../src/workbook/generation-record.js";
 import { builtInScheme } from "../../src/schemes/index.js";
 
 const g = globalThis as Record<string, unknown>;
@@ -57,12 +58,32 @@ describe("Office host", () => {
     expect(activated).toEqual(["考核 2026-11"]);
     expect(progress.at(-1)).toBe(1);
     expect(await host.savedScheme()).toEqual(JSON.parse(JSON.stringify(scheme)));
+    // the record is one custom XML part, not the document's settings
+    expect(excel.customXml).toHaveLength(1);
+    expect(recordFromXml(excel.customXml[0])?.snapshot?.people.W1.lines.pay).toBe(30000);
+    expect(settings.size).toBe(0);
+  });
+
+  it("reads a record an earlier version kept in the document's settings, and moves it into the workbook", async () => {
+    const { officeHost } = await import("../../src/taskpane/host/office.js");
+    const record = recordFromXml(excel.customXml[0])!;
+    const parts: string[] = [];
+    g.Excel = { run: async (f: (context: unknown) => Promise<unknown>) => f({ workbook: { customXmlParts: fakeCustomXmlParts(parts) }, sync: async () => undefined }) };
+    settings.set("kpi-scorecard.scheme", JSON.stringify(record.scheme));
+    settings.set("kpi-scorecard.layout", JSON.stringify(record.layout));
+    settings.set("kpi-scorecard.snapshot", JSON.stringify(record.snapshot));
+    const host = officeHost("zh-CN");
+    expect((await host.savedScheme()) as { id: string }).toMatchObject({ id: "warehouse" });
+    const { writeRecord } = await import("../../src/taskpane/host/office-record.js");
+    await writeRecord(record);
+    expect([parts.length, settings.size]).toEqual([1, 0]);
   });
 
   it("recalculates: reads the sheets and the scheme settings Excel holds, reports what changed since generation and why", async () => {
     const { officeHost } = await import("../../src/taskpane/host/office.js");
     const host = officeHost("zh-CN");
-    const layout = JSON.parse(settings.get("kpi-scorecard.layout") as string);
+    const parts = [...excel.customXml];
+    const layout = recordFromXml(parts[0])!.layout!;
     expect(layout.settings.map((c: { name: string }) => c.name)).toContain("p_gate");
     // the two sheets' values after Excel calculated them: header, then one person
     let unrecorded = 1;
@@ -86,6 +107,7 @@ describe("Office host", () => {
                 getRangeOrNullObject: () => ({ load: () => undefined, isNullObject: !named.has(name), get values() { return [[named.get(name)]]; } }),
               }),
             },
+            customXmlParts: fakeCustomXmlParts(parts),
           },
           sync: async () => undefined,
         }),
@@ -96,7 +118,8 @@ describe("Office host", () => {
       return r;
     };
     const first = await report();
-    expect([first.people, first.changes, first.settingChanges, first.mismatches, first.kept, first.calculated, first.baseline]).toEqual([1, [], [], [], true, true, true]);
+    expect([first.people, first.changes, first.settingChanges, first.mismatches, first.calculated, first.baseline]).toEqual([1, [], [], [], true, true]);
+    expect(parts).toHaveLength(1); // the record replaced, not added to
 
     unrecorded = 11; // someone fixed the count: the score falls below 80, the bonus to 0
     const second = await report();
@@ -132,20 +155,14 @@ describe("Office host", () => {
     const record = generationRecord(scheme, roster, plan);
     const layout = record.layout!;
     let unrecorded = 11;
-    const asked: string[] = [];
+    // the file's parts: another program's, and ours
+    const parts = ['<other xmlns="urn:someone-else"/>', recordXml(record)];
     g.Excel = {
       CalculationType: { full: "Full" },
       run: async (f: (context: unknown) => Promise<unknown>) =>
         f({
           workbook: {
-            customXmlParts: {
-              getByNamespace: (ns: string) => ({
-                getOnlyItemOrNullObject: () => {
-                  asked.push(ns);
-                  return { isNullObject: ns !== RECORD_NAMESPACE, getXml: () => ({ value: recordXml(record) }) };
-                },
-              }),
-            },
+            customXmlParts: fakeCustomXmlParts(parts),
             application: { calculate: () => undefined },
             worksheets: {
               getItem: (name: string) => ({
@@ -170,14 +187,15 @@ describe("Office host", () => {
     };
     const host = officeHost("en-US");
     expect(await host.savedScheme()).toEqual(JSON.parse(JSON.stringify(scheme)));
-    expect(asked).toEqual([RECORD_NAMESPACE]);
     const r = await host.recalculate!();
     if (!r || !("snapshot" in r)) throw new Error(JSON.stringify(r));
     // changes since the browser generated the file: the corrected count took the bonus away
     expect(r.changes.map((c) => [c.line, c.before, c.after])).toEqual([["bonus", 30000, 0], ["pay", 30000, 0]]);
     expect(r.mismatches).toEqual([]);
-    // and from now on the pane keeps its own record in the document's settings
-    expect(JSON.parse(settings.get("kpi-scorecard.layout") as string)).toEqual(layout);
+    // the record now holds this run's pay; the other program's part is untouched
+    expect(parts[0]).toBe('<other xmlns="urn:someone-else"/>');
+    expect(parts.filter((x) => x.includes(RECORD_NAMESPACE))).toHaveLength(1);
+    expect(recordFromXml(parts[1])?.snapshot?.people.W1.lines.pay).toBe(0);
     unrecorded = 1;
     const again = await host.recalculate!();
     expect(again && "changes" in again && again.changes.map((c) => [c.line, c.before, c.after])).toEqual([["bonus", 0, 30000], ["pay", 0, 30000]]);
@@ -198,13 +216,15 @@ describe("Office host", () => {
     const host = officeHost("zh-CN");
     const blank = { unrecorded_movements: null, stock_errors: null, safety_violations: null, extra_points: null };
     await host.generate({ scheme: builtInScheme("warehouse")!, people: [{ id: "W1", name: "张三", values: blank }], lang: "zh-CN", mode: "native", period: "2026-11", protect: false }, () => undefined);
-    expect(settings.has("kpi-scorecard.layout")).toBe(true);
-    expect(settings.has("kpi-scorecard.snapshot")).toBe(false);
+    const record = recordFromXml(excel.customXml[0])!;
+    expect(record.layout?.payout).toBe("发放 2026-11");
+    expect(record.snapshot).toBeNull();
   });
 
   it("puts the pay formula back into a payout cell typed over, on a protected sheet, and protects it again", async () => {
     const { officeHost } = await import("../../src/taskpane/host/office.js");
-    const layout = JSON.parse(settings.get("kpi-scorecard.layout") as string);
+    const parts = [...excel.customXml]; // the workbook generated in the test before
+    const layout = recordFromXml(parts[0])!.layout!;
     const bonusAt = layout.payoutKeys.indexOf("pay:bonus");
     const row = (id: string, bonus: unknown) => layout.payoutKeys.map((k: string, j: number) => (k === "id" ? id : j === bonusAt ? bonus : "=RC[-1]"));
     const calls: string[] = [];
@@ -213,6 +233,7 @@ describe("Office host", () => {
       run: async (f: (context: unknown) => Promise<unknown>) =>
         f({
           workbook: {
+            customXmlParts: fakeCustomXmlParts(parts),
             worksheets: {
               getItem: () => ({
                 getUsedRange: () => ({

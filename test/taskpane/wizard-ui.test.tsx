@@ -182,7 +182,7 @@ describe("wizard", () => {
     if (!edited.ok) throw new Error(edited.problems.join());
     counts.W2 = 5;
     const second = recalcPayouts(edited.scheme, evaluation(), payout(500), first.snapshot, cells, edited.settings);
-    let outcome: RecalcOutcome = { ...second, kept: true, calculated: true, baseline: true };
+    let outcome: RecalcOutcome = { ...second, calculated: true, baseline: true };
     host.recalculate = async () => outcome;
     render(<App host={host} />);
     await user.click(screen.getByTestId("recalculate"));
@@ -199,7 +199,7 @@ describe("wizard", () => {
     const restoredCells: string[] = [];
     host.restorePayoutFormulas = async (typedOver) => {
       typedOver.forEach((c) => restoredCells.push(`${c.id}:${c.line}`));
-      outcome = { ...recalcPayouts(edited.scheme, evaluation(), payout(400), second.snapshot, cells, edited.settings), kept: true, calculated: true, baseline: true };
+      outcome = { ...recalcPayouts(edited.scheme, evaluation(), payout(400), second.snapshot, cells, edited.settings), calculated: true, baseline: true };
       return 1;
     };
     cleanup();

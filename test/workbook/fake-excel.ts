@@ -140,6 +140,9 @@ export class FakeExcel implements ContextApi {
     } as unknown as SheetApi;
   }
 
+  /** custom XML parts of the workbook, as XML text */
+  customXml: string[] = [];
+
   workbook = {
     worksheets: {
       load: () => undefined,
@@ -173,6 +176,27 @@ export class FakeExcel implements ContextApi {
       },
     },
     application: { suspendApiCalculationUntilNextSync: () => void this.calculationSuspended++ },
+    customXmlParts: fakeCustomXmlParts(this.customXml),
+  };
+}
+
+/**
+ * Custom XML parts kept in `store` (XML texts, oldest first), with the calls the pane makes:
+ * add, getByNamespace(ns).items (loaded), an item's getXml() and delete().
+ */
+export function fakeCustomXmlParts(store: string[]) {
+  const inNamespace = (ns: string) => store.filter((xml) => xml.includes(`xmlns="${ns}"`));
+  return {
+    add: (xml: string) => void store.push(xml),
+    getByNamespace: (ns: string) => ({
+      load: () => undefined,
+      get items() {
+        return inNamespace(ns).map((xml) => ({
+          getXml: () => ({ value: xml }),
+          delete: () => void store.splice(store.indexOf(xml), 1),
+        }));
+      },
+    }),
   };
 }
 

@@ -138,7 +138,6 @@ export function FinancePanel({ recalculate, recalculateFile, restorePayoutFormul
             )}
             {!o.baseline && <div>{t("cli.recalc.no-baseline")}</div>}
             {!o.calculated && <div>{t("ui.finance.not-calculated")}</div>}
-            {!o.kept && <div>{t("ui.finance.not-kept")}</div>}
             <Caption1 className={styles.detail}>{t("cli.rounding", { unit: ["1", "0.1", "0.01"][o.scheme.money.digits] })}</Caption1>
           </MessageBarBody>
         </MessageBar>

@@ -1,7 +1,7 @@
 /**
- * Inside Excel: the workbook is written into the open workbook through the Office writer, and
- * the scheme is kept in the document's settings for next month. The only module of the task pane
- * that touches the Office globals.
+ * Inside Excel: the workbook is written into the open workbook through the Office writer, and its
+ * generation record (scheme, layout, last pay) is kept in the workbook as a custom XML part for
+ * next month and for finance. The only module of the task pane that touches the Office globals.
  */
 import type { Host } from "./types.js";
 import type { Lang } from "../../core/text.js";
@@ -14,71 +14,10 @@ import { recalcPayouts, schemeAsEdited } from "../../workbook/read-back.js";
 import { formulasToRestore } from "../../workbook/restore-formulas.js";
 import { columnLetter } from "../../workbook/plan/a1.js";
 import { parseScheme } from "../../core/scheme/load.js";
-import { asSnapshot, type PayoutSnapshot } from "../../core/payout-changes.js";
-import { generationRecord, RECORD_NAMESPACE, recordFromXml, type GenerationLayout, type GenerationRecord } from "../../workbook/generation-record.js";
-
-const SETTING = "kpi-scorecard.scheme";
-/** Which sheets and columns the last generation made, and where its settings are, for recalculation. */
-const LAYOUT = "kpi-scorecard.layout";
-/** The pay of the last run (generation or recalculation): what the next recalculation compares with. */
-const SNAPSHOT = "kpi-scorecard.snapshot";
-
-/**
- * Document settings are small (Office keeps them in the file and loads them whole): a snapshot
- * beyond this many characters is not kept, and the pane says the next run cannot compare.
- */
-const SNAPSHOT_LIMIT = 1_000_000;
-
-function setting<T>(key: string): T | null {
-  const v = Office.context.document.settings.get(key) as string | null;
-  try {
-    return v ? (JSON.parse(v) as T) : null;
-  } catch {
-    return null;
-  }
-}
-
-const saveSettings = () => new Promise<void>((resolve) => Office.context.document.settings.saveAsync(() => resolve()));
-
-/** Keeps this run's figures for the next comparison, when they fit; false when they do not. */
-function keepSnapshot(snapshot: PayoutSnapshot | null): boolean {
-  const json = snapshot && JSON.stringify(snapshot);
-  if (!json || json.length > SNAPSHOT_LIMIT) {
-    Office.context.document.settings.remove(SNAPSHOT);
-    return !json;
-  }
-  Office.context.document.settings.set(SNAPSHOT, json);
-  return true;
-}
-
-/**
- * The record a workbook made outside this pane carries (an .xlsx downloaded from the browser or
- * written by the CLI): its custom XML part in our namespace, or null.
- */
-async function embeddedRecord(): Promise<GenerationRecord | null> {
-  try {
-    return await Excel.run(async (context) => {
-      const part = context.workbook.customXmlParts.getByNamespace(RECORD_NAMESPACE).getOnlyItemOrNullObject();
-      await context.sync();
-      if (part.isNullObject) return null;
-      const xml = part.getXml();
-      await context.sync();
-      return recordFromXml(xml.value);
-    });
-  } catch {
-    // an Excel without custom XML parts (ExcelApi 1.5) simply has no record to offer
-    return null;
-  }
-}
+import { generationRecord } from "../../workbook/generation-record.js";
+import { readRecord, writeRecord } from "./office-record.js";
 
 export function officeHost(lang: Lang): Host {
-  // what this session knows of the workbook: the pane's own settings first, else what the file carries
-  const known = async (): Promise<{ scheme: unknown; layout: GenerationLayout | null; snapshot: PayoutSnapshot | null } | null> => {
-    const scheme = setting<unknown>(SETTING);
-    if (scheme) return { scheme, layout: setting<GenerationLayout>(LAYOUT), snapshot: asSnapshot(setting<unknown>(SNAPSHOT)) };
-    const record = await embeddedRecord();
-    return record && { scheme: record.scheme, layout: record.layout, snapshot: record.snapshot };
-  };
   return {
     kind: "office",
     lang,
@@ -97,22 +36,17 @@ export function officeHost(lang: Lang): Host {
         return r;
       });
       onProgress(0.9);
-      const record = generationRecord(request.scheme, request.people, result.plan);
-      Office.context.document.settings.set(SETTING, JSON.stringify(request.scheme));
-      if (record.layout) Office.context.document.settings.set(LAYOUT, JSON.stringify(record.layout));
-      else Office.context.document.settings.remove(LAYOUT);
       // the engine's pay for the generated workbook: the first recalculation lists the changes since then
-      keepSnapshot(record.snapshot);
-      await saveSettings();
+      await writeRecord(generationRecord(request.scheme, request.people, result.plan));
       onProgress(1);
       return { sheets: result.sheets, renamed: result.renamed };
     },
     async savedScheme() {
-      return (await known())?.scheme ?? null;
+      return (await readRecord())?.scheme ?? null;
     },
     async recalculate(paneLang?: Lang) {
       const words = paneLang ?? lang;
-      const state = await known();
+      const state = await readRecord();
       const parsed = state && parseScheme(state.scheme);
       const layout = state?.layout;
       if (!parsed?.ok || !layout) return null;
@@ -144,15 +78,12 @@ export function officeHost(lang: Lang): Host {
         cells,
         edited.settings,
       );
-      // from now on this workbook's pane keeps its own record in the settings
-      Office.context.document.settings.set(SETTING, JSON.stringify(state.scheme));
-      Office.context.document.settings.set(LAYOUT, JSON.stringify(layout));
-      const kept = keepSnapshot(report.snapshot);
-      await saveSettings();
-      return { ...report, kept, calculated: true, baseline: state.snapshot !== null };
+      // this run is the next one's baseline
+      await writeRecord({ scheme: state.scheme, layout, snapshot: report.snapshot });
+      return { ...report, calculated: true, baseline: state.snapshot !== null };
     },
     async restorePayoutFormulas(cells) {
-      const layout = (await known())?.layout;
+      const layout = (await readRecord())?.layout;
       if (!layout || cells.length === 0) return 0;
       return Excel.run(async (context) => {
         const ws = context.workbook.worksheets.getItem(layout.payout);

@@ -6,12 +6,11 @@ import type { GenerationResult } from "../state/wizard.js";
 import type { RecalcReport } from "../../workbook/read-back.js";
 
 /**
- * A recalculation: the report (with whether this run's figures were kept for the next one,
- * whether the payout sheet had calculated values to compare, and whether there was a baseline),
- * or why nothing was recalculated, each problem naming its place.
+ * A recalculation: the report (with whether the payout sheet had calculated values to compare,
+ * and whether there was a baseline), or why nothing was recalculated, each problem naming its place.
  */
 export type RecalcOutcome =
-  | (RecalcReport & { kept: boolean; calculated: boolean; baseline: boolean })
+  | (RecalcReport & { calculated: boolean; baseline: boolean })
   | { failed: "file" | "settings" | "no-record" | "periods" | "scheme" | "data"; problems: string[] };
 
 export interface GenerateRequest {
