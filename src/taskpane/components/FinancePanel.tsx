@@ -5,19 +5,16 @@
  * scheme sheet, each person's inputs, total and grade before → after, and the engine's reason
  * for the amount now — and whether the payout sheet still shows what the engine computes.
  */
-import { Body1, Button, Caption1, makeStyles, MessageBar, MessageBarBody, Spinner, Text, tokens } from "@fluentui/react-components";
+import { Body1, Button, makeStyles, MessageBar, MessageBarBody, Spinner, Text, tokens } from "@fluentui/react-components";
 import { useState } from "react";
-import { formatMoney, type MoneyDigits } from "../../core/money.js";
 import type { Lang } from "../../core/text.js";
-import { describeChange, describeSetting, lineLabel } from "../../workbook/recalc-words.js";
+import { RecalcReportView } from "./RecalcReportView.js";
 import type { RecalcOutcome } from "../host/types.js";
 import { useT } from "./i18n.js";
 import { readFileBytes } from "./read-file.js";
 
 const useStyles = makeStyles({
   panel: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, marginBottom: tokens.spacingVerticalL },
-  list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL, overflowWrap: "anywhere" },
-  detail: { display: "block", color: tokens.colorNeutralForeground3 },
 });
 
 export interface FinancePanelProps {
@@ -87,61 +84,7 @@ export function FinancePanel({ recalculate, recalculateFile, restorePayoutFormul
         </MessageBar>
       )}
       {o === null && <Body1>{t("ui.finance.nothing")}</Body1>}
-      {o && "failed" in o && (
-        <MessageBar intent="error" role="alert" data-testid="recalc-report">
-          <MessageBarBody>
-            <div>{t(o.failed === "settings" ? "ui.finance.scheme-problems" : "ui.finance.cannot")}</div>
-            <ul className={styles.list}>
-              {o.problems.map((p) => (
-                <li key={p}>{p}</li>
-              ))}
-            </ul>
-          </MessageBarBody>
-        </MessageBar>
-      )}
-      {o && "snapshot" in o && (
-        <MessageBar intent={(o.calculated && o.mismatches.length) || o.problems.length ? "warning" : "success"} role="status" data-testid="recalc-report">
-          <MessageBarBody>
-            <div>{t("ui.finance.summary", { people: o.people, changes: o.changes.length })}</div>
-            {o.problems.length > 0 && <div>{t("ui.roster.problems", { count: o.problems.length })}</div>}
-            {o.settingChanges.length > 0 && (
-              <>
-                <div>{t("ui.finance.settings")}</div>
-                <ul className={styles.list}>
-                  {o.settingChanges.map((s) => (
-                    <li key={`s:${s.name}`}>{describeSetting(o, s, lang)}</li>
-                  ))}
-                </ul>
-              </>
-            )}
-            <ul className={styles.list}>
-              {o.changes.map((c) => {
-                const d = describeChange(o, c, lang);
-                return (
-                  <li key={`${c.id}:${c.line}`}>
-                    {d.title}
-                    {d.because && <Caption1 className={styles.detail}>{t("ui.finance.because", { because: d.because })}</Caption1>}
-                    {d.reason && <Caption1 className={styles.detail}>{t("ui.finance.now", { reason: d.reason })}</Caption1>}
-                  </li>
-                );
-              })}
-              {o.calculated && o.mismatches.map((m) => {
-                const money = (c: number | null) => (c === null ? "—" : formatMoney(c, o.scheme.money.digits as MoneyDigits));
-                return <li key={`m:${m.id}:${m.line}`}>{t("ui.finance.mismatch", { id: m.id, line: lineLabel(o.scheme, m.line, lang), sheet: money(m.sheet), engine: money(m.engine) })}</li>;
-              })}
-            </ul>
-            {state.restored !== undefined && <div>{t("ui.finance.restored", { count: state.restored })}</div>}
-            {o.calculated && o.mismatches.length > 0 && restorePayoutFormulas && recalculate && (
-              <Button size="small" onClick={() => void restore(o.mismatches)} disabled={state.busy} data-testid="restore-formulas">
-                {t("ui.finance.restore", { count: o.mismatches.length })}
-              </Button>
-            )}
-            {!o.baseline && <div>{t("cli.recalc.no-baseline")}</div>}
-            {!o.calculated && <div>{t("ui.finance.not-calculated")}</div>}
-            <Caption1 className={styles.detail}>{t("cli.rounding", { unit: ["1", "0.1", "0.01"][o.scheme.money.digits] })}</Caption1>
-          </MessageBarBody>
-        </MessageBar>
-      )}
+      {o && <RecalcReportView outcome={o} restored={state.restored} onRestore={restorePayoutFormulas && recalculate ? (cells) => void restore(cells) : undefined} busy={state.busy} />}
     </section>
   );
 }
