@@ -108,18 +108,24 @@ export function payoutSheet(
         const units = `(ROUND(${constFormula(rule.budget, f)},${digits})*${10 ** digits})`;
         const unitCents = 10 ** (2 - digits);
         set(`${p}:weight`, `IF(AND(${evaluated},${cond(line.when)}),${exprFormula(rule.weight, f)},0)`);
-        set(`${p}:cumulative`, i === 0 ? here(`${p}:weight`, row) : `${here(`${p}:cumulative`, row - 1)}+${here(`${p}:weight`, row)}`);
-        const W = `$${col(`${p}:cumulative`)}$${last}`;
+        // running sums (shown for the reader) as SUM over the rows so far, not "the cell above +
+        // this row": a column that refers to itself row after row came out wrong in LibreOffice's
+        // grouped calculation once long (1,000 rows: its last cell was 0)
+        const upTo = (key: string) => `SUM($${col(key)}$${first}:$${col(key)}${row})`;
+        set(`${p}:cumulative`, upTo(`${p}:weight`));
+        // totals summed where they are used, not read from the running columns' last cell:
+        // LibreOffice's grouped calculation got that cell wrong on long sheets
+        const W = `SUM(${whole(`${p}:weight`)})`;
         set(`${p}:exact`, `IF(${W}<=0,NA(),(${units}*${here(`${p}:weight`, row)})/${W})`);
         set(`${p}:floor`, `INT(${here(`${p}:exact`, row)}+1E-9)`);
-        set(`${p}:floors`, i === 0 ? here(`${p}:floor`, row) : `${here(`${p}:floors`, row - 1)}+${here(`${p}:floor`, row)}`);
+        set(`${p}:floors`, upTo(`${p}:floor`));
         set(`${p}:remainder`, `${here(`${p}:exact`, row)}-${here(`${p}:floor`, row)}`);
         const rem = whole(`${p}:remainder`);
         const w = whole(`${p}:weight`);
         const r = here(`${p}:remainder`, row);
         const wr = here(`${p}:weight`, row);
         set(`${p}:position`, `SUMPRODUCT((${rem}>${r})+(${rem}=${r})*(${w}>${wr})+(${rem}=${r})*(${w}=${wr})*(ROW(${rem})<ROW()))`);
-        const left = `(${units}-$${col(`${p}:floors`)}$${last})`;
+        const left = `(${units}-SUM(${whole(`${p}:floor`)}))`;
         set(key, `IF(${ready},(${here(`${p}:floor`, row)}+IF(${here(`${p}:position`, row)}<${left},1,0))*${unitCents}/100,"")`);
       } else {
         set(key, pay(line.when, payFormula(rule as PersonPay, f)));
