@@ -49,8 +49,11 @@ describe.skipIf(!chromiumPath || !soffice)("wizard in Chromium, standalone", () 
     await page.getByTestId("next").click();
     // confirm every default the seed left open
     const confirm = page.getByRole("button", { name: lang === "zh-CN" ? /^确认 / : /^Confirm the value of/ });
-    // each click removes that button, so always take the first that is left
-    while ((await confirm.count()) > 0) await confirm.first().click();
+    // each click removes that button, so always take the first that is left — a bounded number
+    // of times: a click that did not take must fail this test, not spin past its timeout
+    const open = await confirm.count();
+    for (let k = 0; k < open + 3 && (await confirm.count()) > 0; k++) await confirm.first().click({ timeout: 10_000 });
+    expect(await confirm.count()).toBe(0);
     await shot("2-indicators");
     await page.getByTestId("next").click();
     await shot("3-grades");

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fakeCustomXmlParts, fakeExcel, type FakeExcel } from "../workbook/fake-excel.js";
-import { recordFromXml } from "../../src/workbook/generation-record.js";
+import { recordFromXml, recordXml } from "../../src/workbook/generation-record.js";
 import { builtInScheme } from "../../src/schemes/index.js";
 
 const g = globalThis as Record<string, unknown>;
@@ -267,5 +267,17 @@ describe("Office host", () => {
     expect(restored).toBe(1);
     const letter = String.fromCharCode(65 + bonusAt);
     expect(calls).toEqual(["unprotect", `${letter}3 [["=ROUND(R[0]C[-2]*2,2)"]]`, 'protect {"allowFormatColumns":true,"allowSort":true,"allowAutoFilter":true}']);
+  });
+
+  it("says why it cannot recalculate a workbook of several periods, or one whose recorded scheme is broken", async () => {
+    const { officeHost } = await import("../../src/taskpane/host/office.js");
+    const record = recordFromXml(excel.customXml[0])!;
+    const parts = [recordXml({ ...record, layout: null })];
+    g.Excel = { run: async (f: (context: unknown) => Promise<unknown>) => f({ workbook: { customXmlParts: fakeCustomXmlParts(parts) }, sync: async () => undefined }) };
+    const host = officeHost("en-US");
+    expect(await host.recalculate!()).toEqual({ failed: "periods", problems: [expect.stringContaining("This workbook holds several periods")] });
+    parts[0] = recordXml({ ...record, scheme: { ...record.scheme, money: { digits: 7 } } as unknown as typeof record.scheme });
+    const broken = await host.recalculate!();
+    expect(broken && "failed" in broken && broken.failed).toBe("scheme");
   });
 });

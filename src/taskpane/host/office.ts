@@ -47,9 +47,11 @@ export function officeHost(lang: Lang): Host {
     async recalculate(paneLang?: Lang) {
       const words = paneLang ?? lang;
       const state = await readRecord();
-      const parsed = state && parseScheme(state.scheme);
-      const layout = state?.layout;
-      if (!parsed?.ok || !layout) return null;
+      if (!state) return null;
+      const parsed = parseScheme(state.scheme, words);
+      if (!parsed.ok) return { failed: "scheme", problems: parsed.problems.map((p) => `${p.path}: ${p.message}`) };
+      const layout = state.layout;
+      if (!layout) return { failed: "periods", problems: [t(words, "ui.finance.periods")] };
       const cells = layout.settings ?? [];
       const read = await Excel.run(async (context) => {
         context.workbook.application.calculate(Excel.CalculationType.full);
