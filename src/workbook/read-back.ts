@@ -13,6 +13,7 @@ import {
   payoutChanges,
   payoutSnapshot,
   settingChanges,
+  snapshotTotal,
   type PayoutChange,
   type PayoutSnapshot,
   type SettingChange,
@@ -53,6 +54,8 @@ export interface RecalcReport {
   snapshot: PayoutSnapshot;
   /** Since the last run (or since generation). */
   changes: RecalcChange[];
+  /** Everyone's pay added up, in cents: at the last run (null without one) and now. */
+  totals: { before: number | null; after: number };
   settingChanges: SettingChange[];
   /** Cells of the payout sheet that do not show what the engine computes (id, line, sheet, engine), in cents. */
   mismatches: { id: string; line: string; sheet: number | null; engine: number }[];
@@ -161,6 +164,7 @@ export function recalcPayouts(
     settingCells: [...cells],
     snapshot,
     changes,
+    totals: { before: previous ? snapshotTotal(previous) : null, after: snapshotTotal(snapshot) },
     settingChanges: previous ? settingChanges(previous, snapshot) : [],
     mismatches,
   };

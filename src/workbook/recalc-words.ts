@@ -52,3 +52,13 @@ export function describeSetting(report: RecalcReport, sc: SettingChange, lang: L
   const v = (x: number | null) => (x === null ? "—" : formatNumber(x));
   return t(lang, "wb.recalc.setting-changed", { setting: label, before: v(sc.before), after: v(sc.after) });
 }
+
+/** Everyone's pay before → after and the difference, when there was a last run to compare with. */
+export function describeTotals(report: RecalcReport, lang: Lang): string | null {
+  const { before, after } = report.totals;
+  if (before === null) return null;
+  const digits = report.scheme.money.digits as MoneyDigits;
+  const delta = after - before;
+  const signed = `${delta > 0 ? "+" : delta < 0 ? "−" : "±"}${formatMoney(Math.abs(delta), digits)}`;
+  return t(lang, "wb.recalc.totals", { before: formatMoney(before, digits), after: formatMoney(after, digits), delta: signed });
+}

@@ -194,6 +194,7 @@ describe("wizard", () => {
     expect(text).toContain("W2 李四, Performance bonus: 0.00 → 400.00Because: Unrecorded stock movements 11 → 5; Total 78 → 90Now:");
     expect(text).toContain("W1, Performance bonus: the payout sheet shows 500.00, the engine computes 400.00");
     expect(text).toContain("Amounts are rounded to 0.01 yuan per pay line with Excel's ROUND (half away from zero)");
+    expect(screen.getByTestId("recalc-totals").textContent).toBe("Everyone's pay: 300.00 → 800.00 (+500.00)");
 
     // finance puts the formula back: the host restores, the pane recalculates and says so
     const restoredCells: string[] = [];
@@ -215,6 +216,27 @@ describe("wizard", () => {
     await user.click(screen.getByTestId("recalculate"));
     const alert = await screen.findByRole("alert");
     expect(alert.textContent).toBe("The scheme sheet's settings cannot be used, so nothing was recalculated:Scheme!C8 (p_gate): expected a number, found \"eighty\"");
+  });
+
+  it("finance: a long list of changes is cut at 200 in the pane, the rest counted", async () => {
+    const user = userEvent.setup();
+    const { host } = fakeHost();
+    const scheme = builtInScheme("warehouse")!;
+    const values = { unrecorded_movements: 11, stock_errors: 0, safety_violations: 0, extra_points: 0 };
+    const roster = Array.from({ length: 250 }, (_, i) => ({ id: `W${i + 1}`, name: `P${i + 1}`, values: { ...values } }));
+    const plan = buildWorkbookPlan(scheme, roster, { lang: "en-US", mode: "native" });
+    const [, ev, pay] = plan.sheets;
+    const evaluation = (n: number) => ({ keys: ev.table!.keys, rows: roster.map((p) => ev.table!.keys.map((k) => (k === "id" ? p.id : k === "name" ? p.name : k === "unrecorded_movements" ? n : ((p.values as Record<string, number>)[k] ?? 0)))) });
+    const payout = { keys: pay.table!.keys, rows: [] };
+    const first = recalcPayouts(scheme, evaluation(11), payout, null);
+    const second = recalcPayouts(scheme, evaluation(0), payout, first.snapshot);
+    expect(second.changes).toHaveLength(500); // bonus and total pay for each of 250 people
+    host.recalculate = async () => ({ ...second, calculated: false, baseline: true });
+    render(<App host={host} />);
+    await user.click(screen.getByTestId("recalculate"));
+    const report = await screen.findByTestId("recalc-report");
+    expect(report.querySelectorAll("li")).toHaveLength(200);
+    expect(report.textContent).toContain("… and 300 more change(s), not listed here");
   });
 
   it("options: sheet names Excel would refuse are named and block generation; good ones go to the host", async () => {

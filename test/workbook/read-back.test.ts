@@ -1,7 +1,7 @@
 /** Recalculating payouts from the sheets' values: agreement, changes since the last run and why, edited settings, tampering. */
 import { describe, expect, it } from "vitest";
 import { recalcPayouts, schemeAsEdited, schemeSettings, settingCells } from "../../src/workbook/read-back.js";
-import { describeChange, describeSetting } from "../../src/workbook/recalc-words.js";
+import { describeChange, describeSetting, describeTotals } from "../../src/workbook/recalc-words.js";
 import { buildWorkbookPlan } from "../../src/workbook/plan/build-plan.js";
 import { liftRuleNumbers } from "../../src/workbook/plan/lift.js";
 import { compileScheme } from "../../src/core/evaluate.js";
@@ -52,6 +52,9 @@ describe("recalculating payouts", () => {
       ["total", 78, 90],
     ]);
     expect(r.settingChanges).toEqual([]);
+    expect(r.totals).toEqual({ before: 33000, after: 63000 });
+    expect(describeTotals(r, "en-US")).toBe("Everyone's pay: 330.00 → 630.00 (+300.00)");
+    expect(describeTotals(first, "zh-CN")).toBeNull(); // no last run to compare with
     const en = describeChange(r, r.changes[0], "en-US");
     expect(en.title).toBe("P2 Person 2, Performance bonus: 0.00 → 300.00");
     expect(en.because).toBe("Unrecorded stock movements 11 → 5; Total 78 → 90");

@@ -11,7 +11,7 @@ import { formatCsv } from "../../io/csv.js";
 import { resultColumns, resultRows } from "../../io/results-table.js";
 import { openXlsx, type XlsxFile } from "../../io/xlsx-read.js";
 import { recalcWorkbookFile } from "../../workbook/recalc-file.js";
-import { describeChange, describeSetting, lineLabel } from "../../workbook/recalc-words.js";
+import { describeChange, describeSetting, describeTotals, lineLabel } from "../../workbook/recalc-words.js";
 import { formatMoney, type MoneyDigits } from "../../core/money.js";
 import { t } from "../../i18n/index.js";
 import { optional, parseArgs, required } from "../args.js";
@@ -37,6 +37,8 @@ export function recalcCommand(argv: readonly string[], io: CliIO): number {
 
   const lines = [t(lang, "ui.finance.summary", { people: report.people, changes: report.changes.length })];
   if (!r.baseline) lines.push(t(lang, "cli.recalc.no-baseline"));
+  const totals = describeTotals(report, lang);
+  if (totals) lines.push(totals);
   if (report.settingChanges.length) lines.push(t(lang, "ui.finance.settings"), ...report.settingChanges.map((s) => `  ${describeSetting(report, s, lang)}`));
   for (const c of report.changes) {
     const d = describeChange(report, c, lang);

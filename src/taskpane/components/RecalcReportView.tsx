@@ -5,9 +5,12 @@
  */
 import { Button, Caption1, makeStyles, MessageBar, MessageBarBody, tokens } from "@fluentui/react-components";
 import { formatMoney, type MoneyDigits } from "../../core/money.js";
-import { describeChange, describeSetting, lineLabel } from "../../workbook/recalc-words.js";
+import { describeChange, describeSetting, describeTotals, lineLabel } from "../../workbook/recalc-words.js";
 import type { RecalcOutcome } from "../host/types.js";
 import { useT } from "./i18n.js";
+
+/** Changes listed in the pane; the rest are counted (the CLI's `recalc` lists them all). */
+const SHOWN = 200;
 
 const useStyles = makeStyles({
   list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL, overflowWrap: "anywhere" },
@@ -44,6 +47,7 @@ export function RecalcReportView({ outcome: o, restored, onRestore, busy }: Reca
         <MessageBar intent={(o.calculated && o.mismatches.length) || o.problems.length ? "warning" : "success"} role="status" data-testid="recalc-report">
           <MessageBarBody>
             <div>{t("ui.finance.summary", { people: o.people, changes: o.changes.length })}</div>
+            {describeTotals(o, lang) && <div data-testid="recalc-totals">{describeTotals(o, lang)}</div>}
             {o.problems.length > 0 && <div>{t("ui.roster.problems", { count: o.problems.length })}</div>}
             {o.settingChanges.length > 0 && (
               <>
@@ -56,7 +60,7 @@ export function RecalcReportView({ outcome: o, restored, onRestore, busy }: Reca
               </>
             )}
             <ul className={styles.list}>
-              {o.changes.map((c) => {
+              {o.changes.slice(0, SHOWN).map((c) => {
                 const d = describeChange(o, c, lang);
                 return (
                   <li key={`${c.id}:${c.line}`}>
@@ -71,6 +75,7 @@ export function RecalcReportView({ outcome: o, restored, onRestore, busy }: Reca
                 return <li key={`m:${m.id}:${m.line}`}>{t("ui.finance.mismatch", { id: m.id, line: lineLabel(o.scheme, m.line, lang), sheet: money(m.sheet), engine: money(m.engine) })}</li>;
               })}
             </ul>
+            {o.changes.length > SHOWN && <div>{t("ui.finance.more", { count: o.changes.length - SHOWN })}</div>}
             {restored !== undefined && <div>{t("ui.finance.restored", { count: restored })}</div>}
             {o.calculated && o.mismatches.length > 0 && onRestore && (
               <Button size="small" onClick={() => onRestore(o.mismatches)} disabled={busy} data-testid="restore-formulas">

@@ -1,5 +1,5 @@
 /** Step 1: a gallery of the built-in templates, or a scheme from a JSON file. */
-import { Body1, Caption1, Card, CardHeader, Field, makeStyles, MessageBar, MessageBarBody, Text, tokens } from "@fluentui/react-components";
+import { Body1, Caption1, Card, CardHeader, Field, makeStyles, mergeClasses, MessageBar, MessageBarBody, Text, tokens } from "@fluentui/react-components";
 import { builtInSchemes } from "../../schemes/index.js";
 import { parseScheme } from "../../core/scheme/load.js";
 import type { WizardEvent, WizardState } from "../state/wizard.js";
@@ -41,7 +41,7 @@ export function SchemeStep({ state, dispatch, saved }: { state: WizardState; dis
       </Text>
       <Body1 as="p">{t("ui.scheme.hint")}</Body1>
       {saved && (
-        <Card className={`${styles.card} ${state.source?.kind === "file" && state.source.name === SAVED ? styles.selected : ""}`} onClick={() => dispatch({ type: "imported", scheme: saved, name: SAVED })} data-testid="saved-scheme">
+        <Card className={mergeClasses(styles.card, state.source?.kind === "file" && state.source.name === SAVED && styles.selected)} onClick={() => dispatch({ type: "imported", scheme: saved, name: SAVED })} data-testid="saved-scheme">
           <CardHeader header={<Text weight="semibold">{t("ui.scheme.saved", { name: saved.name[lang] })}</Text>} description={<Caption1>{t(`period.${saved.period}`)}</Caption1>} />
         </Card>
       )}
@@ -50,7 +50,7 @@ export function SchemeStep({ state, dispatch, saved }: { state: WizardState; dis
           <Card
             key={s.id}
             role="listitem"
-            className={`${styles.card} ${chosen === s.id ? styles.selected : ""}`}
+            className={mergeClasses(styles.card, chosen === s.id && styles.selected)}
             onClick={() => dispatch({ type: "template", id: s.id })}
             onKeyDown={(e) => (e.key === "Enter" || e.key === " ") && dispatch({ type: "template", id: s.id })}
             tabIndex={0}
