@@ -41,6 +41,13 @@ for (const rows of [1_000, 10_000, 50_000]) {
   );
 }
 
+console.log("\nfinance read-back: a generated .xlsx read and recalculated (kpi-scorecard recalc), and the engine's side of the pane's recalculation");
+console.log("people   file s   engine s   record KiB");
+for (const rows of [1000, 10_000]) {
+  const f = run("recalc.mjs", [String(rows)]);
+  console.log(`${String(rows).padStart(6)}   ${f.fileSeconds.toFixed(2).padStart(6)}   ${f.engineSeconds.toFixed(2).padStart(8)}   ${String(f.recordKiB).padStart(10)}`);
+}
+
 console.log("\ntask pane: first load and time to the first step (standalone, headless Chromium)");
 const tti = run("tti.mjs", []);
 console.log(`first load ${tti.firstLoadGzipKiB} KiB gzip (${Object.entries(tti.files).map(([f, k]) => `${f} ${k}`).join(", ")}); loaded on demand ${tti.lazyChunksGzipKiB} KiB; first step on screen after ${tti.firstInteractiveMs ?? "—"} ms`);

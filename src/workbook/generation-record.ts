@@ -5,15 +5,15 @@
  * workbook carries it as a custom XML part: written by the pane inside Excel, or into the .xlsx
  * made in a browser or by the CLI — Excel exposes it to the add-in when the file is opened there.
  */
-import { compileScheme } from "../core/evaluate.js";
+import { compileScheme, RowEvaluationError } from "../core/evaluate.js";
+import { EvaluationError } from "../core/errors.js";
 import { evaluatePeriods } from "../core/periods/evaluate-periods.js";
-import { asSnapshot, payoutSnapshot, type PayoutSnapshot } from "../core/payout-changes.js";
+import { asSnapshot, payoutSnapshot, type PayoutSnapshot, type PersonSnapshot } from "../core/payout-changes.js";
 import type { Scheme } from "../core/scheme/schema.js";
 import type { PlanPerson } from "./plan/context.js";
 import { liftRuleNumbers } from "./plan/lift.js";
 import type { WorkbookPlan } from "./plan/types.js";
 import { schemeSettings, settingCells, type SettingCell } from "./read-back.js";
-import { esc } from "./xlsx/xml.js";
 
 export interface GenerationLayout {
   evaluation: string;
@@ -42,18 +42,77 @@ export function generationRecord(scheme: Scheme, people: readonly PlanPerson[], 
   const [pay] = payouts;
   const cells = settingCells(plan.names);
   const layout = { evaluation: ev.name, payout: pay.name, evaluationKeys: ev.table!.keys, payoutKeys: pay.table!.keys, settings: cells };
-  const complete = people.every((p) => scheme.inputs.every((i) => p.values[i.id] !== null && p.values[i.id] !== undefined));
-  if (!complete) return { scheme, layout, snapshot: null };
+  // a roster still to be filled in has no pay yet (its payout rows show blanks): a baseline only
+  // when every required input column — one per rater for rated indicators — holds a value for everyone
+  const required = new Set(scheme.inputs.filter((i) => i.required).map((i) => i.id));
+  const inputKeys = ev.table!.keys.filter((k) => required.has(k.split("@")[0]));
+  if (people.some((p) => inputKeys.some((k) => p.values[k] === null || p.values[k] === undefined))) return { scheme, layout, snapshot: null };
   const lifted = liftRuleNumbers(scheme).scheme;
   // copies: the engine adds derived values to the person it evaluates
   const copies = people.map((p, i) => ({ line: i + 2, id: p.id, name: p.name, period: p.period ?? null, values: { ...p.values } }));
-  const { results } = evaluatePeriods(compileScheme(lifted, { trace: false }), copies);
-  return { scheme, layout, snapshot: payoutSnapshot(results, schemeSettings(lifted, cells)) };
+  try {
+    const { results } = evaluatePeriods(compileScheme(lifted, { trace: false }), copies);
+    return { scheme, layout, snapshot: payoutSnapshot(results, schemeSettings(lifted, cells)) };
+  } catch (e) {
+    // a roster without its input columns yet (names only) cannot be scored either; anything else
+    // is a bug and must show
+    if (e instanceof RowEvaluationError || e instanceof EvaluationError) return { scheme, layout, snapshot: null };
+    throw e;
+  }
+}
+
+/**
+ * The snapshot column by column, as stored: one array per field instead of one object per person,
+ * so that names of lines and inputs are written once, not once per person (a third of the size;
+ * Excel on the web takes at most 5 MB in one request).
+ */
+interface PackedSnapshot {
+  ids: string[];
+  names: string[];
+  totals: number[];
+  grades: (string | null)[];
+  lines: Record<string, (number | null)[]>;
+  inputs: Record<string, PersonSnapshot["inputs"][string][]>;
+  settings: Record<string, number>;
+}
+
+function pack(s: PayoutSnapshot): PackedSnapshot {
+  const people = Object.entries(s.people);
+  const column = <T>(pick: (p: PersonSnapshot) => Record<string, T>) => {
+    const keys = [...new Set(people.flatMap(([, p]) => Object.keys(pick(p))))];
+    return Object.fromEntries(keys.map((k) => [k, people.map(([, p]) => pick(p)[k] ?? null)]));
+  };
+  return {
+    ids: people.map(([id]) => id),
+    names: people.map(([, p]) => p.name),
+    totals: people.map(([, p]) => p.total),
+    grades: people.map(([, p]) => p.grade),
+    lines: column((p) => p.lines),
+    inputs: column((p) => p.inputs),
+    settings: s.settings,
+  };
+}
+
+function unpack(x: PackedSnapshot): PayoutSnapshot {
+  const people: PayoutSnapshot["people"] = {};
+  x.ids.forEach((id, i) => {
+    const lines: Record<string, number> = {};
+    for (const [k, col] of Object.entries(x.lines)) if (col[i] !== null && col[i] !== undefined) lines[k] = col[i]!;
+    const inputs: PersonSnapshot["inputs"] = {};
+    for (const [k, col] of Object.entries(x.inputs)) inputs[k] = col[i] ?? null;
+    people[id] = { name: x.names[i], lines, total: x.totals[i], grade: x.grades[i] ?? null, inputs };
+  });
+  return { people, settings: x.settings };
 }
 
 /** The record as a custom XML part: one element in our namespace holding the JSON as text. */
 export function recordXml(record: GenerationRecord): string {
-  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<generation xmlns="${RECORD_NAMESPACE}">${esc(JSON.stringify(record))}</generation>`;
+  const stored = { ...record, snapshot: record.snapshot && pack(record.snapshot) };
+  // element text needs only & < > escaped — quotes stay quotes, or the JSON's many quotation
+  // marks would grow six-fold; JSON already writes control characters as \uXXXX, and the two
+  // non-characters XML forbids are dropped
+  const text = JSON.stringify(stored).replace(/[\uFFFE\uFFFF]/g, "").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<generation xmlns="${RECORD_NAMESPACE}">${text}</generation>`;
 }
 
 /** The record back from the part's XML, or null when it is not ours or not readable. */
@@ -67,7 +126,9 @@ export function recordFromXml(xml: string): GenerationRecord | null {
   try {
     const raw = JSON.parse(text) as Partial<GenerationRecord>;
     if (typeof raw !== "object" || raw === null || typeof raw.scheme !== "object") return null;
-    return { scheme: raw.scheme as Scheme, layout: raw.layout ?? null, snapshot: asSnapshot(raw.snapshot) };
+    const packed = raw.snapshot as unknown as PackedSnapshot | null | undefined;
+    const snapshot = packed && Array.isArray(packed.ids) ? unpack(packed) : asSnapshot(raw.snapshot);
+    return { scheme: raw.scheme as Scheme, layout: raw.layout ?? null, snapshot };
   } catch {
     return null;
   }

@@ -10,6 +10,8 @@ import { buildWorkbookPlan } from "../../src/workbook/plan/build-plan.js";
 import { writeXlsx } from "../../src/workbook/xlsx/write-xlsx.js";
 import { compileScheme } from "../../src/core/evaluate.js";
 import { cli, tempDir } from "../cli/cli-helpers.js";
+import { sampleData } from "../../src/core/sample.js";
+import { parseRecords } from "../../src/core/data.js";
 import { people, template } from "../helpers.js";
 
 const scheme = template("warehouse");
@@ -31,6 +33,18 @@ describe("the generation record", () => {
     expect(record.snapshot!.settings.p_gate).toBe(80);
     // the roster given is not touched (the engine adds derived values to what it evaluates)
     expect(roster).toEqual(people(scheme, rows));
+  });
+
+  it("has a baseline for a scheme with raters (inputs per rater, `execution@self` …)", () => {
+    const cs = template("ecommerce-cs");
+    const sample = sampleData(cs, { rows: 5, seed: 1 });
+    const { people: roster } = parseRecords(sample.header, sample.rows.map((cells, i) => ({ line: i + 2, cells })), cs);
+    const record = generationRecord(cs, roster, buildWorkbookPlan(cs, roster, { lang: "en-US", mode: "native" }));
+    const engine = compileScheme(cs).evaluateRoster(structuredClone(roster));
+    expect(record.snapshot && Object.values(record.snapshot.people).map((p) => p.lines.pay)).toEqual(engine.map((r) => r.payTotal));
+    // stored column by column, read back whole
+    expect(recordFromXml(recordXml(record))).toEqual(JSON.parse(JSON.stringify(record)));
+    expect(recordXml(record)).toContain('"ids":["E00001"');
   });
 
   it("has no baseline while inputs are blank, and no layout for a workbook of several periods", () => {
