@@ -14,6 +14,11 @@
 /** Digits after the decimal point that a money unit keeps: 0.01 → 2, 0.1 → 1, 1 → 0. */
 export type MoneyDigits = 0 | 1 | 2;
 
+/** The money unit a scheme rounds pay lines to, as written in messages: "1", "0.1" or "0.01" (yuan). */
+export function moneyUnit(digits: number): string {
+  return ["1", "0.1", "0.01"][digits] ?? "0.01";
+}
+
 interface DecimalParts {
   negative: boolean;
   /** All significant digits as an integer. */

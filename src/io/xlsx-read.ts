@@ -7,7 +7,8 @@
  */
 import { strFromU8, unzipSync } from "fflate";
 
-const decode = (s: string) =>
+/** XML text back to characters: the five named entities and numeric references. */
+export const decode = (s: string) =>
   s.replace(/&(lt|gt|quot|apos|amp|#(\d+)|#x([0-9a-f]+));/gi, (_, name: string, dec?: string, hex?: string) =>
     dec ? String.fromCodePoint(Number(dec)) : hex ? String.fromCodePoint(parseInt(hex, 16)) : ({ lt: "<", gt: ">", quot: '"', apos: "'", amp: "&" } as Record<string, string>)[name.toLowerCase()],
   );

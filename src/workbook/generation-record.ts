@@ -5,6 +5,7 @@
  * workbook carries it as a custom XML part: written by the pane inside Excel, or into the .xlsx
  * made in a browser or by the CLI — Excel exposes it to the add-in when the file is opened there.
  */
+import { decode } from "../io/xlsx-read.js";
 import { compileScheme, RowEvaluationError } from "../core/evaluate.js";
 import { EvaluationError } from "../core/errors.js";
 import { evaluatePeriods } from "../core/periods/evaluate-periods.js";
@@ -120,9 +121,7 @@ export function recordFromXml(xml: string): GenerationRecord | null {
   // a prefix is allowed: a program that saves the file may write the namespace with one
   const m = /<(?:[\w.-]+:)?generation\b[^>]*>([\s\S]*)<\/(?:[\w.-]+:)?generation>/.exec(xml);
   if (!m || !xml.includes(RECORD_NAMESPACE)) return null;
-  const text = m[1].replace(/&(lt|gt|quot|apos|amp|#x([0-9a-fA-F]+)|#(\d+));/g, (_, name: string, hex?: string, dec?: string) =>
-    hex ? String.fromCodePoint(parseInt(hex, 16)) : dec ? String.fromCodePoint(Number(dec)) : ({ lt: "<", gt: ">", quot: '"', apos: "'", amp: "&" } as Record<string, string>)[name],
-  );
+  const text = decode(m[1]);
   try {
     const raw = JSON.parse(text) as Partial<GenerationRecord>;
     if (typeof raw !== "object" || raw === null || typeof raw.scheme !== "object") return null;

@@ -7,7 +7,8 @@
  * person, and why. Pure: the host reads the cells and keeps the last snapshot.
  */
 import { parseRecords, type DataProblem } from "../core/data.js";
-import { compileScheme, type PersonResult } from "../core/evaluate.js";
+import { compileScheme, RowEvaluationError, type PersonResult } from "../core/evaluate.js";
+import { EvaluationError } from "../core/errors.js";
 import { evaluatePeriods } from "../core/periods/evaluate-periods.js";
 import {
   payoutChanges,
@@ -168,4 +169,14 @@ export function recalcPayouts(
     settingChanges: previous ? settingChanges(previous, snapshot) : [],
     mismatches,
   };
+}
+
+/**
+ * A row the engine cannot score (a division by zero a setting caused, a value it cannot use) in
+ * words, naming the sheet, row and person; null for any other error, which is a bug and must show.
+ */
+export function evaluationProblem(e: unknown, sheet: string, lang: Lang): string | null {
+  if (e instanceof RowEvaluationError) return t(lang, "wb.recalc.eval-error", { sheet, line: e.line, id: e.personId, message: t(lang, e.error.key, e.error.vars) });
+  if (e instanceof EvaluationError) return `${sheet}: ${t(lang, e.key, e.vars)}`;
+  return null;
 }

@@ -10,7 +10,7 @@ import type { Lang } from "../core/text.js";
 import { t } from "../i18n/index.js";
 import { parseRef, XlsxError, type XlsxFile } from "../io/xlsx-read.js";
 import { recordFromXml } from "./generation-record.js";
-import { recalcPayouts, schemeAsEdited, type RecalcReport } from "./read-back.js";
+import { evaluationProblem, recalcPayouts, schemeAsEdited, type RecalcReport } from "./read-back.js";
 
 export type FileRecalc =
   | {
@@ -58,7 +58,14 @@ function recalc(file: XlsxFile, fileName: string, lang: Lang): FileRecalc {
   // the tables' values under their header rows, as the pane reads them from Excel
   const table = (sheet: string) => file.rows(sheet).slice(1).map((r) => r.map((c) => c.value));
   const payout = { keys: layout.payoutKeys, rows: table(layout.payout) };
-  const report = recalcPayouts(edited.scheme, { keys: layout.evaluationKeys, rows: table(layout.evaluation) }, payout, record.snapshot, layout.settings, edited.settings);
+  let report;
+  try {
+    report = recalcPayouts(edited.scheme, { keys: layout.evaluationKeys, rows: table(layout.evaluation) }, payout, record.snapshot, layout.settings, edited.settings);
+  } catch (e) {
+    const problem = evaluationProblem(e, layout.evaluation, lang);
+    if (problem === null) throw e;
+    return { ok: false, reason: "data", problems: [problem] };
+  }
   if (report.problems.length)
     return {
       ok: false,

@@ -4,7 +4,7 @@
  * that the pane shows a report without loading the engine's read-back code up front.
  */
 import type { Cause, SettingChange } from "../core/payout-changes.js";
-import { formatMoney, type MoneyDigits } from "../core/money.js";
+import { formatMoney, moneyUnit, type MoneyDigits } from "../core/money.js";
 import type { Scheme } from "../core/scheme/schema.js";
 import type { Lang } from "../core/text.js";
 import { formatNumber, t } from "../i18n/index.js";
@@ -61,4 +61,16 @@ export function describeTotals(report: RecalcReport, lang: Lang): string | null 
   const delta = after - before;
   const signed = `${delta > 0 ? "+" : delta < 0 ? "−" : "±"}${formatMoney(Math.abs(delta), digits)}`;
   return t(lang, "wb.recalc.totals", { before: formatMoney(before, digits), after: formatMoney(after, digits), delta: signed });
+}
+
+/** A payout cell that disagrees with the engine, in words. */
+export function describeMismatch(report: RecalcReport, m: RecalcReport["mismatches"][number], lang: Lang): string {
+  const digits = report.scheme.money.digits as MoneyDigits;
+  const money = (c: number | null) => (c === null ? "—" : formatMoney(c, digits));
+  return t(lang, "ui.finance.mismatch", { id: m.id, line: lineLabel(report.scheme, m.line, lang), sheet: money(m.sheet), engine: money(m.engine) });
+}
+
+/** How the report's amounts are rounded. */
+export function describeRounding(report: RecalcReport, lang: Lang): string {
+  return t(lang, "cli.rounding", { unit: moneyUnit(report.scheme.money.digits) });
 }

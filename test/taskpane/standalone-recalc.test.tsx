@@ -14,13 +14,9 @@ import { App } from "../../src/taskpane/components/App.js";
 import { standaloneHost } from "../../src/taskpane/host/standalone.js";
 import { builtInScheme } from "../../src/schemes/index.js";
 import { recalculate, soffice } from "../workbook/libreoffice.js";
+import "./jsdom-fluent.js";
 
 afterEach(cleanup);
-globalThis.ResizeObserver ??= class {
-  observe() {}
-  unobserve() {}
-  disconnect() {}
-} as unknown as typeof ResizeObserver;
 
 const scheme = builtInScheme("warehouse")!;
 const roster = [

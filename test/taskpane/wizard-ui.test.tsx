@@ -12,15 +12,10 @@ import { builtInScheme } from "../../src/schemes/index.js";
 import { buildWorkbookPlan } from "../../src/workbook/plan/build-plan.js";
 import { liftRuleNumbers } from "../../src/workbook/plan/lift.js";
 import { recalcPayouts, schemeAsEdited, schemeSettings, settingCells } from "../../src/workbook/read-back.js";
+import "./jsdom-fluent.js";
 
 afterEach(cleanup);
 
-// jsdom has no ResizeObserver; Fluent's components ask for one
-globalThis.ResizeObserver ??= class {
-  observe() {}
-  unobserve() {}
-  disconnect() {}
-} as unknown as typeof ResizeObserver;
 
 const files: { fileName: string; text: string }[] = [];
 let saved: unknown = null;

@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { strFromU8, unzipSync } from "fflate";
+import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import ExcelJS from "exceljs";
 import { generationRecord, RECORD_NAMESPACE, recordFromXml, recordXml } from "../../src/workbook/generation-record.js";
 import { buildWorkbookPlan } from "../../src/workbook/plan/build-plan.js";
@@ -98,5 +98,32 @@ describe("the generation record", () => {
     const record = recordFromXml(strFromU8(unzipSync(readFileSync(join(dir, "w.xlsx")))["customXml/item1.xml"]));
     expect(record?.scheme.id).toBe("warehouse");
     expect(record?.snapshot?.people.W1.lines.pay).toBe(33000);
+  });
+
+  it("a row the engine cannot score (a division by zero) is named, not a crash (recalc read-back)", async () => {
+    const { openXlsx } = await import("../../src/io/xlsx-read.js");
+    const { recalcWorkbookFile } = await import("../../src/workbook/recalc-file.js");
+    const { parseScheme } = await import("../../src/core/scheme/load.js");
+    // hospital-cs divides arrivals by their target; without the target's lower bound, 0 can reach the engine
+    const base = template("hospital-cs");
+    const parsed = parseScheme({ ...base, inputs: base.inputs.map((i) => (i.id === "arrival_target" ? { ...i, min: undefined } : i)) });
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+    const hs = parsed.scheme;
+    const sample = sampleData(hs, { rows: 3, seed: 2 });
+    const { people: roster } = parseRecords(sample.header, sample.rows.map((cells, i) => ({ line: i + 2, cells })), hs);
+    const plan = buildWorkbookPlan(hs, roster, { lang: "en-US", mode: "native" });
+    const record = generationRecord(hs, roster, plan);
+    const files = unzipSync(await writeXlsx(plan, { customXml: [recordXml(record)] }));
+    const part = `xl/worksheets/sheet${plan.sheets.findIndex((x) => x.name === record.layout!.evaluation) + 1}.xml`;
+    const cell = `${String.fromCharCode(65 + record.layout!.evaluationKeys.indexOf("arrival_target"))}2`;
+    const xml = strFromU8(files[part]);
+    const re = new RegExp(`<c r="${cell}"([^>]*)>(?:<v>[^<]*</v>)?</c>|<c r="${cell}"([^>]*)/>`);
+    expect(re.test(xml)).toBe(true);
+    files[part] = strToU8(xml.replace(re, (_, a1?: string, a2?: string) => `<c r="${cell}"${a1 ?? a2 ?? ""}><v>0</v></c>`));
+    const r = recalcWorkbookFile(openXlsx(zipSync(files)), "hs.xlsx", "en-US");
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.reason).toBe("data");
+    expect(r.problems.join("\n")).toMatch(/^Evaluation, row 2 \(id \w+\): .*; nothing was recalculated$/);
   });
 });

@@ -4,6 +4,7 @@
  * Every problem in the scheme or data is reported (line, column, what was expected) and nothing
  * is written until the whole roster has been evaluated.
  */
+import { moneyUnit } from "../../core/money.js";
 import { dataProblemText } from "../../io/data-problem-text.js";
 import { CsvError, formatCsv } from "../../io/csv.js";
 import { readDataCsv, type DataCsv } from "../../io/data-csv.js";
@@ -78,7 +79,7 @@ export function evaluateCommand(argv: readonly string[], io: CliIO): number {
   const { results, rollups, withPeriod } = evaluateCsv(scheme, text, dataFile, io, { trace: args.flags.has("explain") });
   const csv = formatCsv(resultColumns(scheme, withPeriod), resultRows(scheme, results, rollups, withPeriod, io.lang));
   const out = optional(args, "out");
-  const unit = ["1", "0.1", "0.01"][scheme.money.digits];
+  const unit = moneyUnit(scheme.money.digits);
   if (out) {
     writeAtomic(out, csv, io, args.flags.has("force"));
     io.err(t(io.lang, "cli.written", { file: out, count: results.length + rollups.length }) + "\n");

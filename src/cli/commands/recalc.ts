@@ -11,8 +11,7 @@ import { formatCsv } from "../../io/csv.js";
 import { resultColumns, resultRows } from "../../io/results-table.js";
 import { openXlsx, type XlsxFile } from "../../io/xlsx-read.js";
 import { recalcWorkbookFile } from "../../workbook/recalc-file.js";
-import { describeChange, describeSetting, describeTotals, lineLabel } from "../../workbook/recalc-words.js";
-import { formatMoney, type MoneyDigits } from "../../core/money.js";
+import { describeChange, describeMismatch, describeRounding, describeSetting, describeTotals } from "../../workbook/recalc-words.js";
 import { t } from "../../i18n/index.js";
 import { optional, parseArgs, required } from "../args.js";
 import { writeAtomic } from "../files.js";
@@ -46,13 +45,12 @@ export function recalcCommand(argv: readonly string[], io: CliIO): number {
     if (d.because) lines.push(`    ${t(lang, "ui.finance.because", { because: d.because })}`);
     if (d.reason) lines.push(`    ${t(lang, "ui.finance.now", { reason: d.reason })}`);
   }
-  const money = (c: number | null) => (c === null ? "—" : formatMoney(c, scheme.money.digits as MoneyDigits));
   if (!r.calculated) lines.push(t(lang, "cli.recalc.not-calculated", { file: path }));
   else if (report.mismatches.length) {
     lines.push(t(lang, "cli.recalc.mismatches", { count: report.mismatches.length }));
-    for (const m of report.mismatches) lines.push(`  ${t(lang, "ui.finance.mismatch", { id: m.id, line: lineLabel(scheme, m.line, lang), sheet: money(m.sheet), engine: money(m.engine) })}`);
+    for (const m of report.mismatches) lines.push(`  ${describeMismatch(report, m, lang)}`);
   } else lines.push(t(lang, "cli.recalc.agrees"));
-  lines.push(t(lang, "cli.rounding", { unit: ["1", "0.1", "0.01"][scheme.money.digits] }));
+  lines.push(describeRounding(report, lang));
 
   const out = optional(args, "out");
   if (out) {

@@ -4,8 +4,7 @@
  * disagree with the engine (and the button that puts their formulas back), and how amounts round.
  */
 import { Button, Caption1, makeStyles, MessageBar, MessageBarBody, tokens } from "@fluentui/react-components";
-import { formatMoney, type MoneyDigits } from "../../core/money.js";
-import { describeChange, describeSetting, describeTotals, lineLabel } from "../../workbook/recalc-words.js";
+import { describeChange, describeMismatch, describeRounding, describeSetting, describeTotals } from "../../workbook/recalc-words.js";
 import type { RecalcOutcome } from "../host/types.js";
 import { useT } from "./i18n.js";
 
@@ -70,10 +69,7 @@ export function RecalcReportView({ outcome: o, restored, onRestore, busy }: Reca
                   </li>
                 );
               })}
-              {o.calculated && o.mismatches.map((m) => {
-                const money = (c: number | null) => (c === null ? "—" : formatMoney(c, o.scheme.money.digits as MoneyDigits));
-                return <li key={`m:${m.id}:${m.line}`}>{t("ui.finance.mismatch", { id: m.id, line: lineLabel(o.scheme, m.line, lang), sheet: money(m.sheet), engine: money(m.engine) })}</li>;
-              })}
+              {o.calculated && o.mismatches.map((m) => <li key={`m:${m.id}:${m.line}`}>{describeMismatch(o, m, lang)}</li>)}
             </ul>
             {o.changes.length > SHOWN && <div>{t("ui.finance.more", { count: o.changes.length - SHOWN })}</div>}
             {restored !== undefined && <div>{t("ui.finance.restored", { count: restored })}</div>}
@@ -84,7 +80,7 @@ export function RecalcReportView({ outcome: o, restored, onRestore, busy }: Reca
             )}
             {!o.baseline && <div>{t("cli.recalc.no-baseline")}</div>}
             {!o.calculated && <div>{t("ui.finance.not-calculated")}</div>}
-            <Caption1 className={styles.detail}>{t("cli.rounding", { unit: ["1", "0.1", "0.01"][o.scheme.money.digits] })}</Caption1>
+            <Caption1 className={styles.detail}>{describeRounding(o, lang)}</Caption1>
           </MessageBarBody>
         </MessageBar>
       )}

@@ -1,4 +1,5 @@
 /** Step 6: a summary, then generation with a progress bar and a result that names each sheet. */
+import { moneyUnit } from "../../core/money.js";
 import { Body1, Button, Link, makeStyles, MessageBar, MessageBarBody, ProgressBar, Text, tokens } from "@fluentui/react-components";
 import type { WizardState } from "../state/wizard.js";
 import { useT } from "./i18n.js";
@@ -26,7 +27,7 @@ export function ReviewStep(props: {
       </Text>
       <Body1>{t("ui.review.summary", { scheme: d.name[lang], indicators: d.indicators.length, people: props.people, period: state.options.period || "—" })}</Body1>
       <Body1>{t(state.options.formulas === "native" ? "ui.options.native" : "ui.options.addin")}</Body1>
-      <Body1>{t("wb.rounding", { digits: d.scoreDigits, unit: ["1", "0.1", "0.01"][d.money.digits] })}</Body1>
+      <Body1>{t("wb.rounding", { digits: d.scoreDigits, unit: moneyUnit(d.money.digits) })}</Body1>
       {props.blockers.length > 0 && (
         <MessageBar intent="warning" role="alert" data-testid="blockers">
           <MessageBarBody>

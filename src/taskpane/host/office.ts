@@ -10,7 +10,7 @@ import { generateInOffice } from "../../workbook/office/generate.js";
 import { SHEET_PROTECTION } from "../../workbook/office/write-office.js";
 import type { ContextApi } from "../../workbook/office/api.js";
 import { browserDownload } from "./standalone.js";
-import { recalcPayouts, schemeAsEdited } from "../../workbook/read-back.js";
+import { evaluationProblem, recalcPayouts, schemeAsEdited } from "../../workbook/read-back.js";
 import { formulasToRestore } from "../../workbook/restore-formulas.js";
 import { columnLetter } from "../../workbook/plan/a1.js";
 import { parseScheme } from "../../core/scheme/load.js";
@@ -72,14 +72,21 @@ export function officeHost(lang: Lang): Host {
       if (missing.length) return { failed: "settings", problems: missing.map((c) => t(words, "wb.recalc.name-missing", { name: c.name, cell: `${c.sheet}!${c.ref.replace(/\$/g, "")}` })) };
       const edited = schemeAsEdited(parsed.scheme, cells.map((c, i) => ({ ...c, value: read.settings[i] })), words);
       if (!edited.ok) return { failed: "settings", problems: edited.problems };
-      const report = recalcPayouts(
-        edited.scheme,
-        { keys: layout.evaluationKeys, rows: read.ev.slice(1) },
-        { keys: layout.payoutKeys, rows: read.pay.slice(1) },
-        state.snapshot,
-        cells,
-        edited.settings,
-      );
+      let report;
+      try {
+        report = recalcPayouts(
+          edited.scheme,
+          { keys: layout.evaluationKeys, rows: read.ev.slice(1) },
+          { keys: layout.payoutKeys, rows: read.pay.slice(1) },
+          state.snapshot,
+          cells,
+          edited.settings,
+        );
+      } catch (e) {
+        const problem = evaluationProblem(e, layout.evaluation, words);
+        if (problem === null) throw e;
+        return { failed: "data", problems: [problem] };
+      }
       // this run is the next one's baseline
       await writeRecord({ scheme: state.scheme, layout, snapshot: report.snapshot });
       return { ...report, calculated: true, baseline: state.snapshot !== null };

@@ -3,6 +3,7 @@
  * formula anywhere recalculates when someone edits a threshold; the indicators and raters for
  * reference; and the rounding rule in words.
  */
+import { moneyUnit } from "../../core/money.js";
 import type { Parameter, Scheme } from "../../core/scheme/schema.js";
 import type { Lang } from "../../core/text.js";
 import { t } from "../../i18n/index.js";
@@ -21,7 +22,7 @@ export function schemeSheet(scheme: Scheme, name: string, lang: Lang, naming: Na
   const blocks: PlanBlock[] = [];
   const names: PlanName[] = [];
   let row = 1;
-  const unit = ["1", "0.1", "0.01"][scheme.money.digits];
+  const unit = moneyUnit(scheme.money.digits);
   blocks.push({ row, col: 0, values: [[scheme.name[lang]]], bold: true });
   blocks.push({ row: row + 1, col: 0, values: [[scheme.description[lang]]], wrap: false });
   blocks.push({ row: row + 2, col: 0, values: [[t(lang, "wb.rounding", { digits: scheme.scoreDigits, unit })]], fill: NOTE });
