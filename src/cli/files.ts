@@ -1,42 +1,96 @@
 /**
- * File output that never leaves half a file behind and never replaces a user's file unasked:
- * write to a temporary file beside the target, then rename it into place.
+ * Files for the command line. Input: a regular file of at most MAX_INPUT_BYTES, read whole.
+ * Output that never leaves half a file behind and never replaces a user's file unasked: the
+ * content goes to a temporary file beside the target, which then becomes the target — by a hard
+ * link without --force (creating the name exclusively: a file that appeared meanwhile, say from a
+ * second run, is never replaced), by a rename with --force. A target that is not a regular file
+ * (a directory, a device, a pipe, a symbolic link) is refused, with or without --force.
  */
-import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, constants, linkSync, lstatSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
+import { randomBytes } from "node:crypto";
 import { t } from "../i18n/index.js";
 import { readXlsxRows } from "../io/xlsx-read.js";
 import { formatCsv } from "../io/csv.js";
 import { EXIT, UserError, type CliIO } from "./io.js";
+import { errnoCode, osReason } from "./os-errors.js";
+
+/** The largest input file read: far above any roster (a million people's CSV is ~100 MB). */
+export const MAX_INPUT_BYTES = 200 * 1024 * 1024;
+
+function readError(path: string, e: unknown, io: CliIO): UserError {
+  const problem = osReason(e, io.lang) ?? (e as Error).message;
+  return new UserError(t(io.lang, "cli.read-error", { file: path, problem }), EXIT.failure);
+}
+
+/** The bytes of an input file, or a message naming it: missing, a directory, too large, unreadable. */
+export function readInput(path: string, io: CliIO): Uint8Array {
+  const full = resolve(io.cwd, path);
+  try {
+    const st = statSync(full);
+    if (st.isDirectory()) throw Object.assign(new Error("directory"), { code: "EISDIR" });
+    if (!st.isFile()) throw new UserError(t(io.lang, "cli.read-error", { file: path, problem: t(io.lang, "cli.os.not-file") }), EXIT.failure);
+    if (st.size > MAX_INPUT_BYTES)
+      throw new UserError(t(io.lang, "cli.read-error", { file: path, problem: t(io.lang, "cli.too-big", { size: Math.round(st.size / 2 ** 20), max: MAX_INPUT_BYTES / 2 ** 20 }) }), EXIT.failure);
+    return new Uint8Array(readFileSync(full));
+  } catch (e) {
+    if (e instanceof UserError) throw e;
+    throw readError(path, e, io);
+  }
+}
 
 /** A data file as CSV text: an .xlsx's first sheet is converted. */
 export function readDataText(path: string, io: CliIO): string {
   if (!/\.xlsx$/i.test(path)) return readText(path, io);
+  const bytes = readInput(path, io);
   try {
-    const rows = readXlsxRows(new Uint8Array(readFileSync(resolve(io.cwd, path))));
+    const rows = readXlsxRows(bytes);
     return formatCsv(rows[0] ?? [], rows.slice(1));
   } catch (e) {
-    throw new UserError(t(io.lang, "cli.read-error", { file: path, problem: (e as Error).message }), EXIT.failure);
+    throw readError(path, e, io);
   }
 }
 
 export function readText(path: string, io: CliIO): string {
-  try {
-    return readFileSync(resolve(io.cwd, path), "utf8");
-  } catch (e) {
-    throw new UserError(t(io.lang, "cli.read-error", { file: path, problem: (e as Error).message }), EXIT.failure);
-  }
+  return new TextDecoder("utf-8").decode(readInput(path, io));
 }
+
+/** Refuse a target that exists and is not a regular file; say whether it exists. */
+function checkTarget(target: string, path: string, io: CliIO): boolean {
+  let st;
+  try {
+    st = lstatSync(target);
+  } catch (e) {
+    if (errnoCode(e) === "ENOENT") return false;
+    throw new UserError(t(io.lang, "cli.write-error", { file: path, problem: osReason(e, io.lang, true) ?? (e as Error).message }), EXIT.failure);
+  }
+  if (!st.isFile()) throw new UserError(t(io.lang, "cli.out-not-file", { file: path }));
+  return true;
+}
+
+/** Filesystems without hard links answer link() with one of these; there we copy exclusively. */
+const NO_LINKS = new Set(["EPERM", "ENOTSUP", "EOPNOTSUPP", "EXDEV", "ENOSYS", "EMLINK"]);
 
 export function writeAtomic(path: string, content: string | Uint8Array, io: CliIO, force: boolean): void {
   const target = resolve(io.cwd, path);
-  if (existsSync(target) && !force) throw new UserError(t(io.lang, "cli.out-exists", { file: path }));
-  const temp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
+  if (checkTarget(target, path, io) && !force) throw new UserError(t(io.lang, "cli.out-exists", { file: path }));
+  const temp = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
   try {
-    writeFileSync(temp, content);
-    renameSync(temp, target);
+    writeFileSync(temp, content, { flag: "wx" });
+    if (force) renameSync(temp, target);
+    else {
+      try {
+        linkSync(temp, target);
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code ?? "";
+        if (!NO_LINKS.has(code)) throw e;
+        copyFileSync(temp, target, constants.COPYFILE_EXCL);
+      }
+    }
   } catch (e) {
+    if (errnoCode(e) === "EEXIST" && !force) throw new UserError(t(io.lang, "cli.out-exists", { file: path }));
+    throw new UserError(t(io.lang, "cli.write-error", { file: path, problem: osReason(e, io.lang, true) ?? (e as Error).message }), EXIT.failure);
+  } finally {
     rmSync(temp, { force: true });
-    throw new UserError(t(io.lang, "cli.read-error", { file: path, problem: (e as Error).message }), EXIT.failure);
   }
 }

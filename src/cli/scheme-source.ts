@@ -30,17 +30,21 @@ export function loadScheme(source: string, io: CliIO): Scheme {
   return r.scheme;
 }
 
+const DECIMAL = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
+
 /** `--param name=value` pairs applied to the scheme and validated again. */
 export function applyParams(scheme: Scheme, pairs: readonly string[], source: string, io: CliIO): Scheme {
   if (pairs.length === 0) return scheme;
-  const values: Record<string, number> = {};
+  const values = new Map<string, number>();
   for (const pair of pairs) {
     const eq = pair.indexOf("=");
     const name = eq > 0 ? pair.slice(0, eq).trim() : "";
-    const value = eq > 0 ? Number(pair.slice(eq + 1).trim()) : NaN;
-    if (!name || pair.slice(eq + 1).trim() === "" || !Number.isFinite(value))
-      throw new UserError(t(io.lang, "cli.bad-option", { option: "--param", problem: `"${pair}" is not name=number` }));
-    values[name] = value;
+    const text = eq > 0 ? pair.slice(eq + 1).trim() : "";
+    // a plain decimal number: no 0x10, no Infinity, no 1e400
+    const value = DECIMAL.test(text) ? Number(text) : NaN;
+    if (!name || !Number.isFinite(value)) throw new UserError(t(io.lang, "cli.param-form", { pair }));
+    if (values.has(name)) throw new UserError(t(io.lang, "cli.param-twice", { name }));
+    values.set(name, value);
   }
   const r = withParams(scheme, values, io.lang);
   if (!r.ok) throw schemeProblems(source, r.problems, io);

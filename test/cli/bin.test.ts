@@ -1,7 +1,7 @@
 /** The installed command itself: a real process, real exit codes, real files. */
 import { beforeAll, describe, expect, it } from "vitest";
-import { execFileSync, spawnSync } from "node:child_process";
-import { writeFileSync } from "node:fs";
+import { execFileSync, spawn, spawnSync } from "node:child_process";
+import { readdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { tempDir } from "./cli-helpers.js";
 
@@ -32,6 +32,27 @@ describe("bin/kpi-scorecard", () => {
     expect(r.stderr).toContain("表头缺少列“unrecorded_movements”");
     expect(r.stdout).toBe("");
   });
+  it("two processes racing for one --out without --force: exactly one writes it, the other is told it exists", async () => {
+    const dir = tempDir();
+    const argv = (seed: string) => [bin, "sample", "--scheme", "ecommerce-cs", "--rows", "100000", "--seed", seed, "--out", "d.csv"];
+    const start = (seed: string) =>
+      new Promise<{ code: number | null; err: string }>((done) => {
+        const p = spawn(process.execPath, argv(seed), { cwd: dir, env: { ...process.env, LANG: "C", LC_ALL: "" } });
+        let err = "";
+        p.stderr.on("data", (b) => (err += b));
+        p.on("close", (code) => done({ code, err }));
+      });
+    const both = await Promise.all([start("1"), start("2")]);
+    expect(both.map((r) => r.code).sort()).toEqual([0, 2]);
+    expect(both.find((r) => r.code === 2)!.err).toBe("d.csv exists; add --force to replace it\n");
+    expect(readdirSync(dir)).toEqual(["d.csv"]);
+  }, 60_000);
+  it("ends quietly when the reader closes the pipe (`kpi-scorecard … | head`)", () => {
+    const r = spawnSync("bash", ["-c", `set -o pipefail; "${process.execPath}" "${bin}" sample --scheme ecommerce-cs --rows 200000 | head -n 1`], { encoding: "utf8", env: { ...process.env, LANG: "C", LC_ALL: "" } });
+    expect(r.stderr).toBe("");
+    expect(r.stdout.split("\n")[0]).toMatch(/^\ufeff?id,name,/);
+    expect(r.status).toBe(0);
+  }, 60_000);
   it("prints usage with --help", () => {
     const r = run(["--help"], tempDir());
     expect(r.status).toBe(0);

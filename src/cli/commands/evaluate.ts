@@ -71,7 +71,7 @@ export function evaluateCsv(scheme: Scheme, text: string, file: string, io: CliI
 }
 
 export function evaluateCommand(argv: readonly string[], io: CliIO): number {
-  const args = parseArgs(argv, ["scheme", "data", "out", "param", "lang"], ["explain", "force"], io);
+  const args = parseArgs(argv, { command: "evaluate", valued: ["scheme", "data", "out", "param"], flags: ["explain", "force"], repeatable: ["param"] }, io);
   const source = required(args, "scheme", io);
   const dataFile = required(args, "data", io);
   const scheme = applyParams(loadScheme(source, io), args.options.get("param") ?? [], source, io);

@@ -5,8 +5,6 @@
  * src/workbook/recalc-file.ts): what changed since generation and why, and any payout cell that
  * disagrees with the engine (exit code 3). `--out` writes the engine's results.
  */
-import { readFileSync } from "node:fs";
-import { resolve } from "node:path";
 import { formatCsv } from "../../io/csv.js";
 import { resultColumns, resultRows } from "../../io/results-table.js";
 import { openXlsx, type XlsxFile } from "../../io/xlsx-read.js";
@@ -14,19 +12,20 @@ import { recalcWorkbookFile } from "../../workbook/recalc-file.js";
 import { describeChange, describeMismatch, describeRounding, describeSetting, describeTotals } from "../../workbook/recalc-words.js";
 import { t } from "../../i18n/index.js";
 import { optional, parseArgs, required } from "../args.js";
-import { writeAtomic } from "../files.js";
+import { readInput, writeAtomic } from "../files.js";
 import { EXIT, UserError, type CliIO } from "../io.js";
 
 function open(path: string, io: CliIO): XlsxFile {
   try {
-    return openXlsx(new Uint8Array(readFileSync(resolve(io.cwd, path))));
+    return openXlsx(readInput(path, io));
   } catch (e) {
+    if (e instanceof UserError) throw e;
     throw new UserError(t(io.lang, "cli.read-error", { file: path, problem: (e as Error).message }), EXIT.failure);
   }
 }
 
 export function recalcCommand(argv: readonly string[], io: CliIO): number {
-  const args = parseArgs(argv, ["workbook", "out", "lang"], ["force"], io);
+  const args = parseArgs(argv, { command: "recalc", valued: ["workbook", "out"], flags: ["force"] }, io);
   const path = required(args, "workbook", io);
   const lang = io.lang;
   const r = recalcWorkbookFile(open(path, io), path, lang);

@@ -7,7 +7,7 @@ import { EXIT, UserError, type CliIO } from "../io.js";
 import type { Scheme } from "../../core/scheme/schema.js";
 
 export function schemesCommand(argv: readonly string[], io: CliIO): number {
-  const args = parseArgs(argv, [], ["json"], io);
+  const args = parseArgs(argv, { command: "schemes", valued: [], flags: ["json"], positionals: 2 }, io);
   const [sub, id] = args.positional;
   if (sub === undefined) {
     io.out(t(io.lang, "cli.schemes.header") + "\n");

@@ -12,7 +12,7 @@ import { buildWorkbookPlan } from "../../workbook/plan/build-plan.js";
 import { writeXlsx } from "../../workbook/xlsx/write-xlsx.js";
 import { generationRecord, recordXml } from "../../workbook/generation-record.js";
 import { t } from "../../i18n/index.js";
-import { optional, parseArgs, positiveInt, required } from "../args.js";
+import { MAX_ROWS, oneOf, optional, parseArgs, required, wholeNumber } from "../args.js";
 import { readDataText, writeAtomic } from "../files.js";
 import { EXIT, UserError, type CliIO } from "../io.js";
 import { applyParams, loadScheme } from "../scheme-source.js";
@@ -38,21 +38,21 @@ function readPeople(scheme: Scheme, file: string, strict: boolean, period: strin
 }
 
 export async function workbookCommand(argv: readonly string[], io: CliIO): Promise<number> {
-  const args = parseArgs(argv, ["scheme", "roster", "data", "formulas", "lang", "period", "rows", "param", "out"], ["force"], io);
+  const args = parseArgs(argv, { command: "workbook", valued: ["scheme", "roster", "data", "formulas", "period", "rows", "param", "out"], flags: ["force"], repeatable: ["param"] }, io);
   const source = required(args, "scheme", io);
   const out = required(args, "out", io);
   const scheme = applyParams(loadScheme(source, io), args.options.get("param") ?? [], source, io);
-  const mode = optional(args, "formulas") ?? "native";
-  if (mode !== "native" && mode !== "addin") throw new UserError(t(io.lang, "cli.bad-option", { option: "--formulas", problem: `"${mode}" is not native or addin` }));
+  const mode = oneOf(args, "formulas", ["native", "addin"] as const, io, "native");
   const roster = optional(args, "roster");
   const data = optional(args, "data");
-  if (roster && data) throw new UserError(t(io.lang, "cli.bad-option", { option: "--roster/--data", problem: "give one of them" }));
+  if (roster && data) throw new UserError(t(io.lang, "cli.one-of-options", { options: "--roster, --data" }));
+  if ((roster || data) && args.options.has("rows")) throw new UserError(t(io.lang, "cli.rows-with-roster"));
   const period = optional(args, "period");
   const people = roster
     ? readPeople(scheme, roster, false, period, io)
     : data
       ? readPeople(scheme, data, true, period, io)
-      : Array.from({ length: positiveInt(args, "rows", io, 30) }, () => ({ line: 0, id: "", name: "", period: null, values: {} }));
+      : Array.from({ length: wholeNumber(args, "rows", io, { max: MAX_ROWS, why: "cli.limit.rows", min: 1 }, 30) }, () => ({ line: 0, id: "", name: "", period: null, values: {} }));
   const plan = buildWorkbookPlan(scheme, people, { lang: io.lang, mode, period: period ?? null });
   // the file carries its scheme (and, with data, the pay at generation) for the add-in's pane
   const record = recordXml(generationRecord(scheme, people, plan));

@@ -51,15 +51,17 @@ export function parseScheme(raw: unknown, lang: Lang = "en-US"): SchemeResult {
  * A copy of the scheme with some parameters set (`--param name=value`), validated again so that
  * a value that breaks a cross-field rule (a step of 0) is reported like any scheme problem.
  */
-export function withParams(scheme: Scheme, values: Record<string, number>, lang: Lang = "en-US"): SchemeResult {
+export function withParams(scheme: Scheme, given: ReadonlyMap<string, number> | Readonly<Record<string, number>>, lang: Lang = "en-US"): SchemeResult {
+  // a Map, so that a parameter named "constructor" is never found on Object.prototype
+  const values = given instanceof Map ? given : new Map(Object.entries(given));
   const problems: SchemeProblem[] = [];
   const known = scheme.parameters.map((p) => p.id);
-  for (const [k, v] of Object.entries(values)) {
+  for (const [k, v] of values) {
     if (!known.includes(k))
       problems.push({ path: `parameters.${k}`, message: t(lang, "scheme.unknown-param-override", { id: k, known: known.join(", ") || "—" }) });
     else if (!Number.isFinite(v)) problems.push({ path: `parameters.${k}`, message: t(lang, "scheme.param-not-number") });
   }
   if (problems.length) return { ok: false, problems };
-  const next = { ...scheme, parameters: scheme.parameters.map((p) => (p.id in values ? { ...p, value: values[p.id] } : p)) };
+  const next = { ...scheme, parameters: scheme.parameters.map((p) => (values.has(p.id) ? { ...p, value: values.get(p.id)! } : p)) };
   return parseScheme(next, lang);
 }
