@@ -174,12 +174,12 @@ export function compileScheme(scheme: Scheme, options: CompileOptions = {}): Com
         const scores = raters.map((r) => {
           const column = `${ind.input}@${r.id}`;
           if (inputs) inputs[column] = values[column];
-          return ind.rule(values[column], ctx, null);
+          return scoreOf(ind.rule, values[column] ?? null, column, ctx, null);
         });
         p = roundPoints(blend(scores, raterWeights), digits);
         if (inputs) trace.push({ target: ind.id, kind: "indicator", input: inputs, rule: ind.ruleKind, params: ind.params, result: p, reason: { key: "why.rated", vars: { points: p } } });
       } else {
-        p = roundPoints(ind.rule(values[ind.input] ?? null, ctx, why), digits);
+        p = roundPoints(scoreOf(ind.rule, values[ind.input] ?? null, ind.input, ctx, why), digits);
         if (tracing) trace.push({ target: ind.id, kind: "indicator", input: values[ind.input], rule: ind.ruleKind, params: ind.params, result: p, reason: said.reason! });
       }
       points[ind.id] = p;
@@ -190,7 +190,7 @@ export function compileScheme(scheme: Scheme, options: CompileOptions = {}): Com
     if (conditional && applicable > 0 && applicable < full) sum = (sum * full) / applicable;
     const adj: Record<string, number> = {};
     for (const a of adjustments) {
-      const p = roundPoints(a.rule(values[a.input] ?? null, ctx, why), digits);
+      const p = roundPoints(scoreOf(a.rule, values[a.input] ?? null, a.input, ctx, why), digits);
       adj[a.id] = p;
       sum += p;
       if (tracing) trace.push({ target: a.id, kind: "adjustment", input: values[a.input], rule: a.ruleKind, params: a.params, result: p, reason: said.reason! });
@@ -315,6 +315,16 @@ export function compileScheme(scheme: Scheme, options: CompileOptions = {}): Com
 }
 
 /** An evaluation error with the person it happened to. */
+/** A rule's points for one input; a blank the rule cannot score names the input it came from. */
+function scoreOf(rule: CompiledRule, value: RowValues[string], input: string, ctx: RowContext, why: Why): number {
+  try {
+    return rule(value, ctx, why);
+  } catch (e) {
+    if (e instanceof EvaluationError && e.key === "rule.blank-input") throw new EvaluationError(e.key, { ...e.vars, input });
+    throw e;
+  }
+}
+
 export class RowEvaluationError extends Error {
   constructor(
     readonly line: number,

@@ -8,8 +8,13 @@
  *
  * Amounts are kept as integer cents (fen, 分) once rounded, so sums, pools and payout totals
  * are exact and reconcile to the cent; a plain JS number holds integer cents exactly up to
- * ±9e15 (90 trillion yuan).
+ * ±9e15 (90 trillion yuan). An amount above MAX_YUAN is refused (a problem the user reads, never
+ * a crash or a cent lost): beyond it a roster's sums of cents would no longer be exact.
  */
+import { EvaluationError } from "./errors.js";
+
+/** The largest amount, in yuan, that a pay line, budget or total may reach: 10 trillion. */
+export const MAX_YUAN = 1e13;
 
 /** Digits after the decimal point that a money unit keeps: 0.01 → 2, 0.1 → 1, 1 → 0. */
 export type MoneyDigits = 0 | 1 | 2;
@@ -80,7 +85,8 @@ export function roundExcel(x: number, digits: number): number {
 
 /** Round an amount in yuan to the money unit and return integer cents (fen). */
 export function toCents(yuan: number, digits: MoneyDigits): number {
-  if (!Number.isFinite(yuan)) throw new RangeError(`cannot round ${yuan}`);
+  if (!Number.isFinite(yuan)) throw new EvaluationError("value.not-finite", {});
+  if (Math.abs(yuan) > MAX_YUAN) throw new EvaluationError("money.too-large", { amount: yuan, max: MAX_YUAN });
   if (yuan === 0) return 0;
   const q = Number(scaledRound(yuan, digits)) * 10 ** (2 - digits);
   return q === 0 ? 0 : q;
@@ -108,13 +114,17 @@ export function formatMoney(cents: number, digits: MoneyDigits): string {
   return full.slice(0, -3);
 }
 
+/** The exact sum of integer cents; a sum beyond what a double holds exactly is refused. */
 export function sumCents(values: readonly number[]): number {
   let total = 0;
   for (const v of values) total += v;
+  if (!Number.isSafeInteger(total)) throw new EvaluationError("money.sum-too-large", { max: MAX_YUAN });
   return total;
 }
 
 /** Round a score (points) the way the native formulas do: ROUND(points, digits). */
 export function roundPoints(points: number, digits: number): number {
+  // 1e308 × 2 points: a problem of the person's data, not a crash inside ROUND
+  if (!Number.isFinite(points)) throw new EvaluationError("value.not-finite", {});
   return roundExcel(points, digits);
 }

@@ -55,7 +55,9 @@ function named(spec: { params: readonly ParamSpec[] }, args: readonly (Cell | Ma
 /** Any thrown error as a result cell; a bug (not one of ours) is rethrown. */
 export function asErrorCell(e: unknown): FunctionError | PassedError {
   if (e instanceof FunctionError || e instanceof PassedError) return e;
-  if (e instanceof EvaluationError) return new FunctionError("#VALUE!", e.key, e.vars);
+  // a result beyond any number is #NUM!, as in Excel; the engine's other refusals are #VALUE! with their reason
+  if (e instanceof EvaluationError)
+    return e.key === "value.not-finite" ? new FunctionError("#NUM!", "fn.not-finite", { arg: "result" }) : new FunctionError("#VALUE!", e.key, e.vars);
   // roundExcel refuses Infinity and NaN: a result too large to be a number is #NUM!, as in Excel
   if (e instanceof RangeError) return new FunctionError("#NUM!", "fn.not-finite", { arg: "result" });
   throw e;

@@ -1,5 +1,5 @@
 import type { ExprEnv, RowContext } from "../expr.js";
-import type { MessageVars } from "../errors.js";
+import { EvaluationError, type MessageVars } from "../errors.js";
 
 /** Why a rule gave the points it gave: a catalog key and the numbers to fill in. */
 export interface Reason {
@@ -24,9 +24,13 @@ export interface RuleCompileContext {
 /** Points for one input value (and the person's other values, for targets and picks). */
 export type CompiledRule = (value: RuleInput, ctx: RowContext, why: Why) => number;
 
-/** Numbers a rule works on; anything else is a data error raised before rules run. */
-export function numeric(value: RuleInput, input: string): number {
+/**
+ * Numbers a rule works on. Text is a data error raised before rules run; a blank reaches here
+ * only from an optional input without a default, and is the person's problem ("rule.blank-input",
+ * re-raised by the engine with the input's id), never a crash.
+ */
+export function numeric(value: RuleInput, kind: string): number {
   if (typeof value === "number") return value;
   if (typeof value === "boolean") return value ? 1 : 0;
-  throw new TypeError(`rule on "${input}" needs a number, got ${JSON.stringify(value)}`);
+  throw new EvaluationError("rule.blank-input", { kind, input: "" });
 }

@@ -4,6 +4,7 @@ import type { SchemeObjectSchema } from "./schema.js";
 import { RESERVED_COLUMNS } from "./parts.js";
 import { t } from "../../i18n/index.js";
 import type { MessageVars } from "../errors.js";
+import { MAX_YUAN } from "../money.js";
 
 type SchemeObject = z.output<typeof SchemeObjectSchema>;
 type Ctx = z.RefinementCtx;
@@ -208,6 +209,11 @@ export function checkScheme(s: SchemeObject, ctx: Ctx): void {
         if (prev !== undefined && cur !== undefined && cur <= prev) issue(ctx, ["pay", i, "rule", "brackets", j, "upTo"], "scheme.bracket-order", { prev });
       });
       if (b[b.length - 1].upTo !== null) issue(ctx, ["pay", i, "rule", "brackets", b.length - 1, "upTo"], "scheme.bracket-last", {});
+    }
+    // a budget beyond MAX_YUAN could not be split exactly to the cent
+    if (p.rule.kind === "pool") {
+      const budget = resolve(p.rule.budget);
+      if (budget !== undefined && Math.abs(budget) > MAX_YUAN) issue(ctx, ["pay", i, "rule", "budget"], "scheme.money-too-large", { max: MAX_YUAN });
     }
   });
 }

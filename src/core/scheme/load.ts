@@ -30,7 +30,33 @@ const ZOD_LOCALES: Record<Lang, () => Parameters<typeof z.config>[0]> = {
   "zh-CN": () => z.locales.zhCN(),
 };
 
+/** Deeper than any scheme is written (an expression of expressions of …): refused before zod recurses into it. */
+export const MAX_SCHEME_DEPTH = 64;
+/** More values (numbers, texts, entries) than any scheme has: refused before it is validated. */
+export const MAX_SCHEME_NODES = 200_000;
+
+/**
+ * A first look at untrusted JSON, without recursion: the path of the first place nested deeper
+ * than MAX_SCHEME_DEPTH, or a count over MAX_SCHEME_NODES — which would otherwise overflow the
+ * stack of the validator or run it for minutes.
+ */
+export function shapeProblem(raw: unknown, lang: Lang): SchemeProblem | null {
+  const stack: { node: unknown; path: (string | number)[] }[] = [{ node: raw, path: [] }];
+  let count = 0;
+  while (stack.length) {
+    const { node, path } = stack.pop()!;
+    if (++count > MAX_SCHEME_NODES) return { path: "(scheme)", message: t(lang, "scheme.too-large", { max: MAX_SCHEME_NODES }) };
+    if (typeof node !== "object" || node === null) continue;
+    if (path.length >= MAX_SCHEME_DEPTH) return { path: formatPath(path), message: t(lang, "scheme.too-deep", { max: MAX_SCHEME_DEPTH }) };
+    const entries: [string | number, unknown][] = Array.isArray(node) ? node.map((v, i) => [i, v]) : Object.entries(node);
+    for (const [k, v] of entries) stack.push({ node: v, path: [...path, k] });
+  }
+  return null;
+}
+
 export function parseScheme(raw: unknown, lang: Lang = "en-US"): SchemeResult {
+  const shape = shapeProblem(raw, lang);
+  if (shape) return { ok: false, problems: [shape] };
   z.config(ZOD_LOCALES[lang]());
   try {
     const r = SchemeSchema.safeParse(raw);
