@@ -5,7 +5,7 @@
  * roster of 10,000 costs one call, not 10,000. An error in one row shows in that row only.
  */
 import { EvaluationError } from "../core/errors.js";
-import { asMatrix, isBlank, type Cell, type Matrix } from "./coerce.js";
+import { asMatrix, isBlank, isErrorValue, type Cell, type Matrix } from "./coerce.js";
 import { FunctionError, PassedError } from "./errors.js";
 
 export type ParamKind =
@@ -86,6 +86,8 @@ export function runFunction(spec: FunctionSpec, args: readonly (Cell | Matrix)[]
   try {
     const fixed: Record<string, Cell | Matrix> = {};
     for (const p of spec.params) if (p.kind === "fixed") fixed[p.name] = byName[p.name];
+    // an error value in a table or setting (a #N/A in the bands) propagates unchanged, as in Excel
+    for (const v of Object.values(fixed)) for (const row of asMatrix(v)) for (const cell of row) if (isErrorValue(cell)) throw new PassedError(cell);
     prepared = spec.prepare(fixed);
     for (const p of perRow) {
       const m = asMatrix(byName[p.name]);
@@ -107,6 +109,12 @@ export function runFunction(spec: FunctionSpec, args: readonly (Cell | Matrix)[]
       const m = matrices.get(p.name)!;
       const r = m.length === 1 ? m[0] : m[i];
       cells[p.name] = p.kind === "cell" ? r[0] : r;
+    }
+    // an error value in this row's cells propagates unchanged, never read as text ("[object Object]")
+    const passed = perRow.map((p) => cells[p.name]).flat().find((c) => isErrorValue(c as Cell));
+    if (passed !== undefined) {
+      out[i] = [new PassedError(passed)];
+      continue;
     }
     const primary = cells[spec.primary];
     if (!Array.isArray(primary) && isBlank(primary as Cell)) {

@@ -141,7 +141,7 @@ describe("KPI.BAND, KPI.LEVEL, KPI.CUMULATIVE", () => {
     expect(fx("BAND", col(3, 6, 12, 1), [[3, 1], [4, 5], [7, 10], [10, 30]])).toEqual([[1], [5], [30], [0]]);
   });
   it("refuses a threshold used twice", () => {
-    expect(one("BAND", 5, "3:1,3:2")).toEqual({ error: "#VALUE!", message: "table, row 2: expected a threshold not used before" });
+    expect(one("BAND", 5, "3:1,3:2")).toEqual({ error: "#VALUE!", message: "table: rows 1 and 2 both start at 3; each band needs a bound of its own" });
   });
   it("levels", () => {
     expect(fx("LEVEL", col("优秀", "差"), "优秀:3,良好:1,一般:0,差:-3")).toEqual([[3], [-3]]);
@@ -161,8 +161,8 @@ describe("KPI.TIERED", () => {
     expect(one("TIERED", 12000, brackets, "全额")).toBe(9.6);
   });
   it("only the last bracket may be open, and bounds must rise", () => {
-    expect(one("TIERED", 5000, [[null, 0.1], [100, 0.2]])).toEqual({ error: "#VALUE!", message: "brackets, row 1: expected an upper bound (only the last may be blank)" });
-    expect(one("TIERED", 5000, [[100, 0.1], [50, 0.2], [null, 0.3]])).toEqual({ error: "#VALUE!", message: "brackets, row 2: expected an upper bound above the row before" });
+    expect(one("TIERED", 5000, [[null, 0.1], [100, 0.2]])).toEqual({ error: "#VALUE!", message: 'brackets, row 1: only the last bracket may be open (blank "up to")' });
+    expect(one("TIERED", 5000, [[100, 0.1], [50, 0.2], [null, 0.3]])).toEqual({ error: "#VALUE!", message: "brackets, row 2: the upper bound must be above the row before (100)" });
   });
 });
 

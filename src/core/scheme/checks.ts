@@ -5,6 +5,7 @@ import { RESERVED_COLUMNS } from "./parts.js";
 import { t } from "../../i18n/index.js";
 import type { MessageVars } from "../errors.js";
 import { MAX_YUAN } from "../money.js";
+import { bracketProblems, isNonNegative, isPositive, repeated } from "../rule-checks.js";
 
 type SchemeObject = z.output<typeof SchemeObjectSchema>;
 type Ctx = z.RefinementCtx;
@@ -135,22 +136,12 @@ export function checkScheme(s: SchemeObject, ctx: Ctx): void {
 
   function checkRuleNumbers(rule: SchemeObject["indicators"][number]["rule"], path: Path) {
     if (rule.kind === "deduct-per-step") {
-      const step = resolve(rule.step);
-      if (step !== undefined && step <= 0) issue(ctx, [...path, "step"], "scheme.positive", {});
+      if (!isPositive(resolve(rule.step))) issue(ctx, [...path, "step"], "scheme.positive", {});
+      if (!isNonNegative(resolve(rule.points))) issue(ctx, [...path, "points"], "scheme.non-negative", {});
     }
-    if (rule.kind === "ratio") {
-      const cap = resolve(rule.cap);
-      if (cap !== undefined && cap <= 0) issue(ctx, [...path, "cap"], "scheme.positive", {});
-    }
-    if (rule.kind === "bands") {
-      const seen = new Set<number>();
-      rule.bands.forEach((b, j) => {
-        const t = resolve(b.threshold);
-        if (t === undefined) return;
-        if (seen.has(t)) issue(ctx, [...path, "bands", j, "threshold"], "scheme.threshold-twice", { threshold: t });
-        seen.add(t);
-      });
-    }
+    if (rule.kind === "ratio" && !isPositive(resolve(rule.cap))) issue(ctx, [...path, "cap"], "scheme.positive", {});
+    if (rule.kind === "bands")
+      for (const d of repeated(rule.bands.map((b) => resolve(b.threshold)))) issue(ctx, [...path, "bands", d.second, "threshold"], "scheme.threshold-twice", { threshold: d.value });
     if (rule.kind === "direct") {
       const lo = resolve(rule.min);
       const hi = resolve(rule.max);
@@ -185,12 +176,7 @@ export function checkScheme(s: SchemeObject, ctx: Ctx): void {
   // Grades: distinct lower bounds, and the lowest band reaches down to the lowest possible total.
   if (s.grades.length > 0) {
     const mins = s.grades.map((g, i) => ({ v: resolve(g.min), i }));
-    const seen = new Map<number, number>();
-    for (const { v, i } of mins) {
-      if (v === undefined) continue;
-      if (seen.has(v)) issue(ctx, ["grades", i, "min"], "scheme.grade-twice", { min: v, other: `grades[${seen.get(v)}]` });
-      seen.set(v, i);
-    }
+    for (const d of repeated(mins.map((m) => m.v))) issue(ctx, ["grades", d.second, "min"], "scheme.grade-twice", { min: d.value, other: `grades[${d.first}]` });
     const lowest = Math.min(...mins.map((m) => m.v ?? Infinity));
     if (Number.isFinite(lowest) && lowest > s.total.min)
       issue(ctx, ["grades"], "scheme.grades-gap", { lowest, min: s.total.min });
@@ -201,14 +187,8 @@ export function checkScheme(s: SchemeObject, ctx: Ctx): void {
     if (p.rule.kind === "coefficient" && s.grades.some((g) => g.coefficient === undefined))
       issue(ctx, ["grades"], "scheme.no-coefficient", { id: p.id });
     if (p.rule.kind === "tiered") {
-      const b = p.rule.brackets;
-      b.forEach((x, j) => {
-        if (j < b.length - 1 && x.upTo === null) issue(ctx, ["pay", i, "rule", "brackets", j, "upTo"], "scheme.bracket-open", {});
-        const prev = j > 0 ? resolve(b[j - 1].upTo) : undefined;
-        const cur = resolve(x.upTo);
-        if (prev !== undefined && cur !== undefined && cur <= prev) issue(ctx, ["pay", i, "rule", "brackets", j, "upTo"], "scheme.bracket-order", { prev });
-      });
-      if (b[b.length - 1].upTo !== null) issue(ctx, ["pay", i, "rule", "brackets", b.length - 1, "upTo"], "scheme.bracket-last", {});
+      const upTos = p.rule.brackets.map((x) => (x.upTo === null ? null : resolve(x.upTo)));
+      for (const b of bracketProblems(upTos)) issue(ctx, ["pay", i, "rule", "brackets", b.index, "upTo"], `scheme.bracket-${b.problem}`, b.prev === undefined ? {} : { prev: b.prev });
     }
     // a budget beyond MAX_YUAN could not be split exactly to the cent
     if (p.rule.kind === "pool") {

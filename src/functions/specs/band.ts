@@ -4,6 +4,7 @@
  * exceeded (response time: ≤ 30 s → 5, ≤ 40 s → 4 …).
  */
 import { compileBands } from "../../core/rules/bands.js";
+import { repeated } from "../../core/rule-checks.js";
 import { optionalNumber, requireNumber, single, tableRows, toOption, type Cell } from "../coerce.js";
 import { FunctionError } from "../errors.js";
 import type { RowFunctionSpec } from "../run.js";
@@ -23,14 +24,12 @@ export const BAND: RowFunctionSpec<ReturnType<typeof compileBands>> = {
   prepare(f) {
     const direction = toOption(single(f.direction, "direction"), "direction", DIRECTION, "at-least");
     const otherwise = optionalNumber(single(f.otherwise, "otherwise"), "otherwise", 0);
-    const seen = new Set<number>();
     const bands = tableRows(f.table, "table").map((r, i) => {
       if (r.length < 2) throw new FunctionError("#VALUE!", "fn.table", { arg: "table", row: i + 1, expected: "threshold, points" });
-      const threshold = requireNumber(r[0] as Cell, "table");
-      if (seen.has(threshold)) throw new FunctionError("#VALUE!", "fn.table", { arg: "table", row: i + 1, expected: "a threshold not used before" });
-      seen.add(threshold);
-      return { threshold, points: requireNumber(r[1] as Cell, "table") };
+      return { threshold: requireNumber(r[0] as Cell, "table"), points: requireNumber(r[1] as Cell, "table") };
     });
+    const twice = repeated(bands.map((b) => b.threshold))[0];
+    if (twice) throw new FunctionError("#VALUE!", "fn.bound-twice", { arg: "table", first: twice.first + 1, second: twice.second + 1, value: twice.value });
     return compileBands({ kind: "bands", direction, bands, otherwise }, { env: NO_PARAMS, full: 0 });
   },
   row: (rule, c) => points(rule(requireNumber(c.value as Cell, "value"), { values: {} }, null)),

@@ -6,6 +6,7 @@
  * - "gate": nothing below the gate, base × score / full above full, else the whole base.
  * The same core pay rules as a scheme's pay lines; rounded to the cent with Excel's ROUND.
  */
+import { isPositive } from "../../core/rule-checks.js";
 import { compileCoefficient } from "../../core/pay/coefficient.js";
 import { compileGateProportional } from "../../core/pay/gate-proportional.js";
 import { compileScoreLinear } from "../../core/pay/score-linear.js";
@@ -39,6 +40,7 @@ export const BONUS: RowFunctionSpec<Prepared> = {
   prepare(f) {
     const method = toOption(single(f.method, "method"), "method", METHOD, "coefficient");
     const full = optionalNumber(single(f.full, "full"), "full", 100);
+    if (!isPositive(full)) throw new FunctionError("#VALUE!", "fn.positive", { arg: "full" });
     const base = { input: "base" };
     if (method === "coefficient") {
       if (isBlank(f.table_or_gate as Cell)) throw new FunctionError("#VALUE!", "fn.blank", { arg: "table_or_gate" });

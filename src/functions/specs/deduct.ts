@@ -3,6 +3,7 @@
  * less points_per_step for each step over (or under) the limit, never below zero (seed 003).
  */
 import { compileDeductPerStep } from "../../core/rules/deduct-per-step.js";
+import { isNonNegative, isPositive } from "../../core/rule-checks.js";
 import { requireNumber, single, toOption, type Cell } from "../coerce.js";
 import { FunctionError } from "../errors.js";
 import type { RowFunctionSpec } from "../run.js";
@@ -35,9 +36,11 @@ export const DEDUCT: RowFunctionSpec<(key: string) => ReturnType<typeof compileD
     const value = requireNumber(c.value as Cell, "value");
     const limit = requireNumber(c.limit as Cell, "limit");
     const step = requireNumber(c.step as Cell, "step");
-    if (step <= 0) throw new FunctionError("#VALUE!", "fn.positive", { arg: "step" });
+    if (!isPositive(step)) throw new FunctionError("#VALUE!", "fn.positive", { arg: "step" });
     const per = requireNumber(c.points_per_step as Cell, "points_per_step");
+    if (!isNonNegative(per)) throw new FunctionError("#VALUE!", "fn.non-negative", { arg: "points_per_step" });
     const full = requireNumber(c.full as Cell, "full");
+    if (!isNonNegative(full)) throw new FunctionError("#VALUE!", "fn.non-negative", { arg: "full" });
     return points(rule(`${limit}|${step}|${per}|${full}`)(value, { values: {} }, null));
   },
 };

@@ -3,6 +3,7 @@
  * bound[, coefficient]) or a text "优秀:90,良好:80,合格:70,不合格:0". Lower bounds are inclusive.
  */
 import { findBand, sortBandsDesc } from "../../core/totals.js";
+import { repeated } from "../../core/rule-checks.js";
 import { requireNumber, tableRows, type Cell, type Matrix } from "../coerce.js";
 import { FunctionError } from "../errors.js";
 import type { RowFunctionSpec } from "../run.js";
@@ -23,6 +24,9 @@ export function gradeBands(v: Cell | Matrix, arg: string, withCoefficient: boole
       coefficient: withCoefficient ? requireNumber(r[2] as Cell, arg) : null,
     };
   });
+  // two bands from the same score: which grade would it be? (the scheme refuses it too)
+  const twice = repeated(bands.map((b) => b.min))[0];
+  if (twice) throw new FunctionError("#VALUE!", "fn.bound-twice", { arg, first: twice.first + 1, second: twice.second + 1, value: twice.value });
   return sortBandsDesc(bands);
 }
 

@@ -13,12 +13,15 @@ export const LEVEL: RowFunctionSpec<{ rule: ReturnType<typeof compileLevels>; op
   ],
   primary: "choice",
   prepare(f) {
-    const table: Record<string, number> = {};
+    // null prototype: a level called "constructor" or "__proto__" is a level like any other
+    const table: Record<string, number> = Object.create(null);
     tableRows(f.table, "table").forEach((r, i) => {
       const name = String(r[0] ?? "").trim();
       if (r.length < 2 || name === "") throw new FunctionError("#VALUE!", "fn.table", { arg: "table", row: i + 1, expected: "level, points" });
       table[name] = requireNumber(r[1] as Cell, "table");
     });
+    const twice = Object.keys(table).length < tableRows(f.table, "table").length;
+    if (twice) throw new FunctionError("#VALUE!", "fn.level-twice", { arg: "table" });
     return { rule: compileLevels({ kind: "levels", points: table }, { env: NO_PARAMS, full: 0 }), options: Object.keys(table) };
   },
   row(p, c) {

@@ -1,5 +1,7 @@
 /** KPI.SCORE(actual, target, points, [direction], [cap]) — ratio to a target, as the ratio rule. */
 import { compileRatio } from "../../core/rules/ratio.js";
+import { isPositive } from "../../core/rule-checks.js";
+import { FunctionError } from "../errors.js";
 import { optionalNumber, requireNumber, single, toOption, type Cell } from "../coerce.js";
 import type { RowFunctionSpec } from "../run.js";
 import { DIRECTION, memo, NO_PARAMS, points } from "./shared.js";
@@ -17,6 +19,7 @@ export const SCORE: RowFunctionSpec<{ rule: (full: number) => ReturnType<typeof 
   prepare(f) {
     const direction = toOption(single(f.direction, "direction"), "direction", DIRECTION, "higher");
     const cap = optionalNumber(single(f.cap, "cap"), "cap", 1);
+    if (!isPositive(cap)) throw new FunctionError("#VALUE!", "fn.positive", { arg: "cap" });
     return { rule: memo((full: number) => compileRatio({ kind: "ratio", direction, target: { input: "target" }, cap }, { env: NO_PARAMS, full })) };
   },
   row(p, c) {

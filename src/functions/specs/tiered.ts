@@ -4,6 +4,7 @@
  * slice at its own. Rounded to the cent.
  */
 import { tieredAmount, type Bracket } from "../../core/pay/tiered.js";
+import { bracketProblems } from "../../core/rule-checks.js";
 import { isBlank, requireNumber, single, tableRows, toOption, type Cell } from "../coerce.js";
 import { FunctionError } from "../errors.js";
 import type { RowFunctionSpec } from "../run.js";
@@ -22,14 +23,13 @@ export const TIERED: RowFunctionSpec<{ brackets: Bracket[]; mode: "whole" | "pro
   prepare(f) {
     const rows = tableRows(f.brackets, "brackets");
     const brackets = rows.map((r, i) => {
-      const last = i === rows.length - 1;
       if (r.length < 2) throw new FunctionError("#VALUE!", "fn.table", { arg: "brackets", row: i + 1, expected: "up to, rate" });
       const upTo = isBlank(r[0] as Cell) ? Infinity : requireNumber(r[0] as Cell, "brackets");
-      if (!last && upTo === Infinity) throw new FunctionError("#VALUE!", "fn.table", { arg: "brackets", row: i + 1, expected: "an upper bound (only the last may be blank)" });
-      if (i > 0 && upTo <= requireNumber(rows[i - 1][0] as Cell, "brackets"))
-        throw new FunctionError("#VALUE!", "fn.table", { arg: "brackets", row: i + 1, expected: "an upper bound above the row before" });
       return { upTo, rate: requireNumber(r[1] as Cell, "brackets") };
     });
+    // the scheme's own checks: bounds rising, only the last open (an amount above every bound is still paid)
+    const problem = bracketProblems(brackets.map((b) => (b.upTo === Infinity ? null : b.upTo)))[0];
+    if (problem) throw new FunctionError("#VALUE!", `fn.bracket-${problem.problem}`, { arg: "brackets", row: problem.index + 1, prev: problem.prev });
     return { brackets, mode: toOption(single(f.mode, "mode"), "mode", MODE, "whole") };
   },
   row: (p, c) => money(tieredAmount(requireNumber(c.amount as Cell, "amount"), p.brackets, p.mode)),

@@ -4,7 +4,8 @@
  * Weights are percentages adding up to 100 (or fractions adding up to 1); anything else is an
  * error that says what they add up to.
  */
-import { blend, weightedTotal, weightSumMismatch } from "../../core/totals.js";
+import { blend, weightedTotal } from "../../core/totals.js";
+import { weightProblem } from "../../core/rule-checks.js";
 import { BLANK, numberList, optionalNumber, single, toNumber, type Cell } from "../coerce.js";
 import { FunctionError } from "../errors.js";
 import type { RowFunctionSpec } from "../run.js";
@@ -12,10 +13,11 @@ import { points } from "./shared.js";
 
 /** Weights as percentages; fractions adding up to 1 are scaled to 100. */
 function percentWeights(raw: number[]): number[] {
-  if (weightSumMismatch(raw, 1) === null) return raw.map((w) => w * 100);
-  const sum = weightSumMismatch(raw, 100);
-  if (sum !== null) throw new FunctionError("#VALUE!", "fn.weights", { sum, expected: 100 });
-  return raw;
+  const p = weightProblem(raw, 100);
+  if (p === null) return raw;
+  if (p.problem === "negative") throw new FunctionError("#VALUE!", "fn.weight-negative", { arg: "weights", index: p.index + 1, weight: p.weight });
+  if (weightProblem(raw, 1) === null) return raw.map((w) => w * 100);
+  throw new FunctionError("#VALUE!", "fn.weights", { sum: p.sum, expected: 100 });
 }
 
 function scoresOf(row: Cell[], width: number): number[] {
