@@ -64,6 +64,9 @@ export function parseNumber(text: string): number | null {
   return Number.isFinite(v) ? v : null;
 }
 
+/** Longer ids are not ids (and Excel's MATCH refuses text over 255 characters). */
+export const MAX_ID_LENGTH = 100;
+
 export type CellResult = { ok: true; value: number | string | boolean | null } | { ok: false; key: string; vars: MessageVars };
 
 export function parseCell(text: string, input: InputDecl): CellResult {
@@ -152,7 +155,7 @@ export function parseRecords(
   const nameAt = position.get("name");
   const people: PersonData[] = [];
   const problems: DataProblem[] = [];
-  const seen = new Map<string, number>();
+  const seen = new Map<string, { line: number; id: string }>();
   for (const r of records) {
     const id = (idAt === undefined ? "" : (r.cells[idAt] ?? "")).trim();
     const name = (nameAt === undefined ? "" : (r.cells[nameAt] ?? "")).trim();
@@ -161,15 +164,20 @@ export function parseRecords(
     if (id === "") {
       problems.push({ line: r.line, column: "id", key: "data.blank-id", vars: {} });
       bad = true;
+    } else if (id.length > MAX_ID_LENGTH) {
+      problems.push({ line: r.line, column: "id", key: "data.id-long", vars: { length: id.length, max: MAX_ID_LENGTH } });
+      bad = true;
     } else {
-      const key = `${period ?? ""}\u0000${id}`;
+      // Excel's lookups and comparisons ignore case: "h1" and "H1" would be one person there
+      const key = `${period ?? ""}\u0000${id.toLowerCase()}`;
       const first = seen.get(key);
       if (first !== undefined) {
-        problems.push({ line: r.line, column: "id", key: "data.duplicate-id", vars: { id, first } });
+        problems.push({ line: r.line, column: "id", key: first.id === id ? "data.duplicate-id" : "data.duplicate-id-case", vars: { id, other: first.id, first: first.line } });
         bad = true;
-      } else seen.set(key, r.line);
+      } else seen.set(key, { line: r.line, id });
     }
-    const values: RowValues = {};
+    // no prototype: a column named like an Object property is read as a column, never inherited
+    const values: RowValues = Object.create(null);
     for (const c of columns) {
       const text = c.index === undefined ? "" : (r.cells[c.index] ?? "");
       const res = options.blanksAllowed && text.trim() === "" ? ({ ok: true, value: null } as const) : parseCell(text, c.input);

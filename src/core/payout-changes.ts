@@ -7,6 +7,7 @@
  */
 import type { PersonResult } from "./evaluate.js";
 import type { RowValues } from "./expr.js";
+import { dict, dictOf, recordOf } from "./dict.js";
 
 type Value = RowValues[string];
 
@@ -51,16 +52,37 @@ export interface SettingChange {
 }
 
 export function payoutSnapshot(results: readonly PersonResult[], settings: Record<string, number> = {}): PayoutSnapshot {
-  const people: PayoutSnapshot["people"] = {};
-  for (const r of results) people[r.id] = { name: r.name, lines: { ...r.pay, pay: r.payTotal }, total: r.total, grade: r.grade, inputs: { ...r.values } };
-  return { people, settings: { ...settings } };
+  // keyed by people's ids and the scheme's ids: records without a prototype (core/dict.ts)
+  const people = dict<PersonSnapshot>();
+  for (const r of results) people[r.id] = { name: r.name, lines: dict([...Object.entries(r.pay), ["pay", r.payTotal]]), total: r.total, grade: r.grade, inputs: dictOf(r.values) };
+  return { people, settings: dictOf(settings) };
 }
 
-/** A snapshot read back from storage, or null when it is missing or of another shape (an older version's). */
+const isNumber = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v);
+const isValue = (v: unknown): v is Value => v === null || isNumber(v) || typeof v === "string" || typeof v === "boolean";
+
+function personOf(x: unknown): PersonSnapshot | null {
+  if (typeof x !== "object" || x === null) return null;
+  const p = x as Record<string, unknown>;
+  const lines = recordOf(p.lines, isNumber);
+  const inputs = recordOf(p.inputs, isValue);
+  if (typeof p.name !== "string" || !isNumber(p.total) || !(p.grade === null || typeof p.grade === "string") || !lines || !inputs) return null;
+  return { name: p.name, lines, total: p.total, grade: p.grade, inputs };
+}
+
+/**
+ * A snapshot read back from storage (the pane's, an older record's), or null when it is missing or
+ * of another shape: checked field by field and rebuilt as records without a prototype, so that
+ * nothing tampered with or keyed `__proto__` reaches the comparison.
+ */
 export function asSnapshot(x: unknown): PayoutSnapshot | null {
   if (typeof x !== "object" || x === null) return null;
-  const s = x as Partial<PayoutSnapshot>;
-  return typeof s.people === "object" && s.people !== null && typeof s.settings === "object" && s.settings !== null ? (s as PayoutSnapshot) : null;
+  const s = x as Record<string, unknown>;
+  const people = recordOf(s.people, (p): p is unknown => personOf(p) !== null);
+  const settings = recordOf(s.settings, isNumber);
+  if (!people || !settings) return null;
+  for (const id of Object.keys(people)) people[id] = personOf(people[id])!;
+  return { people: people as Record<string, PersonSnapshot>, settings };
 }
 
 function causes(b: PersonSnapshot | undefined, a: PersonSnapshot | undefined): Cause[] {

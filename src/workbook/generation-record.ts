@@ -10,6 +10,7 @@ import { compileScheme, RowEvaluationError } from "../core/evaluate.js";
 import { EvaluationError } from "../core/errors.js";
 import { evaluatePeriods } from "../core/periods/evaluate-periods.js";
 import { asSnapshot, payoutSnapshot, type PayoutSnapshot, type PersonSnapshot } from "../core/payout-changes.js";
+import { dict, recordOf } from "../core/dict.js";
 import type { Scheme } from "../core/scheme/schema.js";
 import type { PlanPerson } from "./plan/context.js";
 import { liftRuleNumbers } from "./plan/lift.js";
@@ -31,6 +32,8 @@ export interface GenerationRecord {
   layout: GenerationLayout | null;
   /** null while the roster's inputs are still blank: the first recalculation sets the baseline */
   snapshot: PayoutSnapshot | null;
+  /** parts of a stored record that could not be read (edited by hand, cut short): named to the user */
+  damaged?: ("layout" | "snapshot")[];
 }
 
 export const RECORD_NAMESPACE = "urn:kpi-scorecard:generation:1";
@@ -94,16 +97,47 @@ function pack(s: PayoutSnapshot): PackedSnapshot {
   };
 }
 
-function unpack(x: PackedSnapshot): PayoutSnapshot {
-  const people: PayoutSnapshot["people"] = {};
-  x.ids.forEach((id, i) => {
-    const lines: Record<string, number> = {};
-    for (const [k, col] of Object.entries(x.lines)) if (col[i] !== null && col[i] !== undefined) lines[k] = col[i]!;
-    const inputs: PersonSnapshot["inputs"] = {};
-    for (const [k, col] of Object.entries(x.inputs)) inputs[k] = col[i] ?? null;
-    people[id] = { name: x.names[i], lines, total: x.totals[i], grade: x.grades[i] ?? null, inputs };
+const isNumber = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v);
+const isText = (v: unknown): v is string => typeof v === "string";
+const isValue = (v: unknown): v is PersonSnapshot["inputs"][string] => v === null || isNumber(v) || isText(v) || typeof v === "boolean";
+const arrayOf = <T>(x: unknown, ok: (v: unknown) => v is T, length?: number): x is T[] => Array.isArray(x) && (length === undefined || x.length === length) && x.every(ok);
+
+/** The stored columns back as a snapshot, checked field by field (a record may have been edited by hand), or null. */
+function unpack(raw: unknown): PayoutSnapshot | null {
+  if (typeof raw !== "object" || raw === null) return null;
+  const x = raw as Record<string, unknown>;
+  if (!arrayOf(x.ids, isText)) return null;
+  const n = x.ids.length;
+  const lines = recordOf(x.lines, (c): c is (number | null)[] => arrayOf(c, (v): v is number | null => v === null || isNumber(v), n));
+  const inputs = recordOf(x.inputs, (c): c is PersonSnapshot["inputs"][string][] => arrayOf(c, isValue, n));
+  const settings = recordOf(x.settings, isNumber);
+  if (!arrayOf(x.names, isText, n) || !arrayOf(x.totals, isNumber, n) || !arrayOf(x.grades, (v): v is string | null => v === null || isText(v), n) || !lines || !inputs || !settings) return null;
+  const people = dict<PersonSnapshot>();
+  const { ids, names, totals, grades } = x as unknown as PackedSnapshot;
+  ids.forEach((id, i) => {
+    const own = dict<number>();
+    for (const [k, col] of Object.entries(lines)) if (col[i] !== null) own[k] = col[i]!;
+    const values = dict<PersonSnapshot["inputs"][string]>();
+    for (const [k, col] of Object.entries(inputs)) values[k] = col[i];
+    people[id] = { name: names[i], lines: own, total: totals[i], grade: grades[i], inputs: values };
   });
-  return { people, settings: x.settings };
+  return { people, settings };
+}
+
+const SETTING_KINDS: readonly string[] = ["param", "grade-min", "grade-coefficient"];
+
+/** The stored layout, checked field by field, or null. */
+function layoutOf(raw: unknown): GenerationLayout | null {
+  if (typeof raw !== "object" || raw === null) return null;
+  const x = raw as Record<string, unknown>;
+  const isSetting = (c: unknown): c is SettingCell => {
+    if (typeof c !== "object" || c === null) return false;
+    const s = c as Record<string, unknown>;
+    const setting = s.setting as Record<string, unknown> | undefined;
+    return isText(s.name) && isText(s.sheet) && isText(s.ref) && typeof setting === "object" && setting !== null && SETTING_KINDS.includes(setting.kind as string) && isText(setting.id);
+  };
+  if (!isText(x.evaluation) || !isText(x.payout) || !arrayOf(x.evaluationKeys, isText) || !arrayOf(x.payoutKeys, isText) || !arrayOf(x.settings, isSetting)) return null;
+  return { evaluation: x.evaluation, payout: x.payout, evaluationKeys: x.evaluationKeys, payoutKeys: x.payoutKeys, settings: x.settings };
 }
 
 /** The record as a custom XML part: one element in our namespace holding the JSON as text. */
@@ -123,11 +157,17 @@ export function recordFromXml(xml: string): GenerationRecord | null {
   if (!m || !xml.includes(RECORD_NAMESPACE)) return null;
   const text = decode(m[1]);
   try {
-    const raw = JSON.parse(text) as Partial<GenerationRecord>;
-    if (typeof raw !== "object" || raw === null || typeof raw.scheme !== "object") return null;
-    const packed = raw.snapshot as unknown as PackedSnapshot | null | undefined;
-    const snapshot = packed && Array.isArray(packed.ids) ? unpack(packed) : asSnapshot(raw.snapshot);
-    return { scheme: raw.scheme as Scheme, layout: raw.layout ?? null, snapshot };
+    const raw = JSON.parse(text) as Record<string, unknown>;
+    if (typeof raw !== "object" || raw === null || typeof raw.scheme !== "object" || raw.scheme === null) return null;
+    // the scheme is validated where it is used; the layout and the baseline are checked here
+    const damaged: ("layout" | "snapshot")[] = [];
+    const layout = raw.layout === null || raw.layout === undefined ? null : layoutOf(raw.layout);
+    if (raw.layout !== null && raw.layout !== undefined && layout === null) damaged.push("layout");
+    const stored = raw.snapshot;
+    const packed = typeof stored === "object" && stored !== null && "ids" in stored;
+    const snapshot = stored === null || stored === undefined ? null : packed ? unpack(stored) : asSnapshot(stored);
+    if (stored !== null && stored !== undefined && snapshot === null) damaged.push("snapshot");
+    return { scheme: raw.scheme as Scheme, layout, snapshot, ...(damaged.length ? { damaged } : {}) };
   } catch {
     return null;
   }

@@ -19,7 +19,8 @@ import {
   type PayoutSnapshot,
   type SettingChange,
 } from "../core/payout-changes.js";
-import { toCents, type MoneyDigits } from "../core/money.js";
+import { dict } from "../core/dict.js";
+import { MAX_YUAN, toCents, type MoneyDigits } from "../core/money.js";
 import type { Scheme } from "../core/scheme/schema.js";
 import { withParams } from "../core/scheme/load.js";
 import type { Reason } from "../core/rules/index.js";
@@ -71,7 +72,7 @@ export function settingCells(names: readonly PlanName[]): SettingCell[] {
 
 /** What each setting cell holds in a scheme (lifted: every rule number a parameter), by name. */
 export function schemeSettings(lifted: Scheme, cells: readonly SettingCell[]): Record<string, number> {
-  const out: Record<string, number> = {};
+  const out = dict<number>();
   for (const c of cells) {
     const { kind, id } = c.setting;
     const grade = lifted.grades.find((g) => g.id === id);
@@ -92,9 +93,9 @@ export type EditedScheme = { ok: true; scheme: Scheme; settings: Record<string, 
 export function schemeAsEdited(saved: Scheme, cells: ReadonlyArray<SettingCell & { value: unknown }>, lang: Lang): EditedScheme {
   const lifted = liftRuleNumbers(saved).scheme;
   const problems: string[] = [];
-  const params: Record<string, number> = {};
+  const params = new Map<string, number>();
   const grades = new Map<string, { min?: number; coefficient?: number }>();
-  const settings: Record<string, number> = {};
+  const settings = dict<number>();
   for (const c of cells) {
     const v = c.value;
     if (typeof v !== "number" || !Number.isFinite(v)) {
@@ -103,7 +104,7 @@ export function schemeAsEdited(saved: Scheme, cells: ReadonlyArray<SettingCell &
     }
     settings[c.name] = v;
     const { kind, id } = c.setting;
-    if (kind === "param") params[id] = v;
+    if (kind === "param") params.set(id, v);
     else grades.set(id, { ...grades.get(id), ...(kind === "grade-min" ? { min: v } : { coefficient: v }) });
   }
   if (problems.length) return { ok: false, problems };
@@ -152,7 +153,8 @@ export function recalcPayouts(
       const at = payout.keys.indexOf(line === "pay" ? "pay" : `pay:${line}`);
       if (at < 0) continue;
       const v = row[at];
-      const sheet = typeof v === "number" ? toCents(v, digits) : null;
+      // a cell beyond any amount we pay (typed over with 1e20, say) disagrees; it is not rounded
+      const sheet = typeof v === "number" && Number.isFinite(v) && Math.abs(v) <= MAX_YUAN ? toCents(v, digits) : null;
       if (sheet !== cents) mismatches.push({ id, line, sheet, engine: cents });
     }
   }

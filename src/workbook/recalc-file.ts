@@ -18,11 +18,13 @@ export type FileRecalc =
       report: RecalcReport;
       /** false for a file saved without calculated values: nothing to compare the payout sheet with */
       calculated: boolean;
-      /** false when the record has no pay at generation (inputs were blank then) */
+      /** false when the record has no pay at generation (inputs were blank then, or it was damaged) */
       baseline: boolean;
+      /** the record's pay at generation was there but could not be read */
+      baselineDamaged: boolean;
     }
   /** why nothing was recalculated, each problem in words, naming the place */
-  | { ok: false; reason: "file" | "no-record" | "periods" | "scheme" | "settings" | "data"; problems: string[] };
+  | { ok: false; reason: "file" | "no-record" | "record" | "periods" | "scheme" | "settings" | "data"; problems: string[] };
 
 export function recalcWorkbookFile(file: XlsxFile, fileName: string, lang: Lang): FileRecalc {
   try {
@@ -39,6 +41,7 @@ function recalc(file: XlsxFile, fileName: string, lang: Lang): FileRecalc {
   if (!record) return { ok: false, reason: "no-record", problems: [t(lang, "cli.recalc.no-record", { file: fileName })] };
   const parsed = parseScheme(record.scheme, lang);
   if (!parsed.ok) return { ok: false, reason: "scheme", problems: parsed.problems.map((p) => `${p.path}: ${p.message}`) };
+  if (record.damaged?.includes("layout")) return { ok: false, reason: "record", problems: [t(lang, "wb.recalc.record-damaged", { file: fileName })] };
   const layout = record.layout;
   if (!layout) return { ok: false, reason: "periods", problems: [t(lang, "cli.recalc.periods", { file: fileName })] };
   const cellValue = (sheet: string, ref: string) => {
@@ -78,5 +81,5 @@ function recalc(file: XlsxFile, fileName: string, lang: Lang): FileRecalc {
   // a file written by our writer and never opened holds formulas without results
   const payAt = layout.payoutKeys.indexOf("pay");
   const calculated = payout.rows.some((r) => typeof r[payAt] === "number");
-  return { ok: true, report, calculated, baseline: record.snapshot !== null };
+  return { ok: true, report, calculated, baseline: record.snapshot !== null, baselineDamaged: record.damaged?.includes("snapshot") ?? false };
 }

@@ -112,7 +112,7 @@ describe("workbook plan", () => {
     const p = buildWorkbookPlan(s, people(s, []), { lang: "en-US", mode: "native" });
     expect(p.sheets[1].conditional.map((c) => c.fill)).toHaveLength(4);
     expect(p.sheets[3].chart?.title).toBe("Grade distribution");
-    expect(formulas(p.sheets[3]).filter((x) => x.startsWith("COUNTIF("))).toHaveLength(4 + 2);
+    expect(formulas(p.sheets[3]).filter((x) => x.startsWith("SUMPRODUCT(--EXACT("))).toHaveLength(4 + 2);
   });
 
   it("add-in mode uses the KPI functions where they fit", () => {

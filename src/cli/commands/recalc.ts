@@ -34,7 +34,8 @@ export function recalcCommand(argv: readonly string[], io: CliIO): number {
   const scheme = report.scheme;
 
   const lines = [t(lang, "ui.finance.summary", { people: report.people, changes: report.changes.length })];
-  if (!r.baseline) lines.push(t(lang, "cli.recalc.no-baseline"));
+  if (r.baselineDamaged) lines.push(t(lang, "wb.recalc.baseline-damaged"));
+  else if (!r.baseline) lines.push(t(lang, "cli.recalc.no-baseline"));
   const totals = describeTotals(report, lang);
   if (totals) lines.push(totals);
   if (report.settingChanges.length) lines.push(t(lang, "ui.finance.settings"), ...report.settingChanges.map((s) => `  ${describeSetting(report, s, lang)}`));

@@ -50,6 +50,7 @@ export function officeHost(lang: Lang): Host {
       if (!state) return null;
       const parsed = parseScheme(state.scheme, words);
       if (!parsed.ok) return { failed: "scheme", problems: parsed.problems.map((p) => `${p.path}: ${p.message}`) };
+      if (state.damaged?.includes("layout")) return { failed: "record", problems: [t(words, "wb.recalc.record-damaged", { file: t(words, "ui.finance.this-workbook") })] };
       const layout = state.layout;
       if (!layout) return { failed: "periods", problems: [t(words, "ui.finance.periods")] };
       const cells = layout.settings ?? [];

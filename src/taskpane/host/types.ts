@@ -11,7 +11,7 @@ import type { RecalcReport } from "../../workbook/read-back.js";
  */
 export type RecalcOutcome =
   | (RecalcReport & { calculated: boolean; baseline: boolean })
-  | { failed: "file" | "settings" | "no-record" | "periods" | "scheme" | "data"; problems: string[] };
+  | { failed: "file" | "settings" | "no-record" | "record" | "periods" | "scheme" | "data"; problems: string[] };
 
 export interface GenerateRequest {
   scheme: Scheme;

@@ -125,7 +125,7 @@ async function writeSheet(ws: SheetApi, s: SheetPlan, queue: (bytes: number) => 
     const range = ws.getRange(v.ref);
     range.dataValidation.rule =
       v.type === "list"
-        ? { list: { inCellDropDown: true, source: (v.list ?? []).join(",") } }
+        ? { list: { inCellDropDown: true, source: v.source ? `=${v.source}` : (v.list ?? []).join(",") } }
         : { [v.type === "whole" ? "wholeNumber" : "decimal"]: { formula1: v.min, formula2: v.max, operator: "Between" } };
     range.dataValidation.prompt = { showPrompt: true, title: v.promptTitle, message: v.prompt };
     range.dataValidation.errorAlert = { showAlert: true, style: "Stop", title: v.errorTitle, message: v.error };

@@ -68,7 +68,11 @@ function planSheets(original: Scheme, people: readonly PlanPerson[], options: Pl
     inputs: new Map(scheme.inputs.map((i) => [i.id, i])),
     params: new Map(scheme.parameters.map((p) => [p.id, p.value])),
     sheetNames: base,
-    names: naming(options.nameSuffix ?? ""),
+    names: naming(options.nameSuffix ?? "", {
+      params: scheme.parameters.map((p) => p.id),
+      grades: scheme.grades.map((g) => g.id),
+      lists: scheme.inputs.filter((i) => i.type === "option").map((i) => i.id),
+    }),
     nameSuffix: options.nameSuffix ?? "",
     tableTag: "",
   };

@@ -1,21 +1,58 @@
 /**
- * Defined names for scheme cells. An id may hold "-", which a name may not. A workbook that
- * already has these names (a second scheme generated into it) gets them with a suffix, "_2".
+ * Defined names for scheme cells: `p_<parameter>`, `g_<grade>_min`, `g_<grade>_coef`, `l_<input>`
+ * (an option list). An id may hold "-", which a name may not, so "-" is written "_" — and two ids
+ * that then meet ("a-b", "a_b"), or that Excel would take for one (names ignore case), must not
+ * share a cell: the names are made for the whole scheme at once, and a name already taken gets
+ * "_2", "_3" … (ids without "-" first, so that they keep their plain names). A workbook that
+ * already has these names (a second scheme generated into it) gets all of them with a suffix.
  */
-const safe = (id: string) => id.replace(/[^A-Za-z0-9_]/g, "_");
+const mangle = (id: string) => id.replace(/[^A-Za-z0-9_]/g, "_");
 
 export interface Naming {
   param(id: string): string;
   gradeMin(id: string): string;
   gradeCoefficient(id: string): string;
+  list(inputId: string): string;
 }
 
-export function naming(suffix = ""): Naming {
-  return {
-    param: (id) => `p_${safe(id)}${suffix}`,
-    gradeMin: (id) => `g_${safe(id)}_min${suffix}`,
-    gradeCoefficient: (id) => `g_${safe(id)}_coef${suffix}`,
+export interface NamedIds {
+  params: readonly string[];
+  grades: readonly string[];
+  lists?: readonly string[];
+}
+
+type Kind = "param" | "gradeMin" | "gradeCoefficient" | "list";
+const PLAIN: Record<Kind, (id: string) => string> = {
+  param: (id) => `p_${mangle(id)}`,
+  gradeMin: (id) => `g_${mangle(id)}_min`,
+  gradeCoefficient: (id) => `g_${mangle(id)}_coef`,
+  list: (id) => `l_${mangle(id)}`,
+};
+
+/** Names for the ids of one scheme, distinct by construction; without `ids`, the plain mangling. */
+export function naming(suffix = "", ids?: NamedIds): Naming {
+  if (!ids) return { param: (id) => PLAIN.param(id) + suffix, gradeMin: (id) => PLAIN.gradeMin(id) + suffix, gradeCoefficient: (id) => PLAIN.gradeCoefficient(id) + suffix, list: (id) => PLAIN.list(id) + suffix };
+  const wanted: [Kind, string][] = [
+    ...ids.params.map((id) => ["param", id] as [Kind, string]),
+    ...ids.grades.flatMap((id) => [["gradeMin", id] as [Kind, string], ["gradeCoefficient", id] as [Kind, string]]),
+    ...(ids.lists ?? []).map((id) => ["list", id] as [Kind, string]),
+  ];
+  const byKey = new Map<string, string>();
+  const taken = new Set<string>();
+  const plainFirst = [...wanted.filter(([, id]) => id === mangle(id)), ...wanted.filter(([, id]) => id !== mangle(id))];
+  for (const [kind, id] of plainFirst) {
+    const base = PLAIN[kind](id);
+    let name = base;
+    for (let i = 2; taken.has(name.toLowerCase()); i++) name = `${base}_${i}`;
+    taken.add(name.toLowerCase());
+    byKey.set(`${kind}\u0000${id}`, name + suffix);
+  }
+  const get = (kind: Kind) => (id: string) => {
+    const name = byKey.get(`${kind}\u0000${id}`);
+    if (name === undefined) throw new Error(`no defined name planned for ${kind} "${id}"`);
+    return name;
   };
+  return { param: get("param"), gradeMin: get("gradeMin"), gradeCoefficient: get("gradeCoefficient"), list: get("list") };
 }
 
 /** The first of "name", "name (2)", "name (3)" … not in `taken` (case-insensitive, as Excel compares). */

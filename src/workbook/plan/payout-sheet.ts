@@ -18,11 +18,18 @@ export interface PeriodSheet {
   layout: EvaluationLayout;
 }
 
+/**
+ * An id as MATCH must be given it to find exactly that id: MATCH reads `~ * ?` as wildcards, so
+ * they are escaped with `~` (it reads no operators; and case never matters, because ids that
+ * differ only in case are refused when the roster is read).
+ */
+export const exactMatchKey = (cell: string): string => `SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(${cell},"~","~~"),"*","~*"),"?","~?")`;
+
 /** `column` of the person whose id is in `idCell`, looked up on an earlier period's sheet ("" if absent). */
 export function lookBack(h: PeriodSheet, column: string, idCell: string): string {
   const q = `'${h.sheet.replace(/'/g, "''")}'!`;
   const range = (key: string) => `${q}$${h.layout.columns.letter(key)}$${h.layout.first}:$${h.layout.columns.letter(key)}$${h.layout.last}`;
-  return `IFERROR(INDEX(${range(column)},MATCH(${idCell},${range("id")},0)),"")`;
+  return `IF(${idCell}="","",IFERROR(INDEX(${range(column)},MATCH(${exactMatchKey(idCell)},${range("id")},0)),""))`;
 }
 
 /**

@@ -95,6 +95,23 @@ export function schemeSheet(scheme: Scheme, name: string, lang: Lang, naming: Na
     row += scheme.raters.length + 1;
   }
 
+  // The drop-down lists of option inputs come from these cells (by name), never from an inline
+  // "a,b,c" text: a label may hold a comma or a quote, and an inline list stops at 255 characters.
+  const optionInputs = scheme.inputs.filter((i) => i.type === "option" && i.options?.length);
+  if (optionInputs.length) {
+    blocks.push({ row, col: 0, values: [[t(lang, "wb.scheme.lists")]], bold: true, fill: HEADING });
+    row++;
+    blocks.push({ row, col: 0, bold: true, values: [[t(lang, "wb.scheme.list.input"), t(lang, "wb.scheme.list.options")]] });
+    row++;
+    for (const input of optionInputs) {
+      const labels = input.options!.map((o) => o.label[lang]);
+      blocks.push({ row, col: 0, values: labels.map((l, i) => [i === 0 ? input.name[lang] : null, l]) });
+      names.push({ name: naming.list(input.id), sheet: name, ref: `${absRef(row, 1)}:${absRef(row + labels.length - 1, 1)}` });
+      row += labels.length;
+    }
+    row++;
+  }
+
   const sheet: SheetPlan = {
     name,
     role: "scheme",

@@ -36,7 +36,7 @@ export function summarySheet(ctx: PlanContext, ev: EvaluationLayout, payout: { l
         const r = row + i;
         return [
           g.label[lang],
-          { formula: `COUNTIF(${range("grade")},${textLiteral(g.label[lang])})` },
+          { formula: `SUMPRODUCT(--EXACT(${range("grade")},${textLiteral(g.label[lang])}))` },
           { formula: `IF(${headcount}=0,0,$B$${r}/${headcount})` },
           { formula: `REPT("█",ROUND($C$${r}*40,0))` },
         ];
@@ -57,7 +57,7 @@ export function summarySheet(ctx: PlanContext, ev: EvaluationLayout, payout: { l
         return [
           a.label[lang],
           { formula: `INT(${numberLiteral(a.share)}*${headcount}+1E-9)` },
-          { formula: `COUNTIF(${range("award")},${textLiteral(a.label[lang])})` },
+          { formula: `SUMPRODUCT(--EXACT(${range("award")},${textLiteral(a.label[lang])}))` },
           { formula: `IF($C$${r}<=$B$${r},"✓","✗")` },
         ];
       }),

@@ -39,7 +39,10 @@ export interface PlanValidation {
   type: "decimal" | "whole" | "list";
   min?: number;
   max?: number;
+  /** Our own words (yes/no), inline: none holds a comma or a quote. */
   list?: string[];
+  /** A defined name whose cells hold the list (option labels are people's words). */
+  source?: string;
   promptTitle: string;
   prompt: string;
   errorTitle: string;

@@ -4,14 +4,23 @@ import { t } from "../../i18n/index.js";
 import type { PlanContext } from "./context.js";
 import type { PlanValidation } from "./types.js";
 
+/** Excel refuses a workbook whose validation texts are longer: titles 32, prompts 255, errors 225 characters. */
+const TITLE_MAX = 32;
+const PROMPT_MAX = 255;
+const ERROR_MAX = 225;
+const clip = (s: string, max: number) => ([...s].length <= max ? s : [...s].slice(0, max - 1).join("") + "…");
+
 export function inputValidation(ctx: PlanContext, input: InputDecl, ref: string): PlanValidation {
   const lang = ctx.lang;
   const name = input.name[lang];
-  const base = { ref, promptTitle: t(lang, "wb.prompt.title", { name }).slice(0, 32), errorTitle: t(lang, "wb.error.title") };
+  const base = { ref, promptTitle: clip(t(lang, "wb.prompt.title", { name }), TITLE_MAX), errorTitle: clip(t(lang, "wb.error.title"), TITLE_MAX) };
   if (input.type === "option" || input.type === "boolean") {
     const list = input.type === "boolean" ? [t(lang, "wb.yes"), t(lang, "wb.no")] : (input.options ?? []).map((o) => o.label[lang]);
     const options = list.join(", ");
-    return { ...base, type: "list", list, prompt: t(lang, "wb.prompt.list", { options }), error: t(lang, "wb.error.list", { name, options }) };
+    const texts = { prompt: clip(t(lang, "wb.prompt.list", { options }), PROMPT_MAX), error: clip(t(lang, "wb.error.list", { name, options }), ERROR_MAX) };
+    // options: the list on the scheme sheet, by name; yes/no: our own two words, inline
+    if (input.type === "option") return { ...base, type: "list", source: ctx.names.list(input.id), ...texts };
+    return { ...base, type: "list", list, ...texts };
   }
   const min = input.min;
   const max = input.max;
@@ -29,7 +38,7 @@ export function inputValidation(ctx: PlanContext, input: InputDecl, ref: string)
     type: whole ? "whole" : "decimal",
     min: min ?? -1e15,
     max: max ?? 1e15,
-    prompt: t(lang, whole ? "wb.prompt.whole" : "wb.prompt.number", { range }),
-    error: t(lang, whole ? "wb.error.whole" : "wb.error.number", { name, range }),
+    prompt: clip(t(lang, whole ? "wb.prompt.whole" : "wb.prompt.number", { range }), PROMPT_MAX),
+    error: clip(t(lang, whole ? "wb.error.whole" : "wb.error.number", { name, range }), ERROR_MAX),
   };
 }

@@ -180,7 +180,7 @@ export function sheetXml(s: SheetPlan, styles: Styles, tableRelId: string | null
     parts.push(`<dataValidations count="${s.validations.length}">`);
     for (const v of s.validations) {
       const attrs = `allowBlank="1" showInputMessage="1" showErrorMessage="1" errorStyle="stop" errorTitle="${esc(v.errorTitle)}" error="${esc(v.error)}" promptTitle="${esc(v.promptTitle)}" prompt="${esc(v.prompt)}" sqref="${v.ref}"`;
-      if (v.type === "list") parts.push(`<dataValidation type="list" ${attrs}><formula1>"${esc((v.list ?? []).join(","))}"</formula1></dataValidation>`);
+      if (v.type === "list") parts.push(`<dataValidation type="list" ${attrs}><formula1>${v.source ? esc(v.source) : `"${esc((v.list ?? []).join(","))}"`}</formula1></dataValidation>`);
       else parts.push(`<dataValidation type="${v.type}" operator="between" ${attrs}><formula1>${v.min ?? -1e15}</formula1><formula2>${v.max ?? 1e15}</formula2></dataValidation>`);
     }
     parts.push("</dataValidations>");
