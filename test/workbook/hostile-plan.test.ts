@@ -10,7 +10,6 @@ import { builtInSchemes } from "../../src/schemes/index.js";
 import { sampleData } from "../../src/core/sample.js";
 import { parseRecords } from "../../src/core/data.js";
 import { compileScheme } from "../../src/core/evaluate.js";
-import { evaluatePeriods } from "../../src/core/periods/evaluate-periods.js";
 import { payoutChanges, payoutSnapshot, snapshotTotal, asSnapshot } from "../../src/core/payout-changes.js";
 import { generationRecord, recordFromXml, recordXml } from "../../src/workbook/generation-record.js";
 import { recalcWorkbookFile } from "../../src/workbook/recalc-file.js";

@@ -17,7 +17,6 @@ import { writeXlsx } from "../../src/workbook/xlsx/write-xlsx.js";
 import { recalculate, soffice } from "./libreoffice.js";
 import { readWorkbook, tableRows } from "./read-xlsx.js";
 import { expectPeriods, expectSinglePeriod } from "./libreoffice-compare.js";
-import { t } from "../../src/i18n/index.js";
 
 const dir = mkdtempSync(join(tmpdir(), "kpi-lo-test-"));
 
