@@ -96,12 +96,13 @@ export function* csvRows(text: string): Generator<{ line: number; cells: string[
   }
 }
 
-const FORMULA_START = /^[=+\-@\t\r]/;
+/** What the guard is put before: a formula start (= + - @ tab CR), or apostrophes before one (so that "'-1x" survives the round trip). */
+const GUARDED = /^'*[=+\-@\t\r]/;
 const NUMERIC = /^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/;
 
-/** Undo our own formula guard: "'=1+1" → "=1+1". */
+/** Undo our own formula guard: "'=1+1" → "=1+1", "''=1" → "'=1". */
 export function unguard(cell: string): string {
-  return cell.length > 1 && cell[0] === "'" && FORMULA_START.test(cell.slice(1)) ? cell.slice(1) : cell;
+  return cell.length > 1 && cell[0] === "'" && GUARDED.test(cell.slice(1)) ? cell.slice(1) : cell;
 }
 
 export function parseCsv(text: string): CsvTable {
@@ -125,8 +126,8 @@ export function unguardRow<T extends { cells: string[] }>(row: T): T {
 export function guardCell(value: string): string {
   const c = value.charCodeAt(0);
   // cheap test first: most cells start with a digit or a letter
-  if (c !== 61 && c !== 43 && c !== 45 && c !== 64 && c !== 9 && c !== 13) return value;
-  return FORMULA_START.test(value) && !NUMERIC.test(value) ? `'${value}` : value;
+  if (c !== 61 && c !== 43 && c !== 45 && c !== 64 && c !== 9 && c !== 13 && c !== 39) return value;
+  return GUARDED.test(value) && !NUMERIC.test(value) ? `'${value}` : value;
 }
 
 const NEEDS_QUOTES = /[",\r\n]/;
