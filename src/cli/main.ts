@@ -9,6 +9,7 @@ import { pickLang, t } from "../i18n/index.js";
 import type { Lang } from "../core/text.js";
 import { EXIT, UserError, type CliIO } from "./io.js";
 import { osProblem } from "./os-errors.js";
+import { errorText } from "../io/error-text.js";
 import { schemesCommand } from "./commands/schemes.js";
 import { sampleCommand } from "./commands/sample.js";
 import { evaluateCommand } from "./commands/evaluate.js";
@@ -68,7 +69,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     }
     // an OS error that escaped a command's own handling still reads as one, never as a stack
     const os = osProblem(e, io.lang);
-    const message = os ?? t(io.lang, "cli.internal", { message: e instanceof Error ? e.message : String(e) });
+    const message = os ?? errorText(e, io.lang);
     io.err(`kpi-scorecard: ${message}\n`);
     if (debug && e instanceof Error && e.stack) io.err(e.stack + "\n");
     return EXIT.failure;

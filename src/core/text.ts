@@ -10,7 +10,18 @@ export const LocalizedSchema = z.object({
 });
 export type Localized = z.infer<typeof LocalizedSchema>;
 
+/**
+ * A label that lands in formulas as text (grades, options, awards, streaks, tiers): at most 100
+ * characters, well inside Excel's 255 for a text in a formula.
+ */
+export const LabelSchema = z.object({
+  "zh-CN": z.string().min(1).max(100),
+  "en-US": z.string().min(1).max(100),
+});
+
 /** An id as used for columns, names and JSON keys: lower case, digits, `_` and `-`. */
 export const IdSchema = z
   .string()
-  .regex(/^[a-z][a-z0-9_-]*$/, { message: "must be an id: a lower-case letter, then letters, digits, _ or -" });
+  .regex(/^[a-z][a-z0-9_-]*$/, { message: "must be an id: a lower-case letter, then letters, digits, _ or -" })
+  // at most 64 characters: the defined names and columns made from an id stay within Excel's limits
+  .max(64);

@@ -83,3 +83,18 @@ describe("no stack trace, no wrong number", () => {
     expect(shares.reduce((a, b) => a + b, 0)).toBe(1e15);
   });
 });
+
+describe("the pane's and the command line's words for an error", () => {
+  it("the engine's problems in the user's language; anything else one sentence asking for a report", async () => {
+    const { errorText } = await import("../../src/io/error-text.js");
+    expect(errorText(new EvaluationError("money.too-large", { amount: 1e14, max: 1e13 }), "zh-CN")).toBe("金额 100000000000000 元超出可精确到分的范围(最多 10000000000000 元);请检查输入与设置");
+    expect(errorText(new TypeError("x is undefined"), "zh-CN")).toBe("内部错误:x is undefined —— 请报告此问题(加 --debug 重新运行可看到详细信息)");
+    expect(errorText({ weird: true }, "en-US")).not.toContain("[object Object]");
+  });
+  it("a label too long for a formula's text is refused in the scheme", () => {
+    const s = base();
+    s.grades = [{ id: "a", label: L("优".repeat(101), "A"), min: 0 }];
+    const r = parseScheme(s);
+    expect(r.ok ? [] : r.problems.map((p) => p.path)).toEqual(["grades[0].label.zh-CN"]);
+  });
+});

@@ -10,13 +10,13 @@
  */
 import { z } from "zod";
 import { ConstSchema, constValue, type ExprEnv } from "../expr.js";
-import { IdSchema, LocalizedSchema } from "../text.js";
+import { IdSchema, LabelSchema } from "../text.js";
 import { findBand, sortBandsDesc } from "../totals.js";
 
 export const StreakRuleSchema = z
   .object({
     id: IdSchema,
-    label: LocalizedSchema,
+    label: LabelSchema,
     when: z.enum(["below", "rank-last", "rank-first"]),
     mark: ConstSchema.optional(),
     count: z.number().int().min(1),
@@ -27,7 +27,7 @@ export type StreakRule = z.infer<typeof StreakRuleSchema>;
 export const TierRuleSchema = z
   .object({
     window: z.number().int().min(1),
-    tiers: z.array(z.object({ id: IdSchema, label: LocalizedSchema, min: ConstSchema }).strict()).min(1),
+    tiers: z.array(z.object({ id: IdSchema, label: LabelSchema, min: ConstSchema }).strict()).min(1),
   })
   .strict();
 export type TierRule = z.infer<typeof TierRuleSchema>;

@@ -6,13 +6,13 @@
  * `minTotal` keeps an award from going to a low score just because places are free.
  */
 import { z } from "zod";
-import { IdSchema, LocalizedSchema } from "../text.js";
+import { IdSchema, LabelSchema } from "../text.js";
 import { ConstSchema, constValue, type ExprEnv } from "../expr.js";
 
 export const ForcedAwardSchema = z
   .object({
     id: IdSchema,
-    label: LocalizedSchema,
+    label: LabelSchema,
     share: z.number().gt(0).lte(1),
     minTotal: ConstSchema.optional(),
   })

@@ -1,7 +1,7 @@
 /** The parts of a scheme other than rules and pay: parameters, inputs, raters, grades, totals. */
 import { z } from "zod";
 import { ExprSchema, ConstSchema } from "../expr.js";
-import { IdSchema, LocalizedSchema } from "../text.js";
+import { IdSchema, LabelSchema, LocalizedSchema } from "../text.js";
 import { RuleSchema } from "../rules/index.js";
 import { PersonPaySchema } from "../pay/index.js";
 import { ConditionSchema } from "../pay/condition.js";
@@ -25,7 +25,7 @@ export const ParameterSchema = z
   })
   .strict();
 
-export const OptionSchema = z.object({ id: z.string().min(1), label: LocalizedSchema }).strict();
+export const OptionSchema = z.object({ id: z.string().min(1).max(64), label: LabelSchema }).strict();
 
 export const InputSchema = z
   .object({
@@ -95,7 +95,7 @@ export const TotalSchema = z
 export const GradeSchema = z
   .object({
     id: IdSchema,
-    label: LocalizedSchema,
+    label: LabelSchema,
     /** Inclusive lower bound of the band. */
     min: ConstSchema,
     coefficient: ConstSchema.optional(),

@@ -2,6 +2,7 @@
  * The wizard: six steps over one reducer. Components get the state and a dispatch; the only
  * way out to Excel (or to a download) is the host's generate().
  */
+import { errorText } from "../../io/error-text.js";
 import { Button, FluentProvider, makeStyles, Select, Text, tokens, webLightTheme } from "@fluentui/react-components";
 import { useEffect, useReducer, useState } from "react";
 import { parseScheme } from "../../core/scheme/load.js";
@@ -84,7 +85,7 @@ export function App({ host }: { host: Host }) {
       );
       dispatch({ type: "generate-done", result });
     } catch (e) {
-      dispatch({ type: "generate-failed", message: (e as Error).message });
+      dispatch({ type: "generate-failed", message: errorText(e, state.lang) });
     }
   };
   const body = (() => {

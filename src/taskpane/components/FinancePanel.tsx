@@ -5,6 +5,7 @@
  * scheme sheet, each person's inputs, total and grade before → after, and the engine's reason
  * for the amount now — and whether the payout sheet still shows what the engine computes.
  */
+import { errorText } from "../../io/error-text.js";
 import { Body1, Button, makeStyles, MessageBar, MessageBarBody, Spinner, Text, tokens } from "@fluentui/react-components";
 import { useState } from "react";
 import type { Lang } from "../../core/text.js";
@@ -35,7 +36,7 @@ export function FinancePanel({ recalculate, recalculateFile, restorePayoutFormul
     try {
       setState({ busy: false, outcome: await work(), restored });
     } catch (e) {
-      setState({ busy: false, error: (e as Error).message });
+      setState({ busy: false, error: errorText(e, lang) });
     }
   };
   // put the formulas back, then recalculate: the new report shows what the sheet says now
@@ -46,7 +47,7 @@ export function FinancePanel({ recalculate, recalculateFile, restorePayoutFormul
       const restored = await restorePayoutFormulas(cells);
       await run(() => recalculate(lang), restored);
     } catch (e) {
-      setState({ busy: false, error: (e as Error).message });
+      setState({ busy: false, error: errorText(e, lang) });
     }
   };
   const onFile = (file: File | undefined) => {

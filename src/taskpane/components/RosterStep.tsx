@@ -3,6 +3,7 @@
  * scheme — with every row-level problem listed (missing id, duplicate, text in a number) before
  * anything is generated.
  */
+import { errorText } from "../../io/error-text.js";
 import { dataProblemText } from "../../io/data-problem-text.js";
 import { Body1, Button, Field, makeStyles, MessageBar, MessageBarBody, Text, Textarea, tokens } from "@fluentui/react-components";
 import { dataColumns } from "../../core/data.js";
@@ -31,7 +32,7 @@ export function RosterStep({ state, dispatch, readSelection }: { state: WizardSt
     try {
       dispatch({ type: "roster", text: await readRosterFile(file), fileName: file.name });
     } catch (e) {
-      setFileError(t("ui.roster.file-error", { file: file.name, problem: (e as Error).message }));
+      setFileError(t("ui.roster.file-error", { file: file.name, problem: errorText(e, lang) }));
     }
   };
   return (
