@@ -24,7 +24,7 @@ import { FunctionError, PassedError } from "../../src/functions/errors.js";
 import { hostileId } from "../workbook/hostile.js";
 
 const RUNS = { numRuns: 1000, seed: 20261201 };
-const CRASH = /\n\s+at |TypeError|RangeError|ReferenceError|SyntaxError|internal error|\[object Object\]|\{[a-z]+\}/;
+const CRASH = /\n\s+at |TypeError|RangeError|ReferenceError|SyntaxError|internal error:|内部错误:|\[object Object\]|\{[a-z]+\}/;
 
 /** A folder with a valid data file, a generated workbook and a sub-folder, to aim arguments at. */
 function fixtures(): string {
