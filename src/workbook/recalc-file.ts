@@ -31,7 +31,7 @@ export function recalcWorkbookFile(file: XlsxFile, fileName: string, lang: Lang)
     return recalc(file, fileName, lang);
   } catch (e) {
     // the file does not hold what its record says: a sheet renamed or deleted, a name that is no cell
-    if (e instanceof XlsxError) return { ok: false, reason: "file", problems: [`${fileName}: ${e.message}`] };
+    if (e instanceof XlsxError) return { ok: false, reason: "file", problems: [`${fileName}: ${t(lang, e.key, e.vars)}`] };
     throw e;
   }
 }

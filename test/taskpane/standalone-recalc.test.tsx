@@ -62,6 +62,6 @@ describe("recalculating a saved workbook in the browser", () => {
     const user = userEvent.setup();
     render(<App host={host} />);
     await user.upload(screen.getByTestId("recalculate-file"), new File(["id,name\n"], "roster.xlsx"));
-    expect((await screen.findByRole("alert")).textContent).toBe("Nothing was recalculated:roster.xlsx: not an .xlsx file");
+    expect((await screen.findByRole("alert")).textContent).toBe("Nothing was recalculated:roster.xlsx: not an .xlsx workbook: save it as .xlsx (Excel workbook) or CSV");
   });
 });

@@ -85,6 +85,6 @@ describe("kpi-scorecard recalc", () => {
     const plain = await cli(["recalc", "--workbook", "plain.xlsx"], dir);
     expect(plain.code).toBe(2);
     expect(plain.err).toContain("plain.xlsx carries no KPI Scorecard record");
-    expect((await cli(["recalc", "--workbook", "d.csv"], dir)).err).toContain("not an .xlsx file");
+    expect((await cli(["recalc", "--workbook", "d.csv"], dir)).err).toContain("not an .xlsx workbook: save it as .xlsx (Excel workbook) or CSV");
   });
 });

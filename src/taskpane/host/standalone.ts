@@ -3,6 +3,7 @@
  * download. The .xlsx writer is loaded only when needed (a separate chunk), so the pane's first
  * load stays small.
  */
+import { errorText } from "../../io/error-text.js";
 import type { Host } from "./types.js";
 import type { Lang } from "../../core/text.js";
 
@@ -70,7 +71,7 @@ export function standaloneHost(lang: Lang, download: Download = browserDownload)
       try {
         file = openXlsx(bytes);
       } catch (e) {
-        return { failed: "file", problems: [`${fileName}: ${(e as Error).message}`] };
+        return { failed: "file", problems: [`${fileName}: ${errorText(e, lang)}`] };
       }
       const r = recalcWorkbookFile(file, fileName, lang);
       // nothing is kept in a browser: the file's own record stays the baseline
