@@ -6,6 +6,7 @@
 import type { Scheme, InputDecl } from "./scheme/schema.js";
 import type { RowValues } from "./expr.js";
 import type { MessageVars } from "./errors.js";
+import { normalizePeriod } from "./periods/period.js";
 
 export interface DataColumn {
   /** Header text in the data file. */
@@ -52,7 +53,10 @@ function plainNumber(t: string): number | null {
 export function parseNumber(text: string): number | null {
   const plain = plainNumber(text);
   if (plain !== null) return plain;
-  let t = text.trim().replace(/^[¥￥]/, "");
+  // full-width digits and signs (９５％, １，２３４) as typed with a Chinese input method
+  let t = text.normalize("NFKC").trim().replace(/^[¥￥]/, "");
+  // "1 234" (a space, a no-break or a thin space between groups of three)
+  if (/^[-+]?\d{1,3}([ \u00a0\u202f]\d{3})+(\.\d+)?$/.test(t)) t = t.replace(/[ \u00a0\u202f]/g, "");
   let scale = 1;
   if (t.endsWith("%")) {
     t = t.slice(0, -1).trim();
@@ -82,6 +86,8 @@ export function parseCell(text: string, input: InputDecl): CellResult {
       if (v === null) return { ok: false, key: "data.not-number", vars: { value: t } };
       if (input.type === "integer" && !Number.isInteger(v)) return { ok: false, key: "data.not-integer", vars: { value: t } };
       if (input.min !== undefined && v < input.min) return { ok: false, key: "data.below-min", vars: { value: t, min: input.min } };
+      // a rate (0 to 1) written as a percentage number: 95 meant 95 %, not 9,500 %
+      if (input.min === 0 && input.max === 1 && v > 1 && v <= 100) return { ok: false, key: "data.looks-percent", vars: { value: t, fraction: v / 100 } };
       if (input.max !== undefined && v > input.max) return { ok: false, key: "data.above-max", vars: { value: t, max: input.max } };
       return { ok: true, value: v };
     }
@@ -116,6 +122,11 @@ export interface PersonData {
   name: string;
   period: string | null;
   values: RowValues;
+  /** 部门 and 岗位, when the roster has them: carried to every output. */
+  department?: string;
+  position?: string;
+  /** The roster's extra columns the user chose to carry through, in their order (see read-roster). */
+  carried?: string[];
 }
 
 /** Header problems: missing columns (unknown extra columns are allowed and ignored). */
@@ -137,6 +148,8 @@ export interface ParseOptions {
    * Values that are there must still be valid.
    */
   blanksAllowed?: boolean;
+  /** Positions of the columns to carry through unchanged (`--keep-extra`). */
+  carried?: readonly number[];
 }
 
 export function parseRecords(
@@ -159,8 +172,14 @@ export function parseRecords(
   for (const r of records) {
     const id = (idAt === undefined ? "" : (r.cells[idAt] ?? "")).trim();
     const name = (nameAt === undefined ? "" : (r.cells[nameAt] ?? "")).trim();
-    const period = at(r, "period")?.trim() || null;
+    const periodText = at(r, "period")?.trim() || null;
     let bad = false;
+    // any form people write a period in, made ours ("2026年1月" → "2026-01"); else a problem of the line
+    const period = periodText === null ? null : normalizePeriod(periodText);
+    if (periodText !== null && period === null) {
+      problems.push({ line: r.line, column: "period", key: "data.bad-period", vars: { value: periodText } });
+      bad = true;
+    }
     if (id === "") {
       problems.push({ line: r.line, column: "id", key: "data.blank-id", vars: {} });
       bad = true;
@@ -187,7 +206,14 @@ export function parseRecords(
         bad = true;
       }
     }
-    if (!bad) people.push({ line: r.line, id, name, period, values });
+    if (bad) continue;
+    const person: PersonData = { line: r.line, id, name, period, values };
+    const department = at(r, "department")?.trim();
+    const position = at(r, "position")?.trim();
+    if (department !== undefined) person.department = department;
+    if (position !== undefined) person.position = position;
+    if (options.carried) person.carried = options.carried.map((i) => (r.cells[i] ?? "").trim());
+    people.push(person);
   }
   return { people, problems };
 }

@@ -35,8 +35,9 @@ export function parseCsvRows(text: string): { line: number; cells: string[] }[] 
  * keeps the raw cells from ever reaching the old generation of the heap (a large roster's
  * garbage-collection time is mostly copying what survives).
  */
-export function* csvRows(text: string): Generator<{ line: number; cells: string[] }> {
+export function* csvRows(text: string, separator: "," | "\t" = ","): Generator<{ line: number; cells: string[] }> {
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const sep = separator.charCodeAt(0);
   const n = text.length;
   let i = 0;
   let line = 1;
@@ -64,14 +65,14 @@ export function* csvRows(text: string): Generator<{ line: number; cells: string[
         }
         // anything between the closing quote and the separator is kept, as Excel does
         let end = i;
-        while (end < n && text[end] !== "," && text[end] !== "\n" && text[end] !== "\r") end++;
+        while (end < n && text.charCodeAt(end) !== sep && text[end] !== "\n" && text[end] !== "\r") end++;
         cell = parts + text.slice(i, end);
         i = end;
       } else {
         let end = i;
         while (end < n) {
           const c = text.charCodeAt(end);
-          if (c === 44 || c === 10 || c === 13) break;
+          if (c === sep || c === 10 || c === 13) break;
           end++;
         }
         cell = text.slice(i, end);
@@ -79,7 +80,7 @@ export function* csvRows(text: string): Generator<{ line: number; cells: string[
       }
       cells.push(cell);
       const c = text.charCodeAt(i);
-      if (c === 44 /* , */) {
+      if (c === sep /* , or tab */) {
         i++;
         if (i >= n) {
           cells.push("");

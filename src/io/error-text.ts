@@ -9,11 +9,12 @@ import { RowEvaluationError } from "../core/evaluate.js";
 import type { Lang } from "../core/text.js";
 import { t } from "../i18n/index.js";
 import { XlsxError } from "./xlsx-error.js";
+import { RosterFileError } from "./read-roster.js";
 
 export function errorText(e: unknown, lang: Lang): string {
   if (e instanceof RowEvaluationError) return t(lang, "error.row", { line: e.line, id: e.personId, message: t(lang, e.error.key, e.error.vars) });
   if (e instanceof EvaluationError) return t(lang, e.key, e.vars);
-  if (e instanceof XlsxError) return t(lang, e.key, e.vars);
+  if (e instanceof XlsxError || e instanceof RosterFileError) return t(lang, e.key, e.vars);
   const message = e instanceof Error ? e.message : typeof e === "string" ? e : (JSON.stringify(e) ?? String(e));
   return t(lang, "cli.internal", { message });
 }

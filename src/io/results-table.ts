@@ -11,11 +11,31 @@ import type { RollupResult } from "../core/periods/evaluate-periods.js";
 import { formatMoney, type MoneyDigits } from "../core/money.js";
 import { formatNumber, t } from "../i18n/index.js";
 import type { Lang } from "../core/text.js";
+import type { PersonData } from "../core/data.js";
 
-export function resultColumns(scheme: Scheme, withPeriod: boolean): string[] {
+/** What the roster had besides the scheme's inputs, carried into the results: 部门, 岗位, extra columns. */
+export interface RosterColumns {
+  department: boolean;
+  position: boolean;
+  /** headers of the columns carried through unchanged (`--keep-extra`) */
+  carried: readonly string[];
+}
+
+const NONE: RosterColumns = { department: false, position: false, carried: [] };
+
+function rosterHeader(c: RosterColumns): string[] {
+  return [...(c.department ? ["department"] : []), ...(c.position ? ["position"] : []), ...c.carried];
+}
+
+function rosterCells(c: RosterColumns, p: PersonData | undefined): string[] {
+  return [...(c.department ? [p?.department ?? ""] : []), ...(c.position ? [p?.position ?? ""] : []), ...c.carried.map((_, i) => p?.carried?.[i] ?? "")];
+}
+
+export function resultColumns(scheme: Scheme, withPeriod: boolean, roster: RosterColumns = NONE): string[] {
   return [
     "id",
     "name",
+    ...rosterHeader(roster),
     ...(withPeriod ? ["period"] : []),
     ...scheme.indicators.map((i) => i.id),
     ...scheme.adjustments.map((a) => a.id),
@@ -54,13 +74,18 @@ export function resultRows(
   rollups: readonly RollupResult[],
   withPeriod: boolean,
   lang: Lang,
+  roster: { columns: RosterColumns; people: readonly PersonData[] } = { columns: NONE, people: [] },
 ): string[][] {
   const digits = scheme.money.digits as MoneyDigits;
   const label = labeler(scheme, lang);
   const money = (c: number) => formatMoney(c, digits);
+  // the roster's own columns, by the line each person was read from (and, for a roll-up, the latest)
+  const byLine = new Map(roster.people.map((p) => [p.line, p]));
+  const byId = new Map(roster.people.map((p) => [p.id, p]));
   const rows = results.map((r) => [
     r.id,
     r.name,
+    ...rosterCells(roster.columns, byLine.get(r.line)),
     ...(withPeriod ? [r.period ?? ""] : []),
     ...scheme.indicators.map((i) => (r.excluded ? "" : formatNumber(r.points[i.id]))),
     ...scheme.adjustments.map((a) => (r.excluded ? "" : formatNumber(r.adjustments[a.id]))),
@@ -77,6 +102,7 @@ export function resultRows(
     rows.push([
       u.id,
       u.name,
+      ...rosterCells(roster.columns, byId.get(u.id)),
       ...(withPeriod ? [u.period] : []),
       ...scheme.indicators.map(() => ""),
       ...scheme.adjustments.map(() => ""),

@@ -102,13 +102,13 @@ describe("kpi-scorecard evaluate", () => {
     expect(code).toBe(2);
     expect(err.split("\n").filter(Boolean)).toEqual([
       "d.csv: 7 problem(s) in the data; nothing was written:",
-      '  line 2, column "unrecorded_movements": "abc" is not a number',
-      '  line 3, column "id": id "W1" appears again (first on line 2)',
+      '  line 2, column "Unrecorded stock movements (unrecorded_movements)": "abc" is not a number',
+      '  line 3, column "ID (id)": id "W1" appears again (first on line 2)',
       '  line 4: the row is blank; delete it or fill it in',
-      '  line 5, column "unrecorded_movements": "1.5" is not a whole number',
-      '  line 5, column "extra_points": 99 is above the maximum 20',
-      '  line 6, column "id": the id is blank',
-      '  line 7, column "unrecorded_movements": is blank; a value is required',
+      '  line 5, column "Unrecorded stock movements (unrecorded_movements)": "1.5" is not a whole number',
+      '  line 5, column "Extra points (outstanding work) (extra_points)": 99 is above the maximum 20',
+      '  line 6, column "ID (id)": the id is blank',
+      '  line 7, column "Unrecorded stock movements (unrecorded_movements)": is blank; a value is required',
     ]);
     expect(existsSync(join(dir, "r.csv"))).toBe(false);
     expect(readdirSync(dir)).toEqual(["d.csv"]);

@@ -96,8 +96,8 @@ describe("wizard", () => {
     await user.paste("id,name,unrecorded_movements\nW1,Zhang,x\nW1,Li,1\n");
     const problems = screen.getByTestId("roster-problems");
     expect(within(problems).getAllByRole("listitem").map((li) => li.textContent)).toEqual([
-      'line 2, column "unrecorded_movements": "x" is not a number',
-      'line 3, column "id": id "W1" appears again (first on line 2)',
+      'line 2, column "Unrecorded stock movements (unrecorded_movements)": "x" is not a number',
+      'line 3, column "ID (id)": id "W1" appears again (first on line 2)',
     ]);
     await user.click(screen.getByRole("button", { name: "6. Generate" }));
     expect(screen.getByTestId("blockers").textContent).toContain("2 problem(s) in the roster");

@@ -36,7 +36,7 @@ describe("kpi-scorecard workbook", () => {
     writeFileSync(join(dir, "d.csv"), `${HEADER}\nW1,张三,x,0,0,0\n`);
     const r = await cli(["workbook", "--scheme", "warehouse", "--data", "d.csv", "--out", "w.xlsx"], dir);
     expect(r.code).toBe(2);
-    expect(r.err).toContain('line 2, column "unrecorded_movements": "x" is not a number');
+    expect(r.err).toContain('line 2, column "Unrecorded stock movements (unrecorded_movements)": "x" is not a number');
     expect(existsSync(join(dir, "w.xlsx"))).toBe(false);
     expect(readdirSync(dir)).toEqual(["d.csv"]);
   });

@@ -57,3 +57,45 @@ export function rollupOf(p: Period, to: PeriodKind): Period {
   if (into > from) throw new EvaluationError("period.rollup-shorter", { from: p.kind, to });
   return { kind: to, year: p.year, index: Math.floor(((p.index - 1) * into) / from) + 1 };
 }
+
+const CN_DIGITS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4 };
+
+/** An Excel date serial (days since 1899-12-30) as its year and month. */
+export function serialMonth(serial: number): { year: number; month: number } | null {
+  if (!Number.isFinite(serial) || serial < 1 || serial > 2958465) return null;
+  const d = new Date(Date.UTC(1899, 11, 30) + Math.floor(serial) * 86_400_000);
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1 };
+}
+
+const two = (m: number) => String(m).padStart(2, "0");
+
+/**
+ * A period as people write it, in our form: `2026-01`, `2026-1`, `2026/1`, `2026.01`, `202601`,
+ * `2026年1月`, a date (`2026-01-15`, `2026/1/15`: its month), an Excel date serial (a month typed
+ * into Excel arrives as one) → `2026-01`; `2026Q1`, `2026 Q1`, `2026年第1季度`, `2026年一季度` →
+ * `2026-Q1`; `2026H1`, `2026年上半年` → `2026-H1`; `2026`, `2026年` → `2026`. Null for anything else.
+ */
+export function normalizePeriod(input: string | number): string | null {
+  if (typeof input === "number") {
+    const m = serialMonth(input);
+    return m && Number.isInteger(input) ? `${m.year}-${two(m.month)}` : null;
+  }
+  const text = input.normalize("NFKC").trim().replace(/\s+/g, "");
+  if (text === "") return null;
+  let m: RegExpExecArray | null;
+  const month = (y: string, mo: string) => {
+    const k = Number(mo);
+    return k >= 1 && k <= 12 ? `${y}-${two(k)}` : null;
+  };
+  if ((m = /^(\d{4})[-/.](\d{1,2})(?:[-/.](\d{1,2}))?$/.exec(text))) return month(m[1], m[2]);
+  if ((m = /^(\d{4})(\d{2})$/.exec(text))) return month(m[1], m[2]);
+  if ((m = /^(\d{4})年(\d{1,2})月(?:(\d{1,2})日)?(?:份)?$/.exec(text))) return month(m[1], m[2]);
+  if ((m = /^(\d{4})[-/]?Q([1-4])$/i.exec(text))) return `${m[1]}-Q${m[2]}`;
+  if ((m = /^(\d{4})年(?:第)?([1-4一二三四])季度?$/.exec(text))) return `${m[1]}-Q${CN_DIGITS[m[2]] ?? m[2]}`;
+  if ((m = /^(\d{4})[-/]?H([12])$/i.exec(text))) return `${m[1]}-H${m[2]}`;
+  if ((m = /^(\d{4})年(上|下)半年$/.exec(text))) return `${m[1]}-H${m[2] === "上" ? 1 : 2}`;
+  if ((m = /^(\d{4})年?(?:度)?$/.exec(text))) return m[1];
+  // a date serial written as text (a CSV made from an .xlsx by a program that kept the number)
+  if (/^\d{5}$/.test(text)) return normalizePeriod(Number(text));
+  return null;
+}

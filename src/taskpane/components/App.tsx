@@ -53,7 +53,7 @@ export function App({ host }: { host: Host }) {
   const problems = schemeProblems(state.draft, state.lang);
   const reachable = (s: Step) => s === "scheme" || (state.draft !== null && (STEPS.indexOf(s) <= 1 || problems.length === 0));
   const index = STEPS.indexOf(state.step);
-  const roster = state.draft ? parseRoster(state.draft, state.roster.text) : { people: [], problems: [] };
+  const roster = state.draft ? parseRoster(state.draft, state.roster.text, { lang: state.lang, keepExtra: state.roster.keepExtra, source: state.roster.source }) : { people: [], problems: [] };
   const blockers = [
     ...problems.map((p) => `${p.path}: ${p.message}`),
     ...unreviewed(state).map((id) => t("ui.blocker.review", { name: state.draft?.parameters.find((p) => p.id === id)?.name[state.lang] ?? id })),

@@ -5,8 +5,11 @@
  */
 import { errorText } from "../../io/error-text.js";
 import { dataProblemText } from "../../io/data-problem-text.js";
-import { Body1, Button, Field, makeStyles, MessageBar, MessageBarBody, Text, Textarea, tokens } from "@fluentui/react-components";
+import { Body1, Button, Caption1, Checkbox, Field, makeStyles, MessageBar, MessageBarBody, Text, Textarea, tokens } from "@fluentui/react-components";
 import { dataColumns } from "../../core/data.js";
+import { columnLabel } from "../../io/roster-header.js";
+import type { RosterRead } from "../../io/read-roster.js";
+import type { Scheme } from "../../core/scheme/schema.js";
 import { parseRoster, sampleRosterText } from "../state/select.js";
 import { formatCsv } from "../../io/csv.js";
 import type { WizardEvent, WizardState } from "../state/wizard.js";
@@ -16,21 +19,85 @@ import { useState } from "react";
 
 const useStyles = makeStyles({
   actions: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap", alignItems: "center", margin: `${tokens.spacingVerticalS} 0` },
-  columns: { fontFamily: tokens.fontFamilyMonospace, wordBreak: "break-all" },
+  columns: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  preview: { maxWidth: "100%", overflowX: "auto", margin: `${tokens.spacingVerticalS} 0` },
+  table: { borderCollapse: "collapse", fontSize: tokens.fontSizeBase200 },
+  cell: { border: `1px solid ${tokens.colorNeutralStroke2}`, padding: "2px 6px", whiteSpace: "nowrap", maxWidth: "12em", overflow: "hidden", textOverflow: "ellipsis" },
+  mapped: { color: tokens.colorPaletteGreenForeground1 },
+  wrong: { backgroundColor: tokens.colorPaletteRedBackground1, color: tokens.colorPaletteRedForeground1 },
+  carried: { color: tokens.colorNeutralForeground3 },
 });
+
+/** How a file's text was decoded, in words (nothing for plain UTF-8 or typed text). */
+const ENCODINGS: Partial<Record<RosterRead["source"], string>> = { gb18030: "GB18030 (GBK)", "utf-16le": "UTF-16", "utf-16be": "UTF-16", xlsx: ".xlsx" };
+
+/** The first rows as read, each column's header with what it was read as. */
+function Preview({ read, scheme }: { read: RosterRead; scheme: Scheme }) {
+  const { t, lang } = useT();
+  const styles = useStyles();
+  if (read.preview.length === 0) return null;
+  const [header, ...rows] = read.preview;
+  const as = (i: number) => {
+    const c = read.columns[i];
+    if (!c) return { text: "", className: undefined };
+    if (c.status === "mapped") return { text: columnLabel(scheme, c.key!, lang), className: styles.mapped };
+    if (c.status === "carried") return { text: t("ui.roster.col.carried"), className: styles.carried };
+    if (c.status === "blank") return { text: "", className: undefined };
+    if (c.status === "duplicate") return { text: t("ui.roster.col.duplicate"), className: styles.wrong };
+    return { text: c.suggestion ? t("ui.roster.col.near", { suggestion: columnLabel(scheme, c.suggestion, lang) }) : t("ui.roster.col.unknown"), className: styles.wrong };
+  };
+  return (
+    <div className={styles.preview} data-testid="roster-preview" role="region" aria-label={t("ui.roster.preview")} tabIndex={0}>
+      <table className={styles.table}>
+        <thead>
+          <tr>
+            {header.map((h, i) => (
+              <th key={i} scope="col" className={styles.cell}>
+                {h}
+              </th>
+            ))}
+          </tr>
+          <tr>
+            {header.map((_, i) => {
+              const a = as(i);
+              return (
+                <td key={i} className={`${styles.cell} ${a.className ?? ""}`} data-testid={`roster-col-${i}`} title={a.text}>
+                  {a.text}
+                </td>
+              );
+            })}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r, k) => (
+            <tr key={k}>
+              {header.map((_, i) => (
+                <td key={i} className={styles.cell} title={r[i] ?? ""}>
+                  {r[i] ?? ""}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
 
 export function RosterStep({ state, dispatch, readSelection }: { state: WizardState; dispatch: (e: WizardEvent) => void; readSelection?: () => Promise<string[][]> }) {
   const { t, lang } = useT();
   const styles = useStyles();
   const d = state.draft!;
   const [fileError, setFileError] = useState<string | null>(null);
-  const parsed = parseRoster(d, state.roster.text);
+  const parsed = parseRoster(d, state.roster.text, { lang, keepExtra: state.roster.keepExtra, source: state.roster.source });
   const columns = ["id", "name", ...dataColumns(d).map((c) => c.column)];
+  const encoding = ENCODINGS[parsed.source];
   const onFile = async (file: File | undefined) => {
     if (!file) return;
     setFileError(null);
     try {
-      dispatch({ type: "roster", text: await readRosterFile(file), fileName: file.name });
+      const read = await readRosterFile(file);
+      dispatch({ type: "roster", text: read.text, fileName: file.name, source: read.source });
     } catch (e) {
       setFileError(t("ui.roster.file-error", { file: file.name, problem: errorText(e, lang) }));
     }
@@ -41,9 +108,13 @@ export function RosterStep({ state, dispatch, readSelection }: { state: WizardSt
         {t("ui.roster.title")}
       </Text>
       <Body1 as="p">{t("ui.roster.hint")}</Body1>
-      <Body1 as="p" className={styles.columns}>
-        {columns.join(", ")}
-      </Body1>
+      <ul className={styles.columns} data-testid="roster-columns">
+        {columns.map((c) => (
+          <li key={c}>
+            <Caption1>{columnLabel(d, c, lang)}</Caption1>
+          </li>
+        ))}
+      </ul>
       <div className={styles.actions}>
         <input type="file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" aria-label={t("ui.roster.file")} onChange={(e) => void onFile(e.target.files?.[0])} data-testid="roster-file" />
         {readSelection && (
@@ -69,6 +140,12 @@ export function RosterStep({ state, dispatch, readSelection }: { state: WizardSt
           <MessageBarBody>{fileError}</MessageBarBody>
         </MessageBar>
       )}
+      <Checkbox
+        checked={state.roster.keepExtra ?? false}
+        onChange={(_, v) => dispatch({ type: "roster-keep-extra", keep: v.checked === true })}
+        label={t("ui.roster.keep-extra")}
+        data-testid="roster-keep-extra"
+      />
       <Field label={t("ui.roster.paste")}>
         <Textarea value={state.roster.text} resize="vertical" rows={8} onChange={(_, v) => dispatch({ type: "roster", text: v.value })} data-testid="roster-text" />
       </Field>
@@ -78,7 +155,7 @@ export function RosterStep({ state, dispatch, readSelection }: { state: WizardSt
             {t("ui.roster.problems", { count: parsed.problems.length })}
             <ul>
               {parsed.problems.slice(0, 50).map((p) => (
-                <li key={`${p.line}:${p.column}:${p.key}`}>{dataProblemText(lang, p).trim()}</li>
+                <li key={`${p.line}:${p.column}:${p.key}`}>{dataProblemText(lang, p, d).trim()}</li>
               ))}
             </ul>
           </MessageBarBody>
@@ -90,6 +167,12 @@ export function RosterStep({ state, dispatch, readSelection }: { state: WizardSt
           </MessageBar>
         )
       )}
+      {encoding && (
+        <Body1 as="p" data-testid="roster-encoding">
+          {t("ui.roster.read-as", { encoding })}
+        </Body1>
+      )}
+      <Preview read={parsed} scheme={d} />
     </section>
   );
 }

@@ -1,5 +1,6 @@
-import { readXlsxRows } from "../../io/xlsx-read.js";
 import { formatCsv } from "../../io/csv.js";
+import { RosterFileError, tableOfFile, textOfFile, type RosterRead } from "../../io/read-roster.js";
+import { isZip } from "../../io/zip-read.js";
 
 /** A chosen file's text (UTF-8, BOM removed); FileReader where File.text is missing (older webviews). */
 export async function readFileText(file: File): Promise<string> {
@@ -26,9 +27,18 @@ export async function readFileBytes(file: File): Promise<Uint8Array> {
   });
 }
 
-/** A roster file as CSV text: a CSV as it is, an .xlsx's first sheet converted. */
-export async function readRosterFile(file: File): Promise<string> {
-  if (!/\.xlsx$/i.test(file.name)) return readFileText(file);
-  const rows = readXlsxRows(await readFileBytes(file));
-  return formatCsv(rows[0] ?? [], rows.slice(1)).replace(/^\ufeff/, "");
+/**
+ * A roster file as text the pane keeps: an .xlsx's first visible sheet as CSV, a text file decoded
+ * in whatever encoding it is in (UTF-8, UTF-16, GB18030/GBK — Excel's "CSV" on Chinese Windows),
+ * and how it was read.
+ */
+export async function readRosterFile(file: File): Promise<{ text: string; source: RosterRead["source"] }> {
+  const bytes = await readFileBytes(file);
+  if (isZip(bytes) || bytes[0] === 0xd0) {
+    const table = await tableOfFile(bytes);
+    if (table.source === "xlsx") return { text: formatCsv(table.rows[0]?.cells ?? [], table.rows.slice(1).map((r) => r.cells)).replace(/^\ufeff/, ""), source: "xlsx" };
+  }
+  const decoded = textOfFile(bytes);
+  if ("problem" in decoded) throw new RosterFileError(decoded.problem.key, { line: decoded.problem.line });
+  return { text: decoded.text.replace(/^\ufeff/, ""), source: decoded.encoding };
 }

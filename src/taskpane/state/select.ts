@@ -2,9 +2,8 @@
 import { parseScheme, type SchemeProblem } from "../../core/scheme/load.js";
 import type { Scheme } from "../../core/scheme/schema.js";
 import type { Lang } from "../../core/text.js";
-import { checkHeader, parseRecords, type DataProblem, type PersonData } from "../../core/data.js";
-import { readDataCsv } from "../../io/data-csv.js";
-import { CsvError } from "../../io/csv.js";
+import { parseRecords } from "../../core/data.js";
+import { readRosterTable, tableOfText, type RosterRead } from "../../io/read-roster.js";
 import { sampleData } from "../../core/sample.js";
 import { compileScheme, type PersonResult } from "../../core/evaluate.js";
 import { formatCsv } from "../../io/csv.js";
@@ -25,27 +24,17 @@ export function indicatorTotal(draft: Scheme): { sum: number; expected: number; 
 
 export const unreviewed = (s: WizardState): string[] => (s.draft ? s.draft.parameters.filter((p) => p.review && !s.reviewed.includes(p.id)).map((p) => p.id) : []);
 
-export interface RosterParse {
-  people: PersonData[];
-  problems: DataProblem[];
-  header: string[];
-}
+export type RosterParse = RosterRead;
 
-/** The roster text (CSV or tab-separated, as pasted from Excel) parsed for the draft scheme. */
-export function parseRoster(draft: Scheme, text: string): RosterParse {
-  if (text.trim() === "") return { people: [], problems: [], header: [] };
-  // a paste from Excel is tab-separated
-  const csv = text.includes("\t") && !text.includes(",") ? text.replace(/\t/g, ",") : text;
-  try {
-    const { header, records, problems } = readDataCsv(csv);
-    const headerProblems = checkHeader(header, { ...draft, inputs: [] });
-    if (headerProblems.length) return { people: [], problems: headerProblems, header };
-    const parsed = parseRecords(header, records, draft, { blanksAllowed: true });
-    return { people: parsed.people, problems: [...problems, ...parsed.problems].sort((a, b) => a.line - b.line), header };
-  } catch (e) {
-    if (e instanceof CsvError) return { people: [], problems: [{ line: e.line, column: "", key: e.key, vars: {} }], header: [] };
-    throw e;
-  }
+/**
+ * The roster text (CSV, or tab-separated as pasted from Excel — whatever the cells hold) read for
+ * the draft scheme by the one roster reader; `source` is how a file's bytes were decoded.
+ */
+export function parseRoster(draft: Scheme, text: string, options: { lang?: Lang; keepExtra?: boolean; source?: RosterRead["source"] } = {}): RosterParse {
+  const lang = options.lang ?? "en-US";
+  // nothing given yet: nothing to say
+  if (text.trim() === "") return { people: [], problems: [], columns: [], preview: [], source: "text", separator: null, carried: [], has: { period: false, department: false, position: false } };
+  return readRosterTable(tableOfText(text, options.source), draft, { lang, forWorkbook: true, keepExtra: options.keepExtra });
 }
 
 export function sampleRosterText(draft: Scheme, rows: number): string {

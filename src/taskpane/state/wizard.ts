@@ -3,6 +3,7 @@
  * so every step's behaviour is tested without a browser. Derived facts (problems, totals, the
  * parsed roster) are computed by the selectors in ./select.ts, never stored.
  */
+import type { RosterRead } from "../../io/read-roster.js";
 import type { Scheme } from "../../core/scheme/schema.js";
 import type { Lang } from "../../core/text.js";
 import { builtInScheme } from "../../schemes/index.js";
@@ -17,6 +18,8 @@ export interface GenerationResult {
   fileName?: string;
 }
 
+type RosterSource = RosterRead["source"];
+
 export interface WizardState {
   step: Step;
   lang: Lang;
@@ -25,7 +28,8 @@ export interface WizardState {
   importProblems: string[];
   /** Parameters the user has confirmed (the seed's [X] defaults). */
   reviewed: string[];
-  roster: { text: string; fileName: string | null };
+  /** the roster as text; `source`: how its file was decoded; `keepExtra`: carry unknown columns through */
+  roster: { text: string; fileName: string | null; source?: RosterSource; keepExtra?: boolean };
   /** Sheet names: blank means the default (考核 2026-11 …). */
   options: { period: string; formulas: "native" | "addin"; protect: boolean; evaluationName: string; payoutName: string };
   generation: { status: "idle" | "running" | "done" | "failed"; progress: number; message?: string; result?: GenerationResult };
@@ -46,7 +50,8 @@ export type WizardEvent =
   | { type: "review"; id: string }
   | { type: "grade"; index: number; min?: number; coefficient?: number; label?: { "zh-CN": string; "en-US": string } }
   | { type: "money-digits"; digits: 0 | 1 | 2 }
-  | { type: "roster"; text: string; fileName?: string | null }
+  | { type: "roster"; text: string; fileName?: string | null; source?: RosterSource }
+  | { type: "roster-keep-extra"; keep: boolean }
   | { type: "option"; key: "period"; value: string }
   | { type: "option"; key: "formulas"; value: "native" | "addin" }
   | { type: "option"; key: "protect"; value: boolean }
@@ -132,7 +137,9 @@ export function wizardReducer(s: WizardState, e: WizardEvent): WizardState {
     case "money-digits":
       return withDraft(s, (d) => ({ ...d, money: { digits: e.digits } }));
     case "roster":
-      return { ...s, roster: { text: e.text, fileName: e.fileName ?? null }, generation: { status: "idle", progress: 0 } };
+      return { ...s, roster: { text: e.text, fileName: e.fileName ?? null, source: e.source, keepExtra: s.roster.keepExtra }, generation: { status: "idle", progress: 0 } };
+    case "roster-keep-extra":
+      return { ...s, roster: { ...s.roster, keepExtra: e.keep }, generation: { status: "idle", progress: 0 } };
     case "option":
       return { ...s, options: { ...s.options, [e.key]: e.value } };
     case "generate-start":

@@ -1,0 +1,188 @@
+/**
+ * The one roster reader, for the command line, the pane and every file a person gives us: an
+ * .xlsx (first visible sheet, or the one named), a text file in any encoding a Chinese office
+ * makes (decode-text.ts), comma- or tab-separated (Excel's "Unicode text", cells pasted from
+ * Excel), or the cells of an Excel selection. It reads exactly or says exactly why not: every
+ * problem with its line (or cell) and column, all at once; columns by the user's words
+ * (roster-header.ts); nothing dropped without a word.
+ */
+import type { Scheme } from "../core/scheme/schema.js";
+import type { Lang } from "../core/text.js";
+import { checkHeader, parseRecords, type DataProblem, type PersonData, type RawRecord } from "../core/data.js";
+import { csvRows, CsvError, unguardRow } from "./csv.js";
+import { decodeText, TextDecodeError, type TextEncodingName } from "./decode-text.js";
+import { mapHeader, type HeaderColumn } from "./roster-header.js";
+import { isZip } from "./zip-read.js";
+import { columnLetter } from "../workbook/plan/a1.js";
+
+export type RosterSource =
+  /** a file's bytes: .xlsx by its content, else text */
+  | { kind: "file"; bytes: Uint8Array; name: string; sheet?: string }
+  /** text as typed or pasted (comma- or tab-separated) */
+  | { kind: "text"; text: string }
+  /** the values of an Excel selection, row by row */
+  | { kind: "cells"; rows: readonly (readonly unknown[])[] };
+
+export interface RosterOptions {
+  lang: Lang;
+  /** carry columns the scheme does not know through to the outputs, instead of refusing them */
+  keepExtra?: boolean;
+  /** a roster for a workbook to fill in: only id and name are required, blank inputs stay blank */
+  forWorkbook?: boolean;
+}
+
+export interface RosterRead {
+  people: PersonData[];
+  /** every problem, in line order; none means the roster can be used */
+  problems: DataProblem[];
+  /** each column of the file and what it was read as */
+  columns: HeaderColumn[];
+  /** the first rows as written, for a preview */
+  preview: string[][];
+  /** how the text was decoded, or where the cells came from */
+  source: TextEncodingName | "xlsx" | "cells" | "text";
+  separator: "," | "\t" | null;
+  /** the headers of the carried columns, in order */
+  carried: string[];
+  has: { period: boolean; department: boolean; position: boolean };
+}
+
+const PREVIEW_ROWS = 8;
+
+function cellText(v: unknown): string {
+  if (v === null || v === undefined) return "";
+  if (typeof v === "number") return Number.isFinite(v) ? String(v) : "";
+  if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
+  return String(v);
+}
+
+/** Tab-separated when the header row has tabs and no more commas than tabs. */
+function separatorOf(text: string): "," | "\t" {
+  const end = text.search(/[\r\n]/);
+  const first = end < 0 ? text : text.slice(0, end);
+  const tabs = first.split("\t").length - 1;
+  const commas = first.split(",").length - 1;
+  return tabs > 0 && tabs >= commas ? "\t" : ",";
+}
+
+type Rows = { line: number; cells: string[] }[];
+
+/** A roster's cells before they are read as people, with the problems of getting them (encoding, quoting). */
+export interface RosterTable {
+  rows: Rows;
+  source: RosterRead["source"];
+  separator: "," | "\t" | null;
+  problems: DataProblem[];
+}
+
+/** Text as typed, pasted or decoded: comma- or tab-separated, as its header row shows. */
+export function tableOfText(text: string, source: RosterRead["source"] = "text"): RosterTable {
+  const problems: DataProblem[] = [];
+  const separator = separatorOf(text);
+  const rows: Rows = [];
+  try {
+    for (const r of csvRows(text, separator)) rows.push(unguardRow(r));
+  } catch (e) {
+    if (e instanceof CsvError) problems.push({ line: e.line, column: "", key: e.key, vars: {} });
+    else throw e;
+  }
+  return { rows, source, separator, problems };
+}
+
+/** The values of an Excel selection. */
+export function tableOfCells(cells: readonly (readonly unknown[])[]): RosterTable {
+  return { rows: cells.map((r, i) => ({ line: i + 1, cells: r.map(cellText) })), source: "cells", separator: null, problems: [] };
+}
+
+/** A file's bytes: an .xlsx (or a spreadsheet we cannot read) by its content, else text in any encoding we know. */
+export async function tableOfFile(bytes: Uint8Array, sheet?: string): Promise<RosterTable> {
+  const binary = isZip(bytes) || (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0);
+  if (binary) {
+    // the reader is loaded only when a workbook is given (the pane's first load stays small)
+    const { openXlsx, rosterSheet } = await import("./xlsx-read.js");
+    const file = openXlsx(bytes);
+    const cells = file.rows(rosterSheet(file, sheet));
+    return { rows: cells.map((r, i) => ({ line: i + 1, cells: r.map((c) => c.raw) })), source: "xlsx", separator: null, problems: [] };
+  }
+  const decoded = textOfFile(bytes);
+  if ("problem" in decoded) return { rows: [], source: "text", separator: null, problems: [decoded.problem] };
+  return tableOfText(decoded.text, decoded.encoding);
+}
+
+/** A text file's characters in whatever encoding it is in, or the one problem that stops it. */
+export function textOfFile(bytes: Uint8Array): { text: string; encoding: TextEncodingName } | { problem: DataProblem } {
+  let decoded;
+  try {
+    decoded = decodeText(bytes);
+  } catch (e) {
+    if (e instanceof TextDecodeError) return { problem: { line: e.vars.line, column: "", key: e.key, vars: e.vars } };
+    throw e;
+  }
+  // a web page saved as ".xls" (some HR systems export so)
+  if (/^\s*<(!doctype\s+html|html|table)\b/i.test(decoded.text)) return { problem: { line: 1, column: "", key: "roster.html", vars: {} } };
+  return decoded;
+}
+
+/** Any source, read: the command line's door. */
+export async function readRoster(input: RosterSource, scheme: Scheme, options: RosterOptions): Promise<RosterRead> {
+  const table = input.kind === "file" ? await tableOfFile(input.bytes, input.sheet) : input.kind === "text" ? tableOfText(input.text) : tableOfCells(input.rows);
+  return readRosterTable(table, scheme, options);
+}
+
+/** A table read as people for the scheme. */
+export function readRosterTable(table: RosterTable, scheme: Scheme, options: RosterOptions): RosterRead {
+  const problems: DataProblem[] = [...table.problems];
+  const { rows, source, separator } = table;
+  const empty: RosterRead = { people: [], problems, columns: [], preview: [], source, separator, carried: [], has: { period: false, department: false, position: false } };
+  if (rows.length === 0) {
+    if (!problems.length) problems.push({ line: 1, column: "", key: "roster.empty", vars: {} });
+    return empty;
+  }
+  const header = rows[0].cells;
+  const body = rows.slice(1);
+  const hasData = (i: number) => body.some((r) => (r.cells[i] ?? "").trim() !== "");
+  const map = mapHeader(header, scheme, options.lang, { keepExtra: options.keepExtra, hasData });
+  problems.push(...map.problems);
+  // a column the header does not have: a row longer than its header
+  const width = header.length;
+  const records: RawRecord[] = [];
+  let pending: number[] = [];
+  for (const r of body) {
+    if (r.cells.every((c) => c.trim() === "")) {
+      pending.push(r.line);
+      continue;
+    }
+    // blank rows between people are named; those at the end are what Excel leaves behind
+    for (const line of pending) problems.push({ line, column: "", key: "data.blank-row", vars: {} });
+    pending = [];
+    const beyond = r.cells.findIndex((c, i) => i >= width && c.trim() !== "");
+    if (beyond >= 0) problems.push({ line: r.line, column: "", key: "roster.beyond-header", vars: { letter: columnLetter(beyond), value: r.cells[beyond] } });
+    records.push(r);
+  }
+  const base = options.forWorkbook ? ({ ...scheme, inputs: [] } as Scheme) : scheme;
+  problems.push(...checkHeader(map.keys, base));
+  const parsed = problems.some((p) => p.line === 1) ? { people: [], problems: [] } : parseRecords(map.keys, records, scheme, { blanksAllowed: options.forWorkbook, carried: map.carried });
+  problems.push(...parsed.problems);
+  problems.sort((a, b) => a.line - b.line);
+  return {
+    people: parsed.people,
+    problems,
+    columns: map.columns,
+    preview: rows.slice(0, PREVIEW_ROWS + 1).map((r) => r.cells),
+    source,
+    separator,
+    carried: map.carried.map((i) => header[i].trim()),
+    has: { period: map.keys.includes("period"), department: map.keys.includes("department"), position: map.keys.includes("position") },
+  };
+}
+
+/** A file the roster reader refuses as a whole (no encoding fits, a web page): a catalog key and its line. */
+export class RosterFileError extends Error {
+  constructor(
+    readonly key: string,
+    readonly vars: { line: number },
+  ) {
+    super(key);
+    this.name = "RosterFileError";
+  }
+}
