@@ -46,7 +46,10 @@ function plainNumber(t: string): number | null {
     // digits . + - e E
     if (!((c >= 48 && c <= 57) || c === 46 || c === 43 || c === 45 || c === 101 || c === 69)) return null;
   }
-  return NUMBER.test(t) ? Number(t) : null;
+  if (!NUMBER.test(t)) return null;
+  // "1e309" is Infinity in JavaScript: no one's score, refused like any text
+  const v = Number(t);
+  return Number.isFinite(v) ? v : null;
 }
 
 /** "12.5", "1,234.50", "95%", "¥300" → number; anything else → null. */

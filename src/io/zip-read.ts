@@ -88,16 +88,23 @@ export function openZip(bytes: Uint8Array, limits = ZIP_LIMITS): ZipArchive {
       if (e.method !== 8) throw new ZipError("zip.method", { part: name });
       const chunks: Uint8Array[] = [];
       let size = 0;
+      let consumed = 0;
       const inflate = new Inflate((chunk) => {
         size += chunk.length;
         total += chunk.length;
+        // more than the directory said: the directory lies, as a bomb's does
+        if (size > e.size) throw new ZipError("zip.bomb", { part: name });
         if (size > limits.part || total > limits.total) throw new ZipError("zip.part-large", { part: name, size: Math.round(size / 2 ** 20), max: limits.part / 2 ** 20 });
-        if (size > limits.ratioFrom && size / Math.max(1, e.compressed) > limits.ratio) throw new ZipError("zip.bomb", { part: name });
+        if (size > limits.ratioFrom && size / Math.max(1, consumed) > limits.ratio) throw new ZipError("zip.bomb", { part: name });
         chunks.push(chunk);
       });
-      const SLICE = 64 * 1024;
+      // small slices: one slice of a bomb inflates to at most ~4 MB before the counts above see it
+      const SLICE = 4 * 1024;
       try {
-        for (let i = 0; i < data.length; i += SLICE) inflate.push(data.subarray(i, i + SLICE), i + SLICE >= data.length);
+        for (let i = 0; i < data.length; i += SLICE) {
+          consumed = Math.min(data.length, i + SLICE);
+          inflate.push(data.subarray(i, i + SLICE), i + SLICE >= data.length);
+        }
         if (data.length === 0) inflate.push(new Uint8Array(0), true);
       } catch (err) {
         if (err instanceof ZipError) throw err;
