@@ -21,7 +21,7 @@ import { buildWorkbookPlan } from "../../src/workbook/plan/build-plan.js";
 import type { WorkbookPlan } from "../../src/workbook/plan/types.js";
 import { writeXlsx } from "../../src/workbook/xlsx/write-xlsx.js";
 import { recalculateAll, soffice } from "./libreoffice.js";
-import { readWorkbook } from "./read-xlsx.js";
+import { plain, readWorkbook } from "./read-xlsx.js";
 import { expectPeriods, expectSinglePeriod } from "./libreoffice-compare.js";
 import { hostileIds, hostileLabels } from "./hostile.js";
 
@@ -33,8 +33,13 @@ function roster(scheme: Scheme, rows: number, periods: number, seed: number): Pe
   sample.rows.forEach((r) => (r[0] = byOriginal.get(r[0])!));
   const { people, problems } = parseRecords(sample.header, sample.rows.map((cells, i) => ({ line: i + 2, cells })), scheme);
   expect(problems).toEqual([]);
+  // departments are people's words too
+  const order = [...byOriginal.values()];
+  for (const p of people) p.department = DEPARTMENTS[order.indexOf(p.id) % DEPARTMENTS.length];
   return people;
 }
+
+const DEPARTMENTS = ["研发*部", "<客服>", "A?组", "=财务"];
 
 const MULTI = ["ecommerce-cs", "ecommerce-ranking", "hospital-cs", "foreign-trade-sales", "call-center"];
 const lang = "zh-CN";
@@ -75,6 +80,25 @@ describe.skipIf(!soffice)("LibreOffice agrees with the engine for hostile ids an
       expect(results.some((r) => r.id === "__proto__") && results.some((r) => r.id === "H*"), c.id).toBe(true);
       if (c.periods) expectPeriods(c.id, c.scheme, c.plan, c.wb!, c.people, results, rollups, lang);
       else expectSinglePeriod(c.id, c.scheme, c.plan, c.wb!, results, lang);
+    }
+  });
+  it("the summary's departments: headcount, each grade and pay, exactly", () => {
+    for (const c of cases.filter((x) => !x.periods)) {
+      const { results } = evaluatePeriods(compileScheme(c.scheme), structuredClone(c.people));
+      const summary = c.wb!.getWorksheet(c.plan.sheets[3].name)!;
+      const value = (row: number, col: number) => (summary.getRow(row).getCell(col).model as { result?: number }).result;
+      for (const d of DEPARTMENTS) {
+        // LibreOffice saves mixed-script text as rich text runs: compared as plain text
+        let row = -1;
+        summary.eachRow((r, n) => {
+          if (row < 0 && plain(r.getCell(1)) === d) row = n;
+        });
+        expect(row, `${c.id} ${d}`).toBeGreaterThan(0);
+        const mine = results.filter((r) => c.people.find((p) => p.line === r.line)!.department === d);
+        expect(value(row, 2), `${c.id} ${d} headcount`).toBe(mine.filter((r) => !r.excluded).length);
+        c.scheme.grades.forEach((g, k) => expect(value(row, 3 + k), `${c.id} ${d} ${g.id}`).toBe(mine.filter((r) => !r.excluded && r.grade === g.id).length));
+        expect(Math.round(value(row, 3 + c.scheme.grades.length)! * 100), `${c.id} ${d} pay`).toBe(mine.reduce((s, r) => s + r.payTotal, 0));
+      }
     }
   });
   it("the summary counts each hostile grade label exactly", () => {

@@ -13,6 +13,14 @@ export interface PlanPerson {
   /** "2026-01" … when the roster holds several periods. */
   period?: string | null;
   values: RowValues;
+  /** 部门 and 岗位, when the roster has them */
+  department?: string;
+  position?: string;
+}
+
+/** The roster's own columns the sheets carry: 部门 and 岗位 when anyone has them. */
+export function rosterColumns(people: readonly PlanPerson[]): ("department" | "position")[] {
+  return (["department", "position"] as const).filter((k) => people.some((p) => p[k] !== undefined));
 }
 
 export interface PlanContext {

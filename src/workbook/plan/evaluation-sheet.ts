@@ -10,7 +10,7 @@ import { sortBandsDesc } from "../../core/totals.js";
 import { constValue } from "../../core/expr.js";
 import { numberLiteral, textLiteral } from "./a1.js";
 import { Columns } from "./columns.js";
-import { inputCell, optionLabel, POINTS_FORMAT, type PlanContext } from "./context.js";
+import { inputCell, optionLabel, POINTS_FORMAT, rosterColumns, type PlanContext } from "./context.js";
 import { addinRuleFormula } from "./addin.js";
 import { conditionFormula, constFormula, exprFormula, ruleFormula, type FormulaContext } from "./native.js";
 import { inputValidation } from "./validation.js";
@@ -38,6 +38,8 @@ export function evaluationSheet(ctx: PlanContext): { sheet: SheetPlan; layout: E
   const digits = scheme.scoreDigits;
   cols.add({ key: "id", header: t(lang, "wb.col.id"), width: 12 });
   cols.add({ key: "name", header: t(lang, "wb.col.name"), width: 12 });
+  const own = rosterColumns(ctx.people);
+  for (const k of own) cols.add({ key: k, header: t(lang, `wb.col.${k}`), width: 12 });
   const raterName = new Map(scheme.raters.map((r) => [r.id, r.name[lang]]));
   for (const c of data) {
     const rater = c.column.split("@")[1];
@@ -97,6 +99,8 @@ export function evaluationSheet(ctx: PlanContext): { sheet: SheetPlan; layout: E
     const ifEvaluated = (body: string) => `IF(${evaluated(row)},${body},"")`;
     set("id", person?.id ?? null);
     set("name", person?.name ?? null);
+    // people's words: written as text whatever they hold
+    for (const k of own) set(k, person?.[k] ?? null);
     for (const c of data) set(c.column, person ? inputCell(ctx, c.input, person.values[c.column]) : null);
     for (const d of scheme.derived) formula(d.id, ifEvaluated(exprFormula(d.expr, f)));
     formula("ready", required.length ? `AND(${required.map((c) => `${f.cell(c)}<>""`).join(",")})` : "TRUE");

@@ -6,7 +6,7 @@
 import { t } from "../../i18n/index.js";
 
 import { Columns } from "./columns.js";
-import { moneyFormat, type PlanContext } from "./context.js";
+import { moneyFormat, rosterColumns, type PlanContext } from "./context.js";
 import type { EvaluationLayout } from "./evaluation-sheet.js";
 import { conditionFormula, constFormula, exprFormula, payFormula } from "./native.js";
 import type { PlanBlock, PlanValue, SheetPlan } from "./types.js";
@@ -48,6 +48,8 @@ export function payoutSheet(
   const cols = new Columns();
   cols.add({ key: "id", header: t(lang, "wb.col.id"), width: 12 });
   cols.add({ key: "name", header: t(lang, "wb.col.name"), width: 12 });
+  const own = rosterColumns(ctx.people);
+  for (const k of own) cols.add({ key: k, header: t(lang, `wb.col.${k}`), width: 12 });
   cols.add({ key: "total", header: t(lang, "wb.col.total"), format: "0.00", width: 10 });
   if (scheme.grades.length) cols.add({ key: "grade", header: t(lang, "wb.col.grade"), width: 10 });
   for (const line of scheme.pay) cols.add({ key: `pay:${line.id}`, header: line.name[lang], format: money, width: 14 });
@@ -87,6 +89,7 @@ export function payoutSheet(
     const set = (key: string, body: string) => (out[cols.at(key)] = { formula: body });
     set("id", `IF(${evCol("id", row)}="","",${evCol("id", row)})`);
     set("name", `IF(${evCol("name", row)}="","",${evCol("name", row)})`);
+    for (const k of own) set(k, `IF(${evCol(k, row)}="","",${evCol(k, row)})`);
     set("total", evCol("total", row));
     if (scheme.grades.length) set("grade", evCol("grade", row));
     const cond = (when: (typeof scheme.pay)[number]["when"]) => (when ? conditionFormula(when, f, inputType) : "TRUE");

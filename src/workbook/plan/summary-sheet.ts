@@ -77,6 +77,30 @@ export function summarySheet(ctx: PlanContext, ev: EvaluationLayout, payout: { l
         [t(lang, "wb.col.pay"), { formula: `ROUND(SUM(${payRange(payout.payColumn)}),${scheme.money.digits})` }],
       ],
     });
+    row += scheme.pay.length + 2;
+  }
+  // per department (部门): headcount, each grade, total pay — counted exactly (EXACT, never a
+  // COUNTIF pattern), the department read from its cell here rather than typed into the formula
+  const departments = ctx.people.some((p) => p.department !== undefined) ? [...new Set(ctx.people.map((p) => p.department ?? ""))].filter((d) => d !== "") : [];
+  if (departments.length) {
+    const dept = range("department");
+    blocks.push({ row, col: 0, bold: true, values: [[t(lang, "wb.col.department"), t(lang, "wb.summary.count"), ...scheme.grades.map((g) => g.label[lang]), t(lang, "wb.col.pay")]] });
+    row++;
+    blocks.push({
+      row,
+      col: 0,
+      formats: [undefined, "0", ...scheme.grades.map(() => "0"), moneyFormat(scheme.money.digits)],
+      values: departments.map((d, i) => {
+        const here = `--EXACT(${dept},$A$${row + i})`;
+        return [
+          d,
+          { formula: `SUMPRODUCT(${here},--ISNUMBER(${range("total")}))` },
+          ...scheme.grades.map((g) => ({ formula: `SUMPRODUCT(${here},--EXACT(${range("grade")},${textLiteral(g.label[lang])}))` })),
+          { formula: `ROUND(SUMPRODUCT(${here},${payRange(payout.payColumn)}),${scheme.money.digits})` },
+        ];
+      }),
+    });
+    row += departments.length + 1;
   }
   return { name: ctx.sheetNames.summary, role: "summary", blocks, validations: [], conditional: [], widths: [24, 12, 10, 44], protect: true, chart };
 }
