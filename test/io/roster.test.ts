@@ -231,3 +231,16 @@ describe("zip bombs are refused before they are inflated", () => {
     expect(memory() - heap).toBeLessThan(100 * 2 ** 20);
   });
 });
+
+describe("README's roster example", () => {
+  it("reads as UTF-8 and as GBK alike, with its departments and its month", async () => {
+    const { readFileSync } = await import("node:fs");
+    const readme = readFileSync(join(__dirname, "../../README.md"), "utf8");
+    const csv = /## Roster files[\s\S]*?```csv\n([\s\S]*?)```/.exec(readme)![1];
+    for (const bytes of [new TextEncoder().encode(csv), encodeGb18030(csv)]) {
+      const r = await read(bytes);
+      expect(r.problems).toEqual([]);
+      expect(r.people.map((p) => [p.id, p.name, p.department, p.period])).toEqual([["W001", "张三", "仓储部", "2026-11"], ["W002", "李四", "仓储部", "2026-11"]]);
+    }
+  });
+});
