@@ -19,6 +19,7 @@ import { builtInScheme } from "../../src/schemes/index.js";
 import { parseRoster, sampleRosterText } from "../../src/taskpane/state/select.js";
 import { compileScheme } from "../../src/core/evaluate.js";
 import { buildWorkbookPlan } from "../../src/workbook/plan/build-plan.js";
+import { encodeGb18030 } from "../io/gb18030.js";
 
 const root = resolve(__dirname, "../..");
 const dist = mkdtempSync(join(tmpdir(), "kpi-e2e-dist-"));
@@ -97,5 +98,36 @@ describe.skipIf(!chromiumPath || !soffice)("wizard in Chromium, standalone", () 
     expect(text).toContain(lang === "zh-CN" ? `已重算 ${results.length} 人;自上次重算(或生成工作簿)以来有 0 项发放变动。` : `${results.length} people recalculated; 0 pay line(s) changed`);
     expect(text).not.toMatch(lang === "zh-CN" ? /发放表显示/ : /the payout sheet shows/);
     await financePage.close();
+  }, 120_000);
+
+  it("a GBK CSV with Chinese headers (Excel's CSV on Chinese Windows): names exact, columns mapped; a paste with thousands separators", async () => {
+    const page = await browser.newPage({ viewport: { width: 320, height: 900 }, locale: "zh-CN" });
+    await page.goto(`${server.url}/taskpane.html`);
+    await page.locator('[data-template="warehouse"]').click();
+    await page.getByTestId("next").click();
+    const confirm = page.getByRole("button", { name: /^确认 / });
+    const open = await confirm.count();
+    for (let k = 0; k < open + 3 && (await confirm.count()) > 0; k++) await confirm.first().click({ timeout: 10_000 });
+    await page.getByTestId("next").click();
+    await page.getByTestId("next").click();
+    const csv = "工号,姓名,部门,出入库未登记次数,账实不符次数,违反安全规定次数,加分(表现突出)\r\nW001,张三,仓储部,0,0,0,10\r\nW002,李四,仓储部,3,1,0,0\r\n";
+    await page.getByTestId("roster-file").setInputFiles({ name: "名单.csv", mimeType: "text/csv", buffer: Buffer.from(encodeGb18030(csv)) });
+    await page.getByTestId("roster-preview").waitFor();
+    await page.screenshot({ path: join(shots, "roster-gbk-zh-CN.png"), fullPage: true });
+    expect(await page.getByTestId("roster-encoding").textContent()).toBe("已按 GB18030 (GBK) 读取。");
+    const preview = (await page.getByTestId("roster-preview").textContent()) ?? "";
+    expect(preview).toContain("张三");
+    expect(preview).toContain("李四");
+    expect(preview).not.toContain("\ufffd");
+    expect(await page.getByTestId("roster-col-0").textContent()).toBe("工号 (id)");
+    expect(await page.getByTestId("roster-col-3").textContent()).toBe("出入库未登记次数 (unrecorded_movements)");
+    expect(await page.getByRole("status").filter({ hasText: "2 人" }).count()).toBe(1);
+    // no sideways scrolling of the page at 320 px: the preview scrolls inside its own box
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+    // cells pasted from Excel: tab-separated, a thousands separator and a comma in a name
+    await page.getByTestId("roster-text").fill("工号\t姓名\t出入库未登记次数\t账实不符次数\t违反安全规定次数\t加分(表现突出)\nW003\t王五, 组长\t1,000\t0\t0\t0\n");
+    expect(await page.getByRole("status").filter({ hasText: "1 人" }).count()).toBe(1);
+    expect((await page.getByTestId("roster-preview").textContent()) ?? "").toContain("王五, 组长");
+    await page.close();
   }, 120_000);
 });
