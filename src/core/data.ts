@@ -198,8 +198,9 @@ export function parseRecords(
         bad = true;
       } else seen.set(key, { line: r.line, id });
     }
-    // no prototype: a column named like an Object property is read as a column, never inherited
-    const values: RowValues = Object.create(null);
+    // a plain object (fast in the engine's loop): every key it is read by is a scheme id, set
+    // here for every column, and no scheme id names an Object property ("constructor" is reserved)
+    const values: RowValues = {};
     for (const c of columns) {
       const text = c.index === undefined ? "" : (r.cells[c.index] ?? "");
       const res = options.blanksAllowed && text.trim() === "" ? ({ ok: true, value: null } as const) : parseCell(text, c.input);

@@ -65,7 +65,8 @@ function separatorOf(text: string): "," | "\t" {
   return tabs > 0 && tabs >= commas ? "\t" : ",";
 }
 
-type Rows = { line: number; cells: string[] }[];
+type Row = { line: number; cells: string[] };
+type Rows = Iterable<Row>;
 
 /** A roster's cells before they are read as people, with the problems of getting them (encoding, quoting). */
 export interface RosterTable {
@@ -79,14 +80,16 @@ export interface RosterTable {
 export function tableOfText(text: string, source: RosterRead["source"] = "text"): RosterTable {
   const problems: DataProblem[] = [];
   const separator = separatorOf(text);
-  const rows: Rows = [];
-  try {
-    for (const r of csvRows(text, separator)) rows.push(unguardRow(r));
-  } catch (e) {
-    if (e instanceof CsvError) problems.push({ line: e.line, column: "", key: e.key, vars: {} });
-    else throw e;
+  // one row at a time, as the reader asks for them: a 100,000-row file is never held twice
+  function* rows(): Generator<Row> {
+    try {
+      for (const r of csvRows(text, separator)) yield unguardRow(r);
+    } catch (e) {
+      if (e instanceof CsvError) problems.push({ line: e.line, column: "", key: e.key, vars: {} });
+      else throw e;
+    }
   }
-  return { rows, source, separator, problems };
+  return { rows: rows(), source, separator, problems };
 }
 
 /** The values of an Excel selection. */
@@ -131,44 +134,71 @@ export async function readRoster(input: RosterSource, scheme: Scheme, options: R
 
 /** A table read as people for the scheme. */
 export function readRosterTable(table: RosterTable, scheme: Scheme, options: RosterOptions): RosterRead {
-  const problems: DataProblem[] = [...table.problems];
-  const { rows, source, separator } = table;
-  const empty: RosterRead = { people: [], problems, columns: [], preview: [], source, separator, carried: [], has: { period: false, department: false, position: false } };
-  if (rows.length === 0) {
-    if (!problems.length) problems.push({ line: 1, column: "", key: "roster.empty", vars: {} });
-    return empty;
+  const problems: DataProblem[] = [];
+  const { source, separator } = table;
+  const done = () => {
+    // the table's own problems (a quote never closed) are known once its rows have been read
+    problems.push(...table.problems);
+    return problems.sort((a, b) => a.line - b.line);
+  };
+  const iterator = table.rows[Symbol.iterator]();
+  const first = iterator.next();
+  if (first.done) {
+    if (!table.problems.length) problems.push({ line: 1, column: "", key: "roster.empty", vars: {} });
+    return { people: [], problems: done(), columns: [], preview: [], source, separator, carried: [], has: { period: false, department: false, position: false } };
   }
-  const header = rows[0].cells;
-  const body = rows.slice(1);
-  const hasData = (i: number) => body.some((r) => (r.cells[i] ?? "").trim() !== "");
+  const header = first.value.cells;
+  let body: Iterable<Row> = { [Symbol.iterator]: () => iterator };
+  let hasData: ((i: number) => boolean) | undefined;
+  // only a blank header needs the whole column looked at (rare): then the rows are held
+  if (header.some((h) => h.trim() === "")) {
+    const all = [...body];
+    body = all;
+    hasData = (i) => all.some((r) => (r.cells[i] ?? "").trim() !== "");
+  }
   const map = mapHeader(header, scheme, options.lang, { keepExtra: options.keepExtra, hasData });
   problems.push(...map.problems);
-  // a column the header does not have: a row longer than its header
-  const width = header.length;
-  const records: RawRecord[] = [];
-  let pending: number[] = [];
-  for (const r of body) {
-    if (r.cells.every((c) => c.trim() === "")) {
-      pending.push(r.line);
-      continue;
-    }
-    // blank rows between people are named; those at the end are what Excel leaves behind
-    for (const line of pending) problems.push({ line, column: "", key: "data.blank-row", vars: {} });
-    pending = [];
-    const beyond = r.cells.findIndex((c, i) => i >= width && c.trim() !== "");
-    if (beyond >= 0) problems.push({ line: r.line, column: "", key: "roster.beyond-header", vars: { letter: columnLetter(beyond), value: r.cells[beyond] } });
-    records.push(r);
-  }
   const base = options.forWorkbook ? ({ ...scheme, inputs: [] } as Scheme) : scheme;
   problems.push(...checkHeader(map.keys, base));
-  const parsed = problems.some((p) => p.line === 1) ? { people: [], problems: [] } : parseRecords(map.keys, records, scheme, { blanksAllowed: options.forWorkbook, carried: map.carried });
-  problems.push(...parsed.problems);
-  problems.sort((a, b) => a.line - b.line);
+  const preview: string[][] = [header];
+  // a column the header does not have: a row longer than its header
+  const width = header.length;
+  function* records(): Generator<RawRecord> {
+    let pending: number[] = [];
+    for (const r of body) {
+      if (preview.length <= PREVIEW_ROWS) preview.push(r.cells);
+      if (r.cells.every((c) => c.trim() === "")) {
+        pending.push(r.line);
+        continue;
+      }
+      // blank rows between people are named; those at the end are what Excel leaves behind
+      for (const line of pending) problems.push({ line, column: "", key: "data.blank-row", vars: {} });
+      pending = [];
+      for (let i = width; i < r.cells.length; i++)
+        if (r.cells[i].trim() !== "") {
+          problems.push({ line: r.line, column: "", key: "roster.beyond-header", vars: { letter: columnLetter(i), value: r.cells[i] } });
+          break;
+        }
+      yield r;
+    }
+  }
+  let people: PersonData[] = [];
+  if (problems.some((p) => p.line === 1)) {
+    // the header is wrong: nothing is read as people, but the preview still shows the rows
+    for (const r of body) {
+      preview.push(r.cells);
+      if (preview.length > PREVIEW_ROWS) break;
+    }
+  } else {
+    const parsed = parseRecords(map.keys, records(), scheme, { blanksAllowed: options.forWorkbook, carried: map.carried });
+    people = parsed.people;
+    problems.push(...parsed.problems);
+  }
   return {
-    people: parsed.people,
-    problems,
+    people,
+    problems: done(),
     columns: map.columns,
-    preview: rows.slice(0, PREVIEW_ROWS + 1).map((r) => r.cells),
+    preview,
     source,
     separator,
     carried: map.carried.map((i) => header[i].trim()),

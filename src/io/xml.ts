@@ -26,19 +26,40 @@ const localName = (qname: string) => {
   return i < 0 ? qname : qname.slice(i + 1);
 };
 
-const ATTR = /([^\s=/]+)\s*=\s*("([^"]*)"|'([^']*)')/g;
-
+/** `name="value"` pairs of a tag's body, by hand (a regex per tag was a third of reading a sheet). */
 function attributes(body: string): Map<string, string> {
   const out = new Map<string, string>();
-  if (body.indexOf("=") < 0) return out;
-  ATTR.lastIndex = 0;
-  for (let m = ATTR.exec(body); m; m = ATTR.exec(body)) {
-    const q = m[1];
-    if (q === "xmlns" || q.startsWith("xmlns:")) continue;
-    out.set(localName(q), decodeXml(m[3] ?? m[4] ?? ""));
+  let i = 0;
+  const n = body.length;
+  while (i < n) {
+    const eq = body.indexOf("=", i);
+    if (eq < 0) break;
+    const name = body.slice(i, eq).trim();
+    let q = eq + 1;
+    while (q < n && (body[q] === " " || body[q] === "\t" || body[q] === "\n" || body[q] === "\r")) q++;
+    const quote = body[q];
+    if (quote !== '"' && quote !== "'") break;
+    const end = body.indexOf(quote, q + 1);
+    if (end < 0) throw new XmlError("unclosed attribute value");
+    if (name !== "xmlns" && !name.startsWith("xmlns:")) out.set(localName(name), decodeXml(body.slice(q + 1, end)));
+    i = end + 1;
   }
   return out;
 }
+
+/** Whether the quotes between `from` and `to` come in pairs of either kind. */
+function balanced(xml: string, from: number, to: number): boolean {
+  // searched within the tag only: a quote far later must not be looked for at every tag
+  const body = xml.slice(from, to);
+  for (const q of ['"', "'"]) {
+    let count = 0;
+    for (let k = body.indexOf(q); k >= 0; k = body.indexOf(q, k + 1)) count++;
+    if (count % 2) return false;
+  }
+  return true;
+}
+
+const NO_ATTRS: Map<string, string> = new Map();
 
 export function walkXml(xml: string, h: XmlHandlers): void {
   const n = xml.length;
@@ -73,17 +94,21 @@ export function walkXml(xml: string, h: XmlHandlers): void {
       }
       i = j + 1;
     } else {
-      // a tag: find its end outside quoted attribute values
-      let j = lt + 1;
-      let quote = "";
-      for (; j < n; j++) {
-        const c = xml[j];
-        if (quote) {
-          if (c === quote) quote = "";
-        } else if (c === '"' || c === "'") quote = c;
-        else if (c === ">") break;
+      // a tag: its end is the first ">" outside quoted attribute values — the first ">" at all,
+      // unless the quotes before it are unbalanced (a ">" inside a value), then scanned
+      let j = xml.indexOf(">", lt + 1);
+      if (j < 0) throw new XmlError("unclosed tag");
+      if (!balanced(xml, lt + 1, j)) {
+        let quote = "";
+        for (j = lt + 1; j < n; j++) {
+          const c = xml[j];
+          if (quote) {
+            if (c === quote) quote = "";
+          } else if (c === '"' || c === "'") quote = c;
+          else if (c === ">") break;
+        }
+        if (j >= n) throw new XmlError("unclosed tag");
       }
-      if (j >= n) throw new XmlError("unclosed tag");
       const body = xml.slice(lt + 1, j);
       if (body.startsWith("/")) h.close?.(localName(body.slice(1).trim()));
       else {
@@ -91,7 +116,7 @@ export function walkXml(xml: string, h: XmlHandlers): void {
         const inner = selfClosing ? body.slice(0, -1) : body;
         const space = inner.search(/\s/);
         const qname = space < 0 ? inner : inner.slice(0, space);
-        h.open?.(localName(qname), space < 0 ? new Map() : attributes(inner.slice(space)), selfClosing);
+        h.open?.(localName(qname), space < 0 ? NO_ATTRS : attributes(inner.slice(space)), selfClosing);
         if (selfClosing) h.close?.(localName(qname));
       }
       i = j + 1;

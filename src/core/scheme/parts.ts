@@ -141,4 +141,5 @@ export const PeriodsSchema = z
 export const PERIOD_KIND_SCHEMA = z.enum(PERIOD_KINDS);
 
 /** Column names the results use; no input, indicator or pay line may take them. */
-export const RESERVED_COLUMNS = ["id", "name", "period", "total", "grade", "coefficient", "pay", "flags", "award", "tier", "rank"];
+/** Columns of the roster or the results, and "constructor" (an Object property: never a key of people's values). */
+export const RESERVED_COLUMNS = ["id", "name", "period", "department", "position", "total", "grade", "coefficient", "pay", "flags", "award", "tier", "rank", "constructor"];

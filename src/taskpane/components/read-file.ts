@@ -36,7 +36,8 @@ export async function readRosterFile(file: File): Promise<{ text: string; source
   const bytes = await readFileBytes(file);
   if (isZip(bytes) || bytes[0] === 0xd0) {
     const table = await tableOfFile(bytes);
-    if (table.source === "xlsx") return { text: formatCsv(table.rows[0]?.cells ?? [], table.rows.slice(1).map((r) => r.cells)).replace(/^\ufeff/, ""), source: "xlsx" };
+    const rows = [...table.rows].map((r) => r.cells);
+    if (table.source === "xlsx") return { text: formatCsv(rows[0] ?? [], rows.slice(1)).replace(/^\ufeff/, ""), source: "xlsx" };
   }
   const decoded = textOfFile(bytes);
   if ("problem" in decoded) throw new RosterFileError(decoded.problem.key, { line: decoded.problem.line });
