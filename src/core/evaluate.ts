@@ -37,6 +37,9 @@ export interface PersonResult {
   line: number;
   id: string;
   name: string;
+  /** 部门 and 岗位 as the roster had them */
+  department?: string;
+  position?: string;
   period: string | null;
   values: RowValues;
   points: Record<string, number>;
@@ -140,7 +143,7 @@ export function compileScheme(scheme: Scheme, options: CompileOptions = {}): Com
     const pay: Record<string, number> = {};
     for (const line of scheme.pay) pay[line.id] = 0;
     return {
-      line: person.line, id: person.id, name: person.name, period: person.period, values,
+      line: person.line, id: person.id, name: person.name, period: person.period, values, ...roster(person),
       points: {}, adjustments: {}, total: 0, grade: null, coefficient: null, pay, payTotal: 0, rank: 0,
       flags: ["excluded"], award: null, tier: null, excluded: true,
       trace: [{ target: "excluded", kind: "flag", result: "excluded", reason: { key: "why.flag.excluded", vars: { input: failed.input, value: String(values[failed.input] ?? "") } } }],
@@ -241,6 +244,7 @@ export function compileScheme(scheme: Scheme, options: CompileOptions = {}): Com
       id: person.id,
       name: person.name,
       period: person.period,
+      ...roster(person),
       values,
       points,
       adjustments: adj,
@@ -315,6 +319,11 @@ export function compileScheme(scheme: Scheme, options: CompileOptions = {}): Com
 }
 
 /** An evaluation error with the person it happened to. */
+/** The roster's own columns of a person, when it has them. */
+function roster(p: PersonData): { department?: string; position?: string } {
+  return { ...(p.department !== undefined ? { department: p.department } : {}), ...(p.position !== undefined ? { position: p.position } : {}) };
+}
+
 /** A rule's points for one input; a blank the rule cannot score names the input it came from. */
 function scoreOf(rule: CompiledRule, value: RowValues[string], input: string, ctx: RowContext, why: Why): number {
   try {

@@ -19,6 +19,9 @@ export interface PersonSnapshot {
   grade: string | null;
   /** the person's inputs as the engine read them */
   inputs: RowValues;
+  /** 部门 and 岗位, when the roster had them */
+  department?: string;
+  position?: string;
 }
 
 export interface PayoutSnapshot {
@@ -54,7 +57,16 @@ export interface SettingChange {
 export function payoutSnapshot(results: readonly PersonResult[], settings: Record<string, number> = {}): PayoutSnapshot {
   // keyed by people's ids and the scheme's ids: records without a prototype (core/dict.ts)
   const people = dict<PersonSnapshot>();
-  for (const r of results) people[r.id] = { name: r.name, lines: dict([...Object.entries(r.pay), ["pay", r.payTotal]]), total: r.total, grade: r.grade, inputs: dictOf(r.values) };
+  for (const r of results)
+    people[r.id] = {
+      name: r.name,
+      lines: dict([...Object.entries(r.pay), ["pay", r.payTotal]]),
+      total: r.total,
+      grade: r.grade,
+      inputs: dictOf(r.values),
+      ...(r.department !== undefined ? { department: r.department } : {}),
+      ...(r.position !== undefined ? { position: r.position } : {}),
+    };
   return { people, settings: dictOf(settings) };
 }
 
@@ -67,7 +79,8 @@ function personOf(x: unknown): PersonSnapshot | null {
   const lines = recordOf(p.lines, isNumber);
   const inputs = recordOf(p.inputs, isValue);
   if (typeof p.name !== "string" || !isNumber(p.total) || !(p.grade === null || typeof p.grade === "string") || !lines || !inputs) return null;
-  return { name: p.name, lines, total: p.total, grade: p.grade, inputs };
+  const own = (k: "department" | "position") => (typeof p[k] === "string" ? { [k]: p[k] as string } : {});
+  return { name: p.name, lines, total: p.total, grade: p.grade, inputs, ...own("department"), ...own("position") };
 }
 
 /**

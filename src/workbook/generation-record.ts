@@ -53,7 +53,7 @@ export function generationRecord(scheme: Scheme, people: readonly PlanPerson[], 
   if (people.some((p) => inputKeys.some((k) => p.values[k] === null || p.values[k] === undefined))) return { scheme, layout, snapshot: null };
   const lifted = liftRuleNumbers(scheme).scheme;
   // copies: the engine adds derived values to the person it evaluates
-  const copies = people.map((p, i) => ({ line: i + 2, id: p.id, name: p.name, period: p.period ?? null, values: { ...p.values } }));
+  const copies = people.map((p, i) => ({ ...p, line: i + 2, period: p.period ?? null, values: { ...p.values } }));
   try {
     const { results } = evaluatePeriods(compileScheme(lifted, { trace: false }), copies);
     return { scheme, layout, snapshot: payoutSnapshot(results, schemeSettings(lifted, cells)) };
@@ -78,6 +78,9 @@ interface PackedSnapshot {
   lines: Record<string, (number | null)[]>;
   inputs: Record<string, PersonSnapshot["inputs"][string][]>;
   settings: Record<string, number>;
+  /** present when the roster had 部门 / 岗位 */
+  departments?: (string | null)[];
+  positions?: (string | null)[];
 }
 
 function pack(s: PayoutSnapshot): PackedSnapshot {
@@ -94,6 +97,8 @@ function pack(s: PayoutSnapshot): PackedSnapshot {
     lines: column((p) => p.lines),
     inputs: column((p) => p.inputs),
     settings: s.settings,
+    ...(people.some(([, p]) => p.department !== undefined) ? { departments: people.map(([, p]) => p.department ?? null) } : {}),
+    ...(people.some(([, p]) => p.position !== undefined) ? { positions: people.map(([, p]) => p.position ?? null) } : {}),
   };
 }
 
@@ -114,12 +119,17 @@ function unpack(raw: unknown): PayoutSnapshot | null {
   if (!arrayOf(x.names, isText, n) || !arrayOf(x.totals, isNumber, n) || !arrayOf(x.grades, (v): v is string | null => v === null || isText(v), n) || !lines || !inputs || !settings) return null;
   const people = dict<PersonSnapshot>();
   const { ids, names, totals, grades } = x as unknown as PackedSnapshot;
+  const optionalTexts = (v: unknown) => (arrayOf(v, (t): t is string | null => t === null || isText(t), n) ? v : undefined);
+  const departments = optionalTexts(x.departments);
+  const positions = optionalTexts(x.positions);
   ids.forEach((id, i) => {
     const own = dict<number>();
     for (const [k, col] of Object.entries(lines)) if (col[i] !== null) own[k] = col[i]!;
     const values = dict<PersonSnapshot["inputs"][string]>();
     for (const [k, col] of Object.entries(inputs)) values[k] = col[i];
-    people[id] = { name: names[i], lines: own, total: totals[i], grade: grades[i], inputs: values };
+    const d = departments?.[i];
+    const q = positions?.[i];
+    people[id] = { name: names[i], lines: own, total: totals[i], grade: grades[i], inputs: values, ...(typeof d === "string" ? { department: d } : {}), ...(typeof q === "string" ? { position: q } : {}) };
   });
   return { people, settings };
 }

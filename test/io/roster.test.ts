@@ -244,3 +244,16 @@ describe("README's roster example", () => {
     }
   });
 });
+
+describe("部门 and 岗位 travel with the people", () => {
+  it("into the sheets and the generation record, and back", async () => {
+    const { buildWorkbookPlan } = await import("../../src/workbook/plan/build-plan.js");
+    const { generationRecord, recordFromXml, recordXml } = await import("../../src/workbook/generation-record.js");
+    const r = await read(new TextEncoder().encode(CHINESE));
+    const plan = buildWorkbookPlan(warehouse, r.people, { lang: "zh-CN", mode: "native" });
+    expect(plan.sheets[1].table!.keys.slice(0, 4)).toEqual(["id", "name", "department", "position"]);
+    expect(plan.sheets[2].table!.keys.slice(0, 4)).toEqual(["id", "name", "department", "position"]);
+    const stored = recordFromXml(recordXml(generationRecord(warehouse, r.people, plan)))!;
+    expect(stored.snapshot!.people["W002"]).toMatchObject({ name: "李四", department: "仓储部", position: "叉车工" });
+  });
+});
