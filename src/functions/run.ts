@@ -69,6 +69,17 @@ function finite(v: Result): Result {
   return v;
 }
 
+/** The first error value among a row's cells (a cell, or a row of cells), without allocating. */
+function passedError(params: readonly ParamSpec[], cells: Record<string, Cell | Cell[]>): Cell | undefined {
+  for (const p of params) {
+    const v = cells[p.name];
+    if (Array.isArray(v)) {
+      for (const c of v) if (typeof c === "object" && c !== null && isErrorValue(c)) return c;
+    } else if (typeof v === "object" && v !== null && isErrorValue(v)) return v;
+  }
+  return undefined;
+}
+
 export function runFunction(spec: FunctionSpec, args: readonly (Cell | Matrix)[]): ResultCell[][] {
   const byName = named(spec, args);
   if (!isRowSpec(spec)) {
@@ -87,7 +98,11 @@ export function runFunction(spec: FunctionSpec, args: readonly (Cell | Matrix)[]
     const fixed: Record<string, Cell | Matrix> = {};
     for (const p of spec.params) if (p.kind === "fixed") fixed[p.name] = byName[p.name];
     // an error value in a table or setting (a #N/A in the bands) propagates unchanged, as in Excel
-    for (const v of Object.values(fixed)) for (const row of asMatrix(v)) for (const cell of row) if (isErrorValue(cell)) throw new PassedError(cell);
+    for (const v of Object.values(fixed)) {
+      if (!Array.isArray(v)) {
+        if (typeof v === "object" && v !== null && isErrorValue(v)) throw new PassedError(v);
+      } else for (const row of v) for (const cell of row as Cell[]) if (typeof cell === "object" && cell !== null && isErrorValue(cell)) throw new PassedError(cell);
+    }
     prepared = spec.prepare(fixed);
     for (const p of perRow) {
       const m = asMatrix(byName[p.name]);
@@ -111,7 +126,7 @@ export function runFunction(spec: FunctionSpec, args: readonly (Cell | Matrix)[]
       cells[p.name] = p.kind === "cell" ? r[0] : r;
     }
     // an error value in this row's cells propagates unchanged, never read as text ("[object Object]")
-    const passed = perRow.map((p) => cells[p.name]).flat().find((c) => isErrorValue(c as Cell));
+    const passed = passedError(perRow, cells);
     if (passed !== undefined) {
       out[i] = [new PassedError(passed)];
       continue;

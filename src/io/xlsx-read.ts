@@ -165,11 +165,23 @@ function sheetRows(xml: string, shared: readonly string[], dates: readonly boole
       const n = Number(v);
       cell = Number.isFinite(n) ? { value: n, raw: v.trim(), ...(dates[style] ? { date: true } : {}) } : { value: v, raw: v };
     }
-    const at = ref ? parseRef(ref).col : cells.length;
+    const col = ref ? columnOf(ref) : -1;
+    const at = col >= 0 ? col : cells.length;
     while (cells.length < at) cells.push(EMPTY);
     cells[at] = cell;
   }
   return out;
+}
+
+/** The column (0-based) of a cell reference "AB12", by its letters. */
+function columnOf(ref: string): number {
+  let col = 0;
+  for (let i = 0; i < ref.length; i++) {
+    const c = ref.charCodeAt(i);
+    if (c < 65 || c > 90) break;
+    col = col * 26 + c - 64;
+  }
+  return col - 1;
 }
 
 /** What a file that is not an .xlsx is, by its first bytes: the reason to give. */

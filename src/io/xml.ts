@@ -47,23 +47,27 @@ function attributes(body: string): Map<string, string> {
   return out;
 }
 
-/** Whether the quotes between `from` and `to` come in pairs of either kind. */
-function balanced(xml: string, from: number, to: number): boolean {
-  // searched within the tag only: a quote far later must not be looked for at every tag
-  const body = xml.slice(from, to);
-  for (const q of ['"', "'"]) {
-    let count = 0;
-    for (let k = body.indexOf(q); k >= 0; k = body.indexOf(q, k + 1)) count++;
-    if (count % 2) return false;
-  }
-  return true;
-}
-
 const NO_ATTRS: Map<string, string> = new Map();
 
 export function walkXml(xml: string, h: XmlHandlers): void {
   const n = xml.length;
   let i = 0;
+  // where the next quote of each kind is: tags move forward, so each is searched for once
+  let nextDouble = xml.indexOf('"');
+  let nextSingle = xml.indexOf("'");
+  /** Whether the quotes between `from` and `to` come in pairs of either kind. */
+  const balanced = (from: number, to: number): boolean => {
+    if (nextDouble >= 0 && nextDouble < from) nextDouble = xml.indexOf('"', from);
+    if (nextSingle >= 0 && nextSingle < from) nextSingle = xml.indexOf("'", from);
+    for (const first of [nextDouble, nextSingle]) {
+      if (first < 0 || first >= to) continue;
+      const q = xml[first];
+      let count = 0;
+      for (let k = first; k >= 0 && k < to; k = xml.indexOf(q, k + 1)) count++;
+      if (count % 2) return false;
+    }
+    return true;
+  };
   while (i < n) {
     const lt = xml.indexOf("<", i);
     const end = lt < 0 ? n : lt;
@@ -98,7 +102,7 @@ export function walkXml(xml: string, h: XmlHandlers): void {
       // unless the quotes before it are unbalanced (a ">" inside a value), then scanned
       let j = xml.indexOf(">", lt + 1);
       if (j < 0) throw new XmlError("unclosed tag");
-      if (!balanced(xml, lt + 1, j)) {
+      if (!balanced(lt + 1, j)) {
         let quote = "";
         for (j = lt + 1; j < n; j++) {
           const c = xml[j];
