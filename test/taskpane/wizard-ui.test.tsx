@@ -255,6 +255,19 @@ describe("wizard", () => {
     expect(calls[0].sheetNames).toEqual({ evaluation: "十一月考核" });
   });
 
+  it("options: an evaluation and a payout sheet of one name (or the scheme sheet's) block generation", async () => {
+    const user = userEvent.setup();
+    render(<App host={fakeHost().host} />);
+    await chooseWarehouse(user);
+    for (const b of screen.getAllByRole("button", { name: /^Confirm the value of/ })) await user.click(b);
+    await user.click(screen.getByRole("button", { name: "5. Options" }));
+    await user.click(screen.getByTestId("evaluationName"));
+    await user.paste("scheme");
+    await user.click(screen.getByRole("button", { name: "6. Generate" }));
+    expect(screen.getByTestId("blockers").textContent).toContain('two sheets would be named "scheme" (Excel compares names without case)');
+    expect((screen.getByTestId("generate") as HTMLButtonElement).disabled).toBe(true);
+  });
+
   it("inside Excel: the roster from the selected cells, and links that bring each created sheet to the front", async () => {
     const user = userEvent.setup();
     const { host } = fakeHost();

@@ -145,3 +145,12 @@ describe("a tampered generation record", () => {
     expect(r.ok && r.baseline).toBe(false);
   });
 });
+
+describe("sheet names", () => {
+  it("two sheets of one name (the issue: 方案 chosen for the evaluation and the payout sheet) are refused, not written", () => {
+    const scheme = template("warehouse");
+    for (const names of [{ evaluation: "方案", payout: "方案" }, { evaluation: "发放", payout: "发放" }, { evaluation: "Payout", payout: "PAYOUT" }])
+      expect(() => buildWorkbookPlan(scheme, [], { lang: "zh-CN", mode: "native", sheetNames: names })).toThrow(expect.objectContaining({ key: "wb.sheet-name.twice" }));
+    expect(buildWorkbookPlan(scheme, [], { lang: "zh-CN", mode: "native", sheetNames: { evaluation: "十一月考核" } }).sheets.map((s) => s.name)).toEqual(["方案", "十一月考核", "发放", "汇总"]);
+  });
+});

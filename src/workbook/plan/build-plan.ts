@@ -6,7 +6,6 @@
 import type { Scheme } from "../../core/scheme/schema.js";
 import type { Lang } from "../../core/text.js";
 import { parsePeriod, periodOrdinal } from "../../core/periods/period.js";
-import { t } from "../../i18n/index.js";
 import type { PlanContext, PlanPerson } from "./context.js";
 import { evaluationSheet } from "./evaluation-sheet.js";
 import { payoutSheet } from "./payout-sheet.js";
@@ -14,7 +13,10 @@ import { rollupSheet, type PeriodSheets } from "./rollup-sheet.js";
 import { schemeSheet } from "./scheme-sheet.js";
 import { summarySheet } from "./summary-sheet.js";
 import type { SheetPlan, SheetRole, WorkbookPlan } from "./types.js";
-import { naming } from "./names.js";
+import { defaultSheetNames, naming, repeatedSheetName } from "./names.js";
+
+export { defaultSheetNames };
+import { EvaluationError } from "../../core/errors.js";
 import { liftRuleNumbers } from "./lift.js";
 
 export interface PlanOptions {
@@ -30,17 +32,6 @@ export interface PlanOptions {
   protect?: boolean;
 }
 
-export function defaultSheetNames(lang: Lang, period?: string | null): Record<SheetRole | "rollup", string> {
-  const suffix = period ? ` ${period}` : "";
-  return {
-    scheme: t(lang, "wb.sheet.scheme"),
-    evaluation: t(lang, "wb.sheet.evaluation") + suffix,
-    payout: t(lang, "wb.sheet.payout") + suffix,
-    summary: t(lang, "wb.sheet.summary") + suffix,
-    rollup: t(lang, "wb.sheet.rollup"),
-  };
-}
-
 /** The periods of a roster, in order ([] when it has none). */
 export function rosterPeriods(people: readonly PlanPerson[]): string[] {
   const labels = [...new Set(people.map((p) => p.period ?? "").filter((x) => x !== ""))];
@@ -49,6 +40,9 @@ export function rosterPeriods(people: readonly PlanPerson[]): string[] {
 
 export function buildWorkbookPlan(original: Scheme, people: readonly PlanPerson[], options: PlanOptions): WorkbookPlan {
   const plan = planSheets(original, people, options);
+  // two sheets of one name make a workbook Excel repairs and LibreOffice renames: refused here
+  const twice = repeatedSheetName(plan.sheets.map((s) => s.name));
+  if (twice !== null) throw new EvaluationError("wb.sheet-name.twice", { name: twice });
   if (options.protect === false) for (const s of plan.sheets) s.protect = false;
   return plan;
 }

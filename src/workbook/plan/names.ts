@@ -6,6 +6,10 @@
  * "_2", "_3" … (ids without "-" first, so that they keep their plain names). A workbook that
  * already has these names (a second scheme generated into it) gets all of them with a suffix.
  */
+import { t } from "../../i18n/index.js";
+import type { Lang } from "../../core/text.js";
+import type { SheetRole } from "./types.js";
+
 const mangle = (id: string) => id.replace(/[^A-Za-z0-9_]/g, "_");
 
 export interface Naming {
@@ -82,3 +86,27 @@ export function sheetNameProblem(name: string): string | null {
   if (name.startsWith("'") || name.endsWith("'")) return "wb.sheet-name.quote";
   return null;
 }
+
+/** The first sheet name that repeats one before it, as Excel compares them (ignoring case), or null. */
+export function repeatedSheetName(names: readonly string[]): string | null {
+  const seen = new Set<string>();
+  for (const n of names) {
+    const k = n.toLocaleUpperCase();
+    if (seen.has(k)) return n;
+    seen.add(k);
+  }
+  return null;
+}
+
+/** The sheets' names in the workbook's language; the evaluation and payout sheets carry the period. */
+export function defaultSheetNames(lang: Lang, period?: string | null): Record<SheetRole | "rollup", string> {
+  const suffix = period ? ` ${period}` : "";
+  return {
+    scheme: t(lang, "wb.sheet.scheme"),
+    evaluation: t(lang, "wb.sheet.evaluation") + suffix,
+    payout: t(lang, "wb.sheet.payout") + suffix,
+    summary: t(lang, "wb.sheet.summary") + suffix,
+    rollup: t(lang, "wb.sheet.rollup"),
+  };
+}
+
