@@ -24,7 +24,7 @@ import { MAX_YUAN, toCents, type MoneyDigits } from "../core/money.js";
 import type { Scheme } from "../core/scheme/schema.js";
 import { withParams } from "../core/scheme/load.js";
 import type { Reason } from "../core/rules/index.js";
-import type { Lang } from "../core/text.js";
+import { LANGS, type Lang } from "../core/text.js";
 import { t } from "../i18n/index.js";
 import { liftRuleNumbers } from "./plan/lift.js";
 import type { PlanName } from "./plan/types.js";
@@ -61,7 +61,15 @@ export interface RecalcReport {
   settingChanges: SettingChange[];
   /** Cells of the payout sheet that do not show what the engine computes (id, line, sheet, engine), in cents. */
   mismatches: { id: string; line: string; sheet: number | null; engine: number }[];
+  /**
+   * Payout rows that do not match an evaluated person one to one (sheet row numbers, 1-based):
+   * an id nobody has on the evaluation sheet, a person without a payout row, an id on two rows.
+   * Each is a disagreement like a cell typed over; none is ever skipped.
+   */
+  rowProblems: { kind: "not-evaluated" | "no-payout-row" | "twice"; id: string; row: number | null }[];
 }
+
+const RECONCILE = new Set(LANGS.map((l) => t(l, "wb.payout.reconcile")));
 
 const text = (v: unknown): string => (v === null || v === undefined ? "" : typeof v === "boolean" ? (v ? "yes" : "no") : String(v));
 
@@ -145,8 +153,30 @@ export function recalcPayouts(
   const mismatches: RecalcReport["mismatches"] = [];
   const idAt = payout.keys.indexOf("id");
   const digits = scheme.money.digits as MoneyDigits;
-  for (const row of payout.rows) {
-    const id = text(row[idAt]);
+  const rowProblems: RecalcReport["rowProblems"] = [];
+  const seen = new Map<string, number>();
+  // the payout table ends where its reconciliation block begins (its heading in column A)
+  const end = payout.rows.findIndex((r) => RECONCILE.has(text(r[idAt]).trim()));
+  const payoutRows = end < 0 ? payout.rows : payout.rows.slice(0, end);
+  payoutRows.forEach((row, i) => {
+    const id = text(row[idAt]).trim();
+    const sheetRow = i + 2;
+    // a row with no id and no amount is a row left blank (the table's spare rows)
+    const amounts = payout.keys.some((k, j) => (k === "pay" || k.startsWith("pay:")) && typeof row[j] === "number" && row[j] !== 0);
+    if (id === "") {
+      if (amounts) rowProblems.push({ kind: "not-evaluated", id: "", row: sheetRow });
+      return;
+    }
+    if (seen.has(id)) {
+      rowProblems.push({ kind: "twice", id, row: sheetRow });
+      return;
+    }
+    seen.set(id, sheetRow);
+    if (!Object.hasOwn(snapshot.people, id)) rowProblems.push({ kind: "not-evaluated", id, row: sheetRow });
+  });
+  for (const r of results) if (!seen.has(r.id)) rowProblems.push({ kind: "no-payout-row", id: r.id, row: null });
+  for (const row of payoutRows) {
+    const id = text(row[idAt]).trim();
     const engine = snapshot.people[id];
     if (!engine) continue;
     for (const [line, cents] of Object.entries(engine.lines)) {
@@ -170,6 +200,7 @@ export function recalcPayouts(
     totals: { before: previous ? snapshotTotal(previous) : null, after: snapshotTotal(snapshot) },
     settingChanges: previous ? settingChanges(previous, snapshot) : [],
     mismatches,
+    rowProblems,
   };
 }
 

@@ -70,6 +70,11 @@ export function describeMismatch(report: RecalcReport, m: RecalcReport["mismatch
   return t(lang, "ui.finance.mismatch", { id: m.id, line: lineLabel(report.scheme, m.line, lang), sheet: money(m.sheet), engine: money(m.engine) });
 }
 
+/** A payout row that does not match an evaluated person, in words. */
+export function describeRowProblem(p: RecalcReport["rowProblems"][number], lang: Lang): string {
+  return t(lang, `ui.finance.row.${p.kind}`, { id: p.id, row: p.row ?? "" });
+}
+
 /** How the report's amounts are rounded. */
 export function describeRounding(report: RecalcReport, lang: Lang): string {
   return t(lang, "cli.rounding", { unit: moneyUnit(report.scheme.money.digits) });

@@ -1,7 +1,7 @@
 /** Recalculating payouts from the sheets' values: agreement, changes since the last run and why, edited settings, tampering. */
 import { describe, expect, it } from "vitest";
 import { recalcPayouts, schemeAsEdited, schemeSettings, settingCells } from "../../src/workbook/read-back.js";
-import { describeChange, describeSetting, describeTotals } from "../../src/workbook/recalc-words.js";
+import { describeChange, describeRowProblem, describeSetting, describeTotals } from "../../src/workbook/recalc-words.js";
 import { buildWorkbookPlan } from "../../src/workbook/plan/build-plan.js";
 import { liftRuleNumbers } from "../../src/workbook/plan/lift.js";
 import { compileScheme } from "../../src/core/evaluate.js";
@@ -127,5 +127,34 @@ describe("recalculating payouts", () => {
     evaluation.rows[1][evaluation.keys.indexOf("unrecorded_movements")] = "many";
     const r = recalcPayouts(scheme, evaluation, payout, null);
     expect(r.problems.map((p) => [p.line, p.column, p.key])).toEqual([[3, "unrecorded_movements", "data.not-number"]]);
+  });
+});
+
+describe("every payout row is matched to an evaluated person (it said 'agrees' when it did not)", () => {
+  const pay = (id: string, cents: number, keys: readonly string[]) => keys.map((k) => (k === "id" ? id : k === "pay" || k.startsWith("pay:") ? cents / 100 : null));
+  it("a payout row added for an id nobody evaluated (W999 5000) is named", () => {
+    const { evaluation, payout } = sheets();
+    payout.rows.push(pay("W999", 500000, payout.keys));
+    const r = recalcPayouts(scheme, evaluation, payout, null);
+    expect(r.rowProblems).toEqual([{ kind: "not-evaluated", id: "W999", row: 4 }]);
+    expect(describeRowProblem(r.rowProblems[0], "zh-CN")).toBe("发放表第 4 行:工号“W999”不在考核表上——这笔发放没有对应的考核");
+  });
+  it("a person with no payout row, an id on two rows, an amount with no id are named; the reconciliation block is not a row", () => {
+    const { evaluation, payout } = sheets();
+    const [p1, p2] = payout.rows;
+    const rows = [p1, p1, pay("", 100, payout.keys), [], ["核对", null, 63000]];
+    const r = recalcPayouts(scheme, evaluation, { keys: payout.keys, rows }, null);
+    expect(r.rowProblems).toEqual([
+      { kind: "twice", id: "P1", row: 3 },
+      { kind: "not-evaluated", id: "", row: 4 },
+      { kind: "no-payout-row", id: "P2", row: null },
+    ]);
+    expect(recalcPayouts(scheme, evaluation, { keys: payout.keys, rows: [p1, p2, [], ["核对", null, 63000]] }, null).rowProblems).toEqual([]);
+  });
+  it("every evaluation row deleted: nobody evaluated, and each payout row that is left is named", () => {
+    const { evaluation, payout } = sheets();
+    const r = recalcPayouts(scheme, { keys: evaluation.keys, rows: [] }, payout, null);
+    expect(r.people).toBe(0);
+    expect(r.rowProblems.map((p) => [p.kind, p.id])).toEqual([["not-evaluated", "P1"], ["not-evaluated", "P2"]]);
   });
 });

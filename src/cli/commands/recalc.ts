@@ -9,7 +9,7 @@ import { formatCsv } from "../../io/csv.js";
 import { resultColumns, resultRows } from "../../io/results-table.js";
 import { openXlsx, type XlsxFile } from "../../io/xlsx-read.js";
 import { recalcWorkbookFile } from "../../workbook/recalc-file.js";
-import { describeChange, describeMismatch, describeRounding, describeSetting, describeTotals } from "../../workbook/recalc-words.js";
+import { describeChange, describeMismatch, describeRounding, describeRowProblem, describeSetting, describeTotals } from "../../workbook/recalc-words.js";
 import { t } from "../../i18n/index.js";
 import { optional, parseArgs, required } from "../args.js";
 import { readInput, writeAtomic } from "../files.js";
@@ -46,10 +46,11 @@ export function recalcCommand(argv: readonly string[], io: CliIO): number {
     if (d.reason) lines.push(`    ${t(lang, "ui.finance.now", { reason: d.reason })}`);
   }
   if (!r.calculated) lines.push(t(lang, "cli.recalc.not-calculated", { file: path }));
-  else if (report.mismatches.length) {
-    lines.push(t(lang, "cli.recalc.mismatches", { count: report.mismatches.length }));
-    for (const m of report.mismatches) lines.push(`  ${describeMismatch(report, m, lang)}`);
-  } else lines.push(t(lang, "cli.recalc.agrees"));
+  else if (report.mismatches.length || report.rowProblems.length) {
+    if (report.rowProblems.length) lines.push(t(lang, "cli.recalc.row-problems", { count: report.rowProblems.length }), ...report.rowProblems.map((p) => `  ${describeRowProblem(p, lang)}`));
+    if (report.mismatches.length) lines.push(t(lang, "cli.recalc.mismatches", { count: report.mismatches.length }), ...report.mismatches.map((m) => `  ${describeMismatch(report, m, lang)}`));
+  } else if (report.people === 0) lines.push(t(lang, "cli.recalc.nobody"));
+  else lines.push(t(lang, "cli.recalc.agrees"));
   lines.push(describeRounding(report, lang));
 
   const out = optional(args, "out");
@@ -59,5 +60,6 @@ export function recalcCommand(argv: readonly string[], io: CliIO): number {
     lines.push(t(lang, "cli.written", { file: out, count: report.results.length }));
   }
   io.out(lines.join("\n") + "\n");
-  return r.calculated && report.mismatches.length ? EXIT.mismatch : EXIT.ok;
+  // nothing that disagrees goes out as agreement: cells typed over, rows that match no one, or nobody at all
+  return r.calculated && (report.mismatches.length || report.rowProblems.length || report.people === 0) ? EXIT.mismatch : EXIT.ok;
 }

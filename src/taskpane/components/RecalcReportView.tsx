@@ -4,7 +4,7 @@
  * disagree with the engine (and the button that puts their formulas back), and how amounts round.
  */
 import { Button, Caption1, makeStyles, MessageBar, MessageBarBody, tokens } from "@fluentui/react-components";
-import { describeChange, describeMismatch, describeRounding, describeSetting, describeTotals } from "../../workbook/recalc-words.js";
+import { describeChange, describeMismatch, describeRowProblem, describeRounding, describeSetting, describeTotals } from "../../workbook/recalc-words.js";
 import type { RecalcOutcome } from "../host/types.js";
 import { useT } from "./i18n.js";
 
@@ -43,7 +43,7 @@ export function RecalcReportView({ outcome: o, restored, onRestore, busy }: Reca
         </MessageBar>
       )}
       {"snapshot" in o && (
-        <MessageBar intent={(o.calculated && o.mismatches.length) || o.problems.length ? "warning" : "success"} role="status" data-testid="recalc-report">
+        <MessageBar intent={(o.calculated && (o.mismatches.length || o.rowProblems.length || o.people === 0)) || o.problems.length ? "warning" : "success"} role="status" data-testid="recalc-report">
           <MessageBarBody>
             <div>{t("ui.finance.summary", { people: o.people, changes: o.changes.length })}</div>
             {describeTotals(o, lang) && <div data-testid="recalc-totals">{describeTotals(o, lang)}</div>}
@@ -69,6 +69,7 @@ export function RecalcReportView({ outcome: o, restored, onRestore, busy }: Reca
                   </li>
                 );
               })}
+              {o.calculated && o.rowProblems.map((p) => <li key={`r:${p.kind}:${p.id}:${p.row}`}>{describeRowProblem(p, lang)}</li>)}
               {o.calculated && o.mismatches.map((m) => <li key={`m:${m.id}:${m.line}`}>{describeMismatch(o, m, lang)}</li>)}
             </ul>
             {o.changes.length > SHOWN && <div>{t("ui.finance.more", { count: o.changes.length - SHOWN })}</div>}
