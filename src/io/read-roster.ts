@@ -13,7 +13,7 @@ import { csvRows, CsvError, unguardRow } from "./csv.js";
 import { decodeText, TextDecodeError, type TextEncodingName } from "./decode-text.js";
 import { mapHeader, type HeaderColumn } from "./roster-header.js";
 import { isZip } from "./zip-read.js";
-import { columnLetter } from "../workbook/plan/a1.js";
+import { columnLetter } from "./column-letter.js";
 
 export type RosterSource =
   /** a file's bytes: .xlsx by its content, else text */

@@ -11,7 +11,7 @@ import type { Scheme } from "../core/scheme/schema.js";
 import type { Lang } from "../core/text.js";
 import { dataColumns, type DataProblem } from "../core/data.js";
 import { t } from "../i18n/index.js";
-import { columnLetter } from "../workbook/plan/a1.js";
+import { columnLetter } from "./column-letter.js";
 
 /** The columns every roster may have besides the scheme's inputs, with the words people use for them. */
 const FIXED: Record<string, readonly string[]> = {

@@ -1,16 +1,8 @@
 /** A1 references and formula literals. */
 
-/** 0 → A, 25 → Z, 26 → AA. */
-export function columnLetter(index: number): string {
-  let n = index + 1;
-  let s = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
+import { columnLetter } from "../../io/column-letter.js";
+
+export { columnLetter };
 
 /** "B7" for (row 7, column index 1); rows are 1-based as in Excel. */
 export const cellRef = (row: number, col: number): string => `${columnLetter(col)}${row}`;
