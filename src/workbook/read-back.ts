@@ -155,7 +155,8 @@ export function recalcPayouts(
   const digits = scheme.money.digits as MoneyDigits;
   const rowProblems: RecalcReport["rowProblems"] = [];
   const seen = new Map<string, number>();
-  // the payout table ends where its reconciliation block begins (its heading in column A)
+  // the payout table ends where its reconciliation block begins (its heading in column A) — not at
+  // an empty row: a row someone cleared must not hide the rows after it from the comparison
   const end = payout.rows.findIndex((r) => RECONCILE.has(text(r[idAt]).trim()));
   const payoutRows = end < 0 ? payout.rows : payout.rows.slice(0, end);
   payoutRows.forEach((row, i) => {

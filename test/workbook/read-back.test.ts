@@ -158,3 +158,14 @@ describe("every payout row is matched to an evaluated person (it said 'agrees' w
     expect(r.rowProblems.map((p) => [p.kind, p.id])).toEqual([["not-evaluated", "P1"], ["not-evaluated", "P2"]]);
   });
 });
+
+describe("a payout row someone cleared", () => {
+  it("hides none of the rows after it: the person it belonged to is named, the next rows still compared", () => {
+    const { evaluation, payout } = sheets();
+    const [, p2] = payout.rows;
+    const typedOver = p2.map((v, j) => (payout.keys[j] === "pay" ? 1 : v));
+    const r = recalcPayouts(scheme, evaluation, { keys: payout.keys, rows: [[], typedOver] }, null);
+    expect(r.rowProblems).toEqual([{ kind: "no-payout-row", id: "P1", row: null }]);
+    expect(r.mismatches.map((m) => [m.id, m.line])).toEqual([["P2", "pay"]]);
+  });
+});
