@@ -150,6 +150,9 @@ export function compileScheme(scheme: Scheme, options: CompileOptions = {}): Com
     };
   }
 
+  /** the input whose rule runs now: named when its blank cannot be scored (set, not caught, per rule: it is cheap) */
+  let scoring = "";
+
   function evaluatePerson(person: PersonData): PersonResult {
     // the person's own values object: derived inputs are added to it (it is ours, parsed from text)
     const values: RowValues = person.values;
@@ -177,12 +180,14 @@ export function compileScheme(scheme: Scheme, options: CompileOptions = {}): Com
         const scores = raters.map((r) => {
           const column = `${ind.input}@${r.id}`;
           if (inputs) inputs[column] = values[column];
-          return scoreOf(ind.rule, values[column] ?? null, column, ctx, null);
+          scoring = column;
+          return ind.rule(values[column] ?? null, ctx, null);
         });
         p = roundPoints(blend(scores, raterWeights), digits);
         if (inputs) trace.push({ target: ind.id, kind: "indicator", input: inputs, rule: ind.ruleKind, params: ind.params, result: p, reason: { key: "why.rated", vars: { points: p } } });
       } else {
-        p = roundPoints(scoreOf(ind.rule, values[ind.input] ?? null, ind.input, ctx, why), digits);
+        scoring = ind.input;
+        p = roundPoints(ind.rule(values[ind.input] ?? null, ctx, why), digits);
         if (tracing) trace.push({ target: ind.id, kind: "indicator", input: values[ind.input], rule: ind.ruleKind, params: ind.params, result: p, reason: said.reason! });
       }
       points[ind.id] = p;
@@ -193,7 +198,8 @@ export function compileScheme(scheme: Scheme, options: CompileOptions = {}): Com
     if (conditional && applicable > 0 && applicable < full) sum = (sum * full) / applicable;
     const adj: Record<string, number> = {};
     for (const a of adjustments) {
-      const p = roundPoints(scoreOf(a.rule, values[a.input] ?? null, a.input, ctx, why), digits);
+      scoring = a.input;
+      const p = roundPoints(a.rule(values[a.input] ?? null, ctx, why), digits);
       adj[a.id] = p;
       sum += p;
       if (tracing) trace.push({ target: a.id, kind: "adjustment", input: values[a.input], rule: a.ruleKind, params: a.params, result: p, reason: said.reason! });
@@ -267,6 +273,8 @@ export function compileScheme(scheme: Scheme, options: CompileOptions = {}): Com
       try {
         return evaluatePerson(p);
       } catch (e) {
+        // a blank the rule cannot score names the input it came from (the one being scored)
+        if (e instanceof EvaluationError && e.key === "rule.blank-input") throw new RowEvaluationError(p.line, p.id, new EvaluationError(e.key, { ...e.vars, input: scoring }));
         if (e instanceof EvaluationError) throw new RowEvaluationError(p.line, p.id, e);
         throw e;
       }
@@ -322,16 +330,6 @@ export function compileScheme(scheme: Scheme, options: CompileOptions = {}): Com
 /** The roster's own columns of a person, when it has them. */
 function roster(p: PersonData): { department?: string; position?: string } {
   return { ...(p.department !== undefined ? { department: p.department } : {}), ...(p.position !== undefined ? { position: p.position } : {}) };
-}
-
-/** A rule's points for one input; a blank the rule cannot score names the input it came from. */
-function scoreOf(rule: CompiledRule, value: RowValues[string], input: string, ctx: RowContext, why: Why): number {
-  try {
-    return rule(value, ctx, why);
-  } catch (e) {
-    if (e instanceof EvaluationError && e.key === "rule.blank-input") throw new EvaluationError(e.key, { ...e.vars, input });
-    throw e;
-  }
 }
 
 export class RowEvaluationError extends Error {
