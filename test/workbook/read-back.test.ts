@@ -115,6 +115,18 @@ describe("recalculating payouts", () => {
     expect(bad.ok ? "" : bad.problems.join("\n")).toBe(`Scheme!${csCells.find((c) => c.name === "g_good_min")!.ref.replace(/\$/g, "")} (g_good_min): lower bound 90 is also grades[0]'s`);
   });
 
+  it("refuses settings that make no sense, naming the cell: a negative coefficient, bounds out of order (issue 14, item 2)", () => {
+    const cs = template("ecommerce-cs");
+    const csCells = settingCells(buildWorkbookPlan(cs, people(cs, []), { lang: "zh-CN", mode: "native" }).names);
+    const values = schemeSettings(liftRuleNumbers(cs).scheme, csCells);
+    const at = (edits: Record<string, number>) => csCells.map((c) => ({ ...c, value: edits[c.name] ?? values[c.name] }));
+    const cell = (name: string) => `方案!${csCells.find((c) => c.name === name)!.ref.replace(/\$/g, "")}`;
+    const negative = schemeAsEdited(cs, at({ g_excellent_coef: -1 }), "zh-CN");
+    expect(negative.ok ? [] : negative.problems).toEqual([`${cell("g_excellent_coef")} (g_excellent_coef): 不能为负数`]);
+    const order = schemeAsEdited(cs, at({ g_good_min: 95, g_excellent_min: 85 }), "zh-CN");
+    expect(order.ok ? [] : order.problems).toEqual([`${cell("g_good_min")} (g_good_min): 下限 95 高于上一等级的下限 85;等级应从高到低排列`]);
+  });
+
   it("finds a pay cell someone typed over", () => {
     const { evaluation, payout } = sheets();
     payout.rows[0][payout.keys.indexOf("pay:bonus")] = 500;

@@ -177,6 +177,18 @@ export function checkScheme(s: SchemeObject, ctx: Ctx): void {
   if (s.grades.length > 0) {
     const mins = s.grades.map((g, i) => ({ v: resolve(g.min), i }));
     for (const d of repeated(mins.map((m) => m.v))) issue(ctx, ["grades", d.second, "min"], "scheme.grade-twice", { min: d.value, other: `grades[${d.first}]` });
+    // grades are listed from the best down: a lower bound above the one before it is a slip
+    // (良好 from 95 above 优秀 from 85), never a reading anyone means
+    mins.forEach(({ v, i }) => {
+      const before = i > 0 ? mins[i - 1].v : undefined;
+      if (v !== undefined && before !== undefined && v > before)
+        issue(ctx, ["grades", i, "min"], "scheme.grade-order", { min: v, other: before });
+    });
+    // a coefficient below 0 pays people negative amounts
+    s.grades.forEach((g, i) => {
+      const c = resolve(g.coefficient);
+      if (c !== undefined && c < 0) issue(ctx, ["grades", i, "coefficient"], "scheme.non-negative", {});
+    });
     const lowest = Math.min(...mins.map((m) => m.v ?? Infinity));
     if (Number.isFinite(lowest) && lowest > s.total.min)
       issue(ctx, ["grades"], "scheme.grades-gap", { lowest, min: s.total.min });
