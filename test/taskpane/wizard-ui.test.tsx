@@ -263,6 +263,7 @@ describe("wizard", () => {
     await user.click(screen.getByRole("button", { name: "5. Options" }));
     await user.click(screen.getByTestId("evaluationName"));
     await user.paste("scheme");
+    expect(screen.getByText('two sheets would be named "scheme" (Excel compares names without case): choose another name')).toBeTruthy();
     await user.click(screen.getByRole("button", { name: "6. Generate" }));
     expect(screen.getByTestId("blockers").textContent).toContain('two sheets would be named "scheme" (Excel compares names without case)');
     expect((screen.getByTestId("generate") as HTMLButtonElement).disabled).toBe(true);

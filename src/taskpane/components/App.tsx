@@ -9,8 +9,8 @@ import { parseScheme } from "../../core/scheme/load.js";
 import type { Scheme } from "../../core/scheme/schema.js";
 import type { Lang } from "../../core/text.js";
 import type { Host } from "../host/types.js";
-import { parseRoster, schemeProblems, unreviewed } from "../state/select.js";
-import { initialState, STEPS, wizardReducer, type Step, type WizardState } from "../state/wizard.js";
+import { parseRoster, schemeProblems, sheetNameClash, unreviewed } from "../state/select.js";
+import { initialState, STEPS, wizardReducer, type Step } from "../state/wizard.js";
 import { GradesStep } from "./GradesStep.js";
 import { FinancePanel } from "./FinancePanel.js";
 import { LangContext } from "./i18n.js";
@@ -21,7 +21,7 @@ import { RosterStep } from "./RosterStep.js";
 import { SchemeStep } from "./SchemeStep.js";
 import { StepNav } from "./StepNav.js";
 import { t as translate } from "../../i18n/index.js";
-import { defaultSheetNames, repeatedSheetName, sheetNameProblem } from "../../workbook/plan/names.js";
+import { sheetNameProblem } from "../../workbook/plan/names.js";
 
 const useStyles = makeStyles({
   root: { padding: tokens.spacingHorizontalM, maxWidth: "900px", minWidth: "288px", boxSizing: "border-box" },
@@ -32,14 +32,6 @@ const useStyles = makeStyles({
 function thisMonth(): string {
   const d = new Date();
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}`;
-}
-
-/** The sheets this workbook will have, as named on step 5: two of one name are a blocker. */
-function sheetNameClash(state: WizardState): string[] {
-  const d = defaultSheetNames(state.lang, state.options.period || null);
-  const names = [d.scheme, state.options.evaluationName || d.evaluation, state.options.payoutName || d.payout, d.summary];
-  const twice = repeatedSheetName(names);
-  return twice === null ? [] : [translate(state.lang, "wb.sheet-name.twice", { name: twice })];
 }
 
 export function App({ host }: { host: Host }) {
@@ -71,7 +63,7 @@ export function App({ host }: { host: Host }) {
       const problem = n === "" ? null : sheetNameProblem(n);
       return problem ? [`${n}: ${t(problem)}`] : [];
     }),
-    ...sheetNameClash(state),
+    ...(sheetNameClash(state) !== null ? [t("wb.sheet-name.twice", { name: sheetNameClash(state)! })] : []),
   ];
   const generate = async () => {
     if (!state.draft) return;

@@ -3,6 +3,7 @@ import { Field, Input, makeStyles, Radio, RadioGroup, Switch, Text, tokens } fro
 import type { WizardEvent, WizardState } from "../state/wizard.js";
 import { sheetNameProblem } from "../../workbook/plan/names.js";
 import { useT } from "./i18n.js";
+import { sheetNameClash } from "../state/select.js";
 
 const useStyles = makeStyles({ stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM } });
 
@@ -28,9 +29,11 @@ export function OptionsStep({ state, dispatch }: { state: WizardState; dispatch:
       </Field>
       {(["evaluationName", "payoutName"] as const).map((key) => {
         const value = state.options[key];
+        const clash = sheetNameClash(state);
         const problem = value === "" ? null : sheetNameProblem(value);
+        const twice = problem === null && value !== "" && clash !== null && clash.toLocaleUpperCase() === value.toLocaleUpperCase();
         return (
-          <Field key={key} label={t(`ui.options.${key}`)} hint={t("ui.options.name-hint")} validationMessage={problem ? t(problem) : undefined}>
+          <Field key={key} label={t(`ui.options.${key}`)} hint={t("ui.options.name-hint")} validationMessage={problem ? t(problem) : twice ? t("wb.sheet-name.twice", { name: value }) : undefined}>
             <Input value={value} onChange={(_, v) => dispatch({ type: "option", key, value: v.value })} data-testid={key} />
           </Field>
         );

@@ -8,6 +8,7 @@ import { sampleData } from "../../core/sample.js";
 import { compileScheme, type PersonResult } from "../../core/evaluate.js";
 import { formatCsv } from "../../io/csv.js";
 import type { WizardState } from "./wizard.js";
+import { defaultSheetNames, repeatedSheetName } from "../../workbook/plan/names.js";
 
 export function schemeProblems(draft: Scheme | null, lang: Lang): SchemeProblem[] {
   if (!draft) return [];
@@ -53,4 +54,10 @@ export function previewPerson(draft: Scheme): PersonResult | null {
   } catch {
     return null;
   }
+}
+
+/** The name two of this workbook's sheets would share, as named on step 5 (Excel ignores case), or null. */
+export function sheetNameClash(state: WizardState): string | null {
+  const d = defaultSheetNames(state.lang, state.options.period || null);
+  return repeatedSheetName([d.scheme, state.options.evaluationName || d.evaluation, state.options.payoutName || d.payout, d.summary]);
 }
