@@ -2,7 +2,9 @@
  * Errors the engine raises carry a message key of the i18n catalogs and the values to fill in,
  * so every front door (CLI, custom functions, wizard) can show them in the user's language.
  */
-export type MessageVars = Record<string, string | number | undefined>;
+import type { MessageVars } from "../i18n/lang.js";
+
+export type { MessageVars };
 
 export class EvaluationError extends Error {
   constructor(

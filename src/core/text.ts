@@ -1,8 +1,7 @@
 import { z } from "zod";
 
-/** The two languages every user-visible text comes in. */
-export const LANGS = ["zh-CN", "en-US"] as const;
-export type Lang = (typeof LANGS)[number];
+/** The two languages every user-visible text comes in (defined in the i18n leaf both sides use). */
+export { LANGS, type Lang } from "../i18n/lang.js";
 
 export const LocalizedSchema = z.object({
   "zh-CN": z.string().min(1),

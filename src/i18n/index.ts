@@ -5,8 +5,7 @@
  */
 import en from "./en-US.json" with { type: "json" };
 import zh from "./zh-CN.json" with { type: "json" };
-import type { Lang } from "../core/text.js";
-import type { MessageVars } from "../core/errors.js";
+import type { Lang, MessageVars } from "./lang.js";
 
 export type MessageKey = keyof typeof en;
 export const catalogs: Record<Lang, Record<string, string>> = { "en-US": en, "zh-CN": zh };

@@ -1,6 +1,6 @@
 /** Cross-field checks of a scheme, run by zod's superRefine with explicit paths. */
 import type { z } from "zod";
-import type { SchemeObjectSchema } from "./schema.js";
+import type { SchemeObjectSchema } from "./object.js";
 import { RESERVED_COLUMNS } from "./parts.js";
 import { t } from "../../i18n/index.js";
 import type { MessageVars } from "../errors.js";
