@@ -10,8 +10,6 @@ import { copyFileSync, constants, linkSync, lstatSync, readFileSync, renameSync,
 import { basename, dirname, join, resolve } from "node:path";
 import { randomBytes } from "node:crypto";
 import { t } from "../i18n/index.js";
-import { readXlsxRows } from "../io/xlsx-read.js";
-import { formatCsv } from "../io/csv.js";
 import { EXIT, UserError, type CliIO } from "./io.js";
 import { errnoCode, osReason } from "./os-errors.js";
 
@@ -35,18 +33,6 @@ export function readInput(path: string, io: CliIO): Uint8Array {
     return new Uint8Array(readFileSync(full));
   } catch (e) {
     if (e instanceof UserError) throw e;
-    throw readError(path, e, io);
-  }
-}
-
-/** A data file as CSV text: an .xlsx's first sheet is converted. */
-export function readDataText(path: string, io: CliIO): string {
-  if (!/\.xlsx$/i.test(path)) return readText(path, io);
-  const bytes = readInput(path, io);
-  try {
-    const rows = readXlsxRows(bytes);
-    return formatCsv(rows[0] ?? [], rows.slice(1));
-  } catch (e) {
     throw readError(path, e, io);
   }
 }

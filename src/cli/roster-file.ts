@@ -5,13 +5,11 @@
  */
 import type { Scheme } from "../core/scheme/schema.js";
 import { dataProblemText } from "../io/data-problem-text.js";
-import { readRoster, type RosterRead } from "../io/read-roster.js";
+import { encodingName, readRoster, type RosterRead } from "../io/read-roster.js";
 import { XlsxError } from "../io/xlsx-error.js";
 import { t } from "../i18n/index.js";
 import { readInput } from "./files.js";
 import { UserError, type CliIO } from "./io.js";
-
-const ENCODING_NAMES: Record<string, string> = { gb18030: "GB18030 (GBK)", "utf-16le": "UTF-16", "utf-16be": "UTF-16 (big-endian)" };
 
 export async function readRosterFile(path: string, scheme: Scheme, io: CliIO, options: { keepExtra?: boolean; sheet?: string; forWorkbook?: boolean } = {}): Promise<RosterRead> {
   const lang = io.lang;
@@ -30,7 +28,7 @@ export async function readRosterFile(path: string, scheme: Scheme, io: CliIO, op
     if (read.columns.some((c) => c.status === "unknown")) lines.push(t(lang, "roster.keep-extra-hint"));
     throw new UserError(lines.join("\n"));
   }
-  const encoding = ENCODING_NAMES[read.source];
+  const encoding = encodingName(read.source);
   if (encoding) io.err(t(lang, "roster.read-as", { file: path, encoding }) + "\n");
   return read;
 }

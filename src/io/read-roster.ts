@@ -97,10 +97,17 @@ export function tableOfCells(cells: readonly (readonly unknown[])[]): RosterTabl
   return { rows: cells.map((r, i) => ({ line: i + 1, cells: r.map(cellText) })), source: "cells", separator: null, problems: [] };
 }
 
+/** A spreadsheet by its first bytes: a zip (.xlsx, Numbers) or an OLE2 file (.xls, WPS .et). */
+export const isWorkbookFile = (bytes: Uint8Array): boolean => isZip(bytes) || (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0);
+
+/** How a roster's text was read, in words, for the encodings a person should hear about (not plain UTF-8). */
+export function encodingName(source: RosterRead["source"]): string | null {
+  return ({ gb18030: "GB18030 (GBK)", "utf-16le": "UTF-16", "utf-16be": "UTF-16 (big-endian)" } as Partial<Record<RosterRead["source"], string>>)[source] ?? null;
+}
+
 /** A file's bytes: an .xlsx (or a spreadsheet we cannot read) by its content, else text in any encoding we know. */
 export async function tableOfFile(bytes: Uint8Array, sheet?: string): Promise<RosterTable> {
-  const binary = isZip(bytes) || (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0);
-  if (binary) {
+  if (isWorkbookFile(bytes)) {
     // the reader is loaded only when a workbook is given (the pane's first load stays small)
     const { openXlsx, rosterSheet } = await import("./xlsx-read.js");
     const file = openXlsx(bytes);

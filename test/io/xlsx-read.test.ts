@@ -35,10 +35,12 @@ describe("reading a roster from .xlsx", () => {
     ws.getCell("A4").value = "W2"; // row 3 left empty
     const rows = readXlsxRows(new Uint8Array(await wb.xlsx.writeBuffer()));
     expect(rows).toEqual([["id"], ["W1"], [], ["W2"]]);
-    const { readDataCsv } = await import("../../src/io/data-csv.js");
-    const { formatCsv } = await import("../../src/io/csv.js");
-    const parsed = readDataCsv(formatCsv(rows[0], rows.slice(1)));
-    expect([...parsed.records].map((r) => r.line)).toEqual([2, 4]);
+    // through the one roster reader (a name column added: a roster has one)
+    const { readRosterTable } = await import("../../src/io/read-roster.js");
+    const { builtInScheme } = await import("../../src/schemes/index.js");
+    const table = { rows: rows.map((cells, i) => ({ line: i + 1, cells: i === 0 ? [...cells, "name"] : cells })), source: "xlsx" as const, separator: null, problems: [] };
+    const parsed = readRosterTable(table, builtInScheme("warehouse")!, { lang: "en-US", forWorkbook: true });
+    expect(parsed.people.map((r) => r.line)).toEqual([2, 4]);
     expect(parsed.problems.map((p) => [p.line, p.key])).toEqual([[3, "data.blank-row"]]);
   });
   it("opens a whole workbook: sheets, typed values, cached formula results, defined names, custom XML", async () => {

@@ -8,7 +8,7 @@ import { dataProblemText } from "../../io/data-problem-text.js";
 import { Body1, Button, Caption1, Checkbox, Field, makeStyles, MessageBar, MessageBarBody, Text, Textarea, tokens } from "@fluentui/react-components";
 import { dataColumns } from "../../core/data.js";
 import { columnLabel } from "../../io/roster-header.js";
-import type { RosterRead } from "../../io/read-roster.js";
+import { encodingName, type RosterRead } from "../../io/read-roster.js";
 import type { Scheme } from "../../core/scheme/schema.js";
 import { parseRoster, sampleRosterText } from "../state/select.js";
 import { formatCsv } from "../../io/csv.js";
@@ -27,9 +27,6 @@ const useStyles = makeStyles({
   wrong: { backgroundColor: tokens.colorPaletteRedBackground1, color: tokens.colorPaletteRedForeground1 },
   carried: { color: tokens.colorNeutralForeground3 },
 });
-
-/** How a file's text was decoded, in words (nothing for plain UTF-8 or typed text). */
-const ENCODINGS: Partial<Record<RosterRead["source"], string>> = { gb18030: "GB18030 (GBK)", "utf-16le": "UTF-16", "utf-16be": "UTF-16", xlsx: ".xlsx" };
 
 /** The first rows as read, each column's header with what it was read as. */
 function Preview({ read, scheme }: { read: RosterRead; scheme: Scheme }) {
@@ -91,7 +88,7 @@ export function RosterStep({ state, dispatch, readSelection }: { state: WizardSt
   const [fileError, setFileError] = useState<string | null>(null);
   const parsed = parseRoster(d, state.roster.text, { lang, keepExtra: state.roster.keepExtra, source: state.roster.source });
   const columns = ["id", "name", ...dataColumns(d).map((c) => c.column)];
-  const encoding = ENCODINGS[parsed.source];
+  const encoding = parsed.source === "xlsx" ? ".xlsx" : encodingName(parsed.source);
   const onFile = async (file: File | undefined) => {
     if (!file) return;
     setFileError(null);

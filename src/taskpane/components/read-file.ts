@@ -1,6 +1,5 @@
 import { formatCsv } from "../../io/csv.js";
-import { RosterFileError, tableOfFile, textOfFile, type RosterRead } from "../../io/read-roster.js";
-import { isZip } from "../../io/zip-read.js";
+import { isWorkbookFile, RosterFileError, tableOfFile, textOfFile, type RosterRead } from "../../io/read-roster.js";
 
 /** A chosen file's text (UTF-8, BOM removed); FileReader where File.text is missing (older webviews). */
 export async function readFileText(file: File): Promise<string> {
@@ -34,7 +33,7 @@ export async function readFileBytes(file: File): Promise<Uint8Array> {
  */
 export async function readRosterFile(file: File): Promise<{ text: string; source: RosterRead["source"] }> {
   const bytes = await readFileBytes(file);
-  if (isZip(bytes) || bytes[0] === 0xd0) {
+  if (isWorkbookFile(bytes)) {
     const table = await tableOfFile(bytes);
     const rows = [...table.rows].map((r) => r.cells);
     if (table.source === "xlsx") return { text: formatCsv(rows[0] ?? [], rows.slice(1)).replace(/^\ufeff/, ""), source: "xlsx" };
