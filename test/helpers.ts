@@ -1,4 +1,5 @@
 /** Test helpers: build people and evaluate them through the real engine. */
+import { printA1 } from "../src/workbook/plan/print-formula.js";
 import { compileScheme, type PersonResult } from "../src/core/evaluate.js";
 import { parseScheme } from "../src/core/scheme/load.js";
 import type { Scheme } from "../src/core/scheme/schema.js";
@@ -49,3 +50,10 @@ export function minimal(overrides: Record<string, unknown> = {}): Record<string,
 }
 
 export const L = (s: string) => ({ "zh-CN": s, "en-US": s });
+
+/** Every formula of a sheet of a plan as A1 text, as the .xlsx stores it, in its own row. */
+export function formulaTexts(s: import("../src/workbook/plan/types.js").SheetPlan): string[] {
+  return s.blocks.flatMap((b) =>
+    b.values.flatMap((row, i) => row.flatMap((v) => (typeof v === "object" && v !== null ? [printA1(v.formula, b.row + i)] : []))),
+  );
+}

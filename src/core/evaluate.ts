@@ -9,9 +9,9 @@
  */
 import { compileExpr, constValue, type ExprEnv, type RowContext, type RowValues } from "./expr.js";
 import { EvaluationError } from "./errors.js";
-import { compileRule, type CompiledRule, type Reason, type Why } from "./rules/index.js";
-import { compilePersonPay, type CompiledPay } from "./pay/index.js";
-import { testCondition, type Condition } from "./pay/condition.js";
+import { compileRule, type CompiledRule, type Reason, type Why } from "./kinds/registry.js";
+import { compilePersonPay, type CompiledPay } from "./kinds/registry.js";
+import { testCondition, type Condition } from "./condition.js";
 import { roundPoints, toCents, sumCents, type MoneyDigits } from "./money.js";
 import { blend, findBand, sortBandsDesc, weightedTotal } from "./totals.js";
 import type { Scheme, PayLine } from "./scheme/schema.js";

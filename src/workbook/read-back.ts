@@ -23,7 +23,7 @@ import { dict } from "../core/dict.js";
 import { MAX_YUAN, toCents, type MoneyDigits } from "../core/money.js";
 import type { Scheme } from "../core/scheme/schema.js";
 import { withParams } from "../core/scheme/load.js";
-import type { Reason } from "../core/rules/index.js";
+import type { Reason } from "../core/kinds/registry.js";
 import { LANGS, type Lang } from "../core/text.js";
 import { t } from "../i18n/index.js";
 import { liftRuleNumbers } from "./plan/lift.js";

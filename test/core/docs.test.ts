@@ -23,7 +23,7 @@ describe("docs/scheme-format.md", () => {
     expect(page).toContain("W001 110 points and\n330.00, W002 89 points and 300.00, W003 79 points and 0.00");
   });
   it("documents every rule and pay kind the schema accepts", async () => {
-    const { RuleSchema } = await import("../../src/core/rules/index.js");
+    const { RuleSchema } = await import("../../src/core/kinds/registry.js");
     const { PayRuleSchema } = await import("../../src/core/scheme/parts.js");
     for (const o of [...RuleSchema.options, ...PayRuleSchema.options]) {
       const kind = (o.shape.kind as { value: string }).value;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { compilePersonPay, PersonPaySchema } from "../../src/core/pay/index.js";
-import { tieredAmount } from "../../src/core/pay/tiered.js";
+import { compilePersonPay, PersonPaySchema } from "../../src/core/kinds/registry.js";
+import { tieredAmount } from "../../src/core/kinds/tiered.js";
 import type { ExprEnv, RowContext } from "../../src/core/expr.js";
 
 const env: ExprEnv = { params: new Map() };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { compileRule, RuleSchema, type Rule } from "../../src/core/rules/index.js";
-import { countSteps } from "../../src/core/rules/deduct-per-step.js";
+import { compileRule, RuleSchema, type Rule } from "../../src/core/kinds/registry.js";
+import { countSteps } from "../../src/core/kinds/deduct-per-step.js";
 import type { ExprEnv, RowContext } from "../../src/core/expr.js";
 
 const env: ExprEnv = { params: new Map([["limit", 0.02]]) };

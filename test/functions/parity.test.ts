@@ -5,9 +5,9 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { col, fx, one } from "./fn-helpers.js";
-import { compileRatio } from "../../src/core/rules/ratio.js";
-import { compileDeductPerStep } from "../../src/core/rules/deduct-per-step.js";
-import { tieredAmount } from "../../src/core/pay/tiered.js";
+import { ratio } from "../../src/core/kinds/ratio.js";
+import { deductPerStep } from "../../src/core/kinds/deduct-per-step.js";
+import { tieredAmount } from "../../src/core/kinds/tiered.js";
 import { allocatePool } from "../../src/core/roster/pool.js";
 import { roundExcel, roundPoints, toCents } from "../../src/core/money.js";
 import { blend, weightedTotal } from "../../src/core/totals.js";
@@ -23,7 +23,7 @@ describe("functions equal src/core on random inputs", () => {
   it("SCORE", () => {
     fc.assert(
       fc.property(num(0, 1000), num(0.01, 1000), num(0, 100), fc.constantFrom("higher", "lower"), num(0.5, 2), (a, t, p, d, cap) => {
-        const core = compileRatio({ kind: "ratio", direction: d, target: t, cap }, { env, full: p })(a, { values: {} }, null);
+        const core = ratio.compile({ kind: "ratio", direction: d, target: t, cap }, { env, full: p })(a, { values: {} }, null);
         expect(one("SCORE", a, t, p, d, cap)).toBe(roundPoints(core, 2));
       }),
     );
@@ -31,7 +31,7 @@ describe("functions equal src/core on random inputs", () => {
   it("DEDUCT", () => {
     fc.assert(
       fc.property(num(0, 1), num(0, 1), num(0.001, 0.2), num(0, 10), num(0, 30), fc.constantFrom("above", "below"), (v, limit, step, per, full, direction) => {
-        const core = compileDeductPerStep({ kind: "deduct-per-step", direction, limit, step, points: per, partial: "ignore" }, { env, full })(v, { values: {} }, null);
+        const core = deductPerStep.compile({ kind: "deduct-per-step", direction, limit, step, points: per, partial: "ignore" }, { env, full })(v, { values: {} }, null);
         expect(one("DEDUCT", v, limit, step, per, full, direction)).toBe(roundPoints(core, 2));
       }),
     );

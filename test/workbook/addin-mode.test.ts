@@ -4,6 +4,7 @@
  * values, and must equal src/core's points, to the last digit. (No spreadsheet here runs KPI.*,
  * so the calls are evaluated by the functions' own pipeline — the code Excel runs.)
  */
+import { printA1 } from "../../src/workbook/plan/print-formula.js";
 import { describe, expect, it } from "vitest";
 import { builtInScheme } from "../../src/schemes/index.js";
 import { sampleData } from "../../src/core/sample.js";
@@ -14,7 +15,7 @@ import { liftRuleNumbers } from "../../src/workbook/plan/lift.js";
 import { naming } from "../../src/workbook/plan/names.js";
 import { columnLetter } from "../../src/workbook/plan/a1.js";
 import { fx } from "../functions/fn-helpers.js";
-import { testCondition } from "../../src/core/pay/condition.js";
+import { testCondition } from "../../src/core/condition.js";
 
 /** The first KPI.NAME(…) call in a formula, with its arguments split at top-level commas. */
 function kpiCall(formula: string): { name: string; args: string[] } | null {
@@ -72,7 +73,7 @@ describe.each(["ecommerce-cs", "ecommerce-ranking", "logistics-cs", "call-center
       };
       row.forEach((v, j) => {
         if (typeof v !== "object" || v === null || !keys[j].startsWith("pts:")) return;
-        const call = kpiCall(v.formula);
+        const call = kpiCall(printA1(v.formula, ev.blocks[0].row + i));
         if (!call) return;
         // an indicator that does not apply to this person is 0 around the call, not the call
         const when = scheme.indicators.find((x) => `pts:${x.id}` === keys[j])?.appliesWhen;

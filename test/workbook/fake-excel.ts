@@ -56,25 +56,22 @@ export class FakeExcel implements ContextApi {
     const fake = this;
     const cells = this.cells.get(name)!;
     const range = (address: string): RangeApi => {
+      const write = (v: unknown[][], as: (x: unknown, row: number) => unknown) => {
+        if (fake.protectedSheets.has(name)) throw new Error("the sheet is protected");
+        const [start] = address.split(":");
+        const m = /^([A-Z]+)(\d+)$/.exec(start)!;
+        const col0 = m[1].split("").reduce((s, ch) => s * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+        v.forEach((row, i) => row.forEach((x, j) => cells.set(`${letters(col0 + j)}${Number(m[2]) + i}`, as(x, Number(m[2]) + i))));
+      };
       const r = {
         set formulas(v: unknown[][]) {
           fake.op("formulas", v);
-          if (fake.protectedSheets.has(name)) throw new Error("the sheet is protected");
-          const [start] = address.split(":");
-          const m = /^([A-Z]+)(\d+)$/.exec(start)!;
-          const col0 = m[1].split("").reduce((s, ch) => s * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-          v.forEach((row, i) =>
-            row.forEach((x, j) => {
-              let c = col0 + j + 1;
-              let letters = "";
-              while (c > 0) {
-                const rem = (c - 1) % 26;
-                letters = String.fromCharCode(65 + rem) + letters;
-                c = Math.floor((c - 1) / 26);
-              }
-              cells.set(`${letters}${Number(m[2]) + i}`, x);
-            }),
-          );
+          write(v, (x) => x);
+        },
+        set formulasR1C1(v: unknown[][]) {
+          fake.op("formulasR1C1", v);
+          // kept as Excel shows it through `formulas`: A1
+          write(v, (x, row) => (typeof x === "string" && x.startsWith("=") ? r1c1ToA1(x, row) : x));
         },
         set numberFormat(v: unknown[][]) {
           fake.op("numberFormat", v);
@@ -211,4 +208,22 @@ export function fakeExcel(initial: Partial<FakeState> = {}): FakeExcel {
   owners.set(f.workbook.names, f);
   owners.set(f.workbook.tables, f);
   return f;
+}
+
+function letters(col: number): string {
+  let c = col + 1;
+  let out = "";
+  while (c > 0) {
+    const rem = (c - 1) % 26;
+    out = String.fromCharCode(65 + rem) + out;
+    c = Math.floor((c - 1) / 26);
+  }
+  return out;
+}
+
+/** R1C1 references as A1, outside strings and quoted sheet names, as Excel converts them. */
+export function r1c1ToA1(formula: string, row: number): string {
+  return formula.replace(/("(?:[^"]|"")*"|'(?:[^']|'')*')|R(\d*)C(\d+)/g, (all, quoted: string | undefined, r: string, c: string) =>
+    quoted !== undefined ? quoted : `$${letters(Number(c) - 1)}${r === "" ? row : `$${r}`}`,
+  );
 }

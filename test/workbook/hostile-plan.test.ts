@@ -13,12 +13,11 @@ import { compileScheme } from "../../src/core/evaluate.js";
 import { payoutChanges, payoutSnapshot, snapshotTotal, asSnapshot } from "../../src/core/payout-changes.js";
 import { generationRecord, recordFromXml, recordXml } from "../../src/workbook/generation-record.js";
 import { recalcWorkbookFile } from "../../src/workbook/recalc-file.js";
-import type { PlanBlock, SheetPlan, WorkbookPlan } from "../../src/workbook/plan/types.js";
-import { people as peopleOf, scheme as schemeOf, template } from "../helpers.js";
+import type { WorkbookPlan } from "../../src/workbook/plan/types.js";
+import { formulaTexts, people as peopleOf, scheme as schemeOf, template } from "../helpers.js";
 import { hostileLabels, HOSTILE_IDS } from "./hostile.js";
 
-const cellsOf = (s: SheetPlan) => s.blocks.flatMap((b: PlanBlock) => b.values.flat());
-const formulas = (p: WorkbookPlan) => p.sheets.flatMap((s) => cellsOf(s).filter((v): v is { formula: string } => typeof v === "object" && v !== null).map((v) => v.formula));
+const formulas = (p: WorkbookPlan) => p.sheets.flatMap((s) => formulaTexts(s));
 
 function samplePeople(id: string, rows: number, periods = 0) {
   const scheme = builtInSchemes().find((s) => s.id === id)!;

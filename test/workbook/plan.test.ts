@@ -1,11 +1,10 @@
 /** The workbook plan, sheet by sheet: what a user gets before any writer runs. */
 import { describe, expect, it } from "vitest";
 import { buildWorkbookPlan } from "../../src/workbook/plan/build-plan.js";
-import { people, template } from "../helpers.js";
-import type { PlanBlock, SheetPlan } from "../../src/workbook/plan/types.js";
+import { formulaTexts, people, template } from "../helpers.js";
+import type { SheetPlan } from "../../src/workbook/plan/types.js";
 
-const cellsOf = (s: SheetPlan) => s.blocks.flatMap((b: PlanBlock) => b.values.flat());
-const formulas = (s: SheetPlan) => cellsOf(s).filter((v): v is { formula: string } => typeof v === "object" && v !== null).map((v) => v.formula);
+const formulas = (s: SheetPlan) => formulaTexts(s);
 
 describe("sheet names", () => {
   it("are refused the way Excel refuses them", async () => {

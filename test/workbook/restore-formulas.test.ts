@@ -4,7 +4,8 @@ import { builtInSchemes } from "../../src/schemes/index.js";
 import { sampleData } from "../../src/core/sample.js";
 import { parseRecords } from "../../src/core/data.js";
 import { buildWorkbookPlan } from "../../src/workbook/plan/build-plan.js";
-import { shiftRows } from "../../src/workbook/xlsx/sheet-xml.js";
+import { printR1C1 } from "../../src/workbook/plan/print-formula.js";
+import type { PlanFormula } from "../../src/workbook/plan/types.js";
 
 const keys = ["id", "name", "pay:bonus", "pay"];
 const F = "=ROUND(R[0]C[-1]*2,2)";
@@ -20,7 +21,7 @@ describe("putting back payout formulas typed over", () => {
     const r1c1 = [["W1", "张三", F, T], ["W2", "李四", "=1", "=2"], ["W3", "王五", "=3", "=4"]];
     expect(formulasToRestore(keys, values, r1c1, [{ id: "W1", line: "bonus" }, { id: "W9", line: "bonus" }, { id: "W2", line: "other" }, { id: "W2", line: "bonus" }])).toEqual([]);
   });
-  it("relies on what the plan makes: every pay column holds one formula, row-shifted, in every template and mode", () => {
+  it("relies on what the plan makes: every pay column holds one formula, the same R1C1 in every row, in every template and mode", () => {
     for (const s of builtInSchemes())
       for (const mode of ["native", "addin"] as const) {
         const sample = sampleData(s, { rows: 12, seed: 3 });
@@ -29,9 +30,9 @@ describe("putting back payout formulas typed over", () => {
         const rows = pay.blocks[0].values;
         pay.table!.keys.forEach((k, j) => {
           if (k !== "pay" && !k.startsWith("pay:")) return;
-          const first = rows[0][j] as { formula: string };
+          const first = rows[0][j] as PlanFormula;
           expect(typeof first, `${s.id} ${mode} ${k}`).toBe("object");
-          rows.forEach((r, i) => expect((r[j] as { formula: string }).formula, `${s.id} ${mode} ${k} row ${i}`).toBe(shiftRows(first.formula, i)));
+          rows.forEach((r, i) => expect(printR1C1((r[j] as PlanFormula).formula), `${s.id} ${mode} ${k} row ${i}`).toBe(printR1C1(first.formula)));
         });
       }
   });

@@ -9,7 +9,7 @@ import { findBand, sortBandsDesc } from "../totals.js";
 import type { CompiledScheme, PersonResult } from "../evaluate.js";
 import type { PersonData } from "../data.js";
 import { EvaluationError } from "../errors.js";
-import { testCondition } from "../pay/condition.js";
+import { testCondition } from "../condition.js";
 import { formatPeriod, parsePeriod, periodOrdinal, rollupOf } from "./period.js";
 import { runLengths, streakAward, streakHit, tierFor, type PeriodPoint } from "./streaks.js";
 

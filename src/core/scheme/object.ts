@@ -19,7 +19,7 @@ import {
   TotalSchema,
 } from "./parts.js";
 import { ForcedAwardSchema } from "../roster/forced-distribution.js";
-import { ConditionSchema } from "../pay/condition.js";
+import { ConditionSchema } from "../condition.js";
 
 export const SchemeObjectSchema = z
   .object({

@@ -2,9 +2,9 @@
 import { z } from "zod";
 import { ExprSchema, ConstSchema } from "../expr.js";
 import { IdSchema, LabelSchema, LocalizedSchema } from "../text.js";
-import { RuleSchema } from "../rules/index.js";
-import { PersonPaySchema } from "../pay/index.js";
-import { ConditionSchema } from "../pay/condition.js";
+import { RuleSchema } from "../kinds/registry.js";
+import { PersonPaySchema } from "../kinds/registry.js";
+import { ConditionSchema } from "../condition.js";
 import { RankAwardPaySchema } from "../roster/rank-award.js";
 import { PoolPaySchema } from "../roster/pool.js";
 import { PERIOD_KINDS } from "../periods/period.js";

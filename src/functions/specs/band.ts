@@ -3,7 +3,8 @@
  * "at-least" (default) takes the highest threshold reached; "at-most" the lowest threshold not
  * exceeded (response time: ≤ 30 s → 5, ≤ 40 s → 4 …).
  */
-import { compileBands } from "../../core/rules/bands.js";
+import type { CompiledRule } from "../../core/kinds/kind.js";
+import { bands as bandsKind } from "../../core/kinds/bands.js";
 import { repeated } from "../../core/rule-checks.js";
 import { optionalNumber, requireNumber, single, tableRows, toOption, type Cell } from "../coerce.js";
 import { FunctionError } from "../errors.js";
@@ -12,7 +13,7 @@ import { NO_PARAMS, points } from "./shared.js";
 
 const DIRECTION = { "at-least": "at-least", atleast: "at-least", 不低于: "at-least", higher: "at-least", "at-most": "at-most", atmost: "at-most", 不高于: "at-most", lower: "at-most" } as const;
 
-export const BAND: RowFunctionSpec<ReturnType<typeof compileBands>> = {
+export const BAND: RowFunctionSpec<CompiledRule> = {
   id: "BAND",
   params: [
     { name: "value", kind: "cell" },
@@ -30,7 +31,7 @@ export const BAND: RowFunctionSpec<ReturnType<typeof compileBands>> = {
     });
     const twice = repeated(bands.map((b) => b.threshold))[0];
     if (twice) throw new FunctionError("#VALUE!", "fn.bound-twice", { arg: "table", first: twice.first + 1, second: twice.second + 1, value: twice.value });
-    return compileBands({ kind: "bands", direction, bands, otherwise }, { env: NO_PARAMS, full: 0 });
+    return bandsKind.compile({ kind: "bands", direction, bands, otherwise }, { env: NO_PARAMS, full: 0 });
   },
   row: (rule, c) => points(rule(requireNumber(c.value as Cell, "value"), { values: {} }, null)),
 };

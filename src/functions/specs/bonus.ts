@@ -7,10 +7,10 @@
  * The same core pay rules as a scheme's pay lines; rounded to the cent with Excel's ROUND.
  */
 import { isPositive } from "../../core/rule-checks.js";
-import { compileCoefficient } from "../../core/pay/coefficient.js";
-import { compileGateProportional } from "../../core/pay/gate-proportional.js";
-import { compileScoreLinear } from "../../core/pay/score-linear.js";
-import type { CompiledPay } from "../../core/pay/types.js";
+import { coefficient } from "../../core/kinds/coefficient.js";
+import { gateProportional } from "../../core/kinds/gate-proportional.js";
+import { scoreLinear } from "../../core/kinds/score-linear.js";
+import type { CompiledPay } from "../../core/kinds/kind.js";
 import { isBlank, optionalNumber, requireNumber, single, toOption, type Cell } from "../coerce.js";
 import { FunctionError } from "../errors.js";
 import type { RowFunctionSpec } from "../run.js";
@@ -44,15 +44,15 @@ export const BONUS: RowFunctionSpec<Prepared> = {
     const base = { input: "base" };
     if (method === "coefficient") {
       if (isBlank(f.table_or_gate as Cell)) throw new FunctionError("#VALUE!", "fn.blank", { arg: "table_or_gate" });
-      return { method, full, bands: gradeBands(f.table_or_gate, "table_or_gate", true), pay: compileCoefficient({ kind: "coefficient", base }, { env: NO_PARAMS }) };
+      return { method, full, bands: gradeBands(f.table_or_gate, "table_or_gate", true), pay: coefficient.compile({ kind: "coefficient", base }, { env: NO_PARAMS }) };
     }
     const gate = optionalNumber(single(f.table_or_gate, "table_or_gate"), "table_or_gate", method === "linear" ? -Infinity : 0);
     if (method === "linear") {
       const cap = optionalNumber(single(f.cap, "cap"), "cap", Infinity);
       const rule = { kind: "score-linear" as const, amount: base, gate, ...(Number.isFinite(cap) ? { cap } : {}) };
-      return { method, full, bands: [], pay: compileScoreLinear(rule, { env: NO_PARAMS }) };
+      return { method, full, bands: [], pay: scoreLinear.compile(rule, { env: NO_PARAMS }) };
     }
-    return { method, full, bands: [], pay: compileGateProportional({ kind: "gate-proportional", base, gate, between: "full" }, { env: NO_PARAMS }) };
+    return { method, full, bands: [], pay: gateProportional.compile({ kind: "gate-proportional", base, gate, between: "full" }, { env: NO_PARAMS }) };
   },
   row(p, c) {
     const base = requireNumber(c.base as Cell, "base");

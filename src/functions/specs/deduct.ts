@@ -2,7 +2,8 @@
  * KPI.DEDUCT(value, limit, step, points_per_step, full, [direction], [partial]) — full points
  * less points_per_step for each step over (or under) the limit, never below zero (seed 003).
  */
-import { compileDeductPerStep } from "../../core/rules/deduct-per-step.js";
+import type { CompiledRule } from "../../core/kinds/kind.js";
+import { deductPerStep } from "../../core/kinds/deduct-per-step.js";
 import { isNonNegative, isPositive } from "../../core/rule-checks.js";
 import { requireNumber, single, toOption, type Cell } from "../coerce.js";
 import { FunctionError } from "../errors.js";
@@ -12,7 +13,7 @@ import { memo, NO_PARAMS, points } from "./shared.js";
 const SIDE = { above: "above", over: "above", 超出: "above", 高于: "above", below: "below", under: "below", 低于: "below" } as const;
 const PARTIAL = { ignore: "ignore", 不计: "ignore", whole: "whole", 整档: "whole", prorate: "prorate", 按比例: "prorate" } as const;
 
-export const DEDUCT: RowFunctionSpec<(key: string) => ReturnType<typeof compileDeductPerStep>> = {
+export const DEDUCT: RowFunctionSpec<(key: string) => CompiledRule> = {
   id: "DEDUCT",
   params: [
     { name: "value", kind: "cell" },
@@ -29,7 +30,7 @@ export const DEDUCT: RowFunctionSpec<(key: string) => ReturnType<typeof compileD
     const partial = toOption(single(f.partial, "partial"), "partial", PARTIAL, "ignore");
     return memo((key: string) => {
       const [limit, step, per, full] = key.split("|").map(Number);
-      return compileDeductPerStep({ kind: "deduct-per-step", direction, limit, step, points: per, partial }, { env: NO_PARAMS, full });
+      return deductPerStep.compile({ kind: "deduct-per-step", direction, limit, step, points: per, partial }, { env: NO_PARAMS, full });
     });
   },
   row(rule, c) {

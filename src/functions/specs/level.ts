@@ -1,11 +1,12 @@
 /** KPI.LEVEL(choice, table) — points for a level: rows (level, points) or "优秀:3,良好:1,一般:0,差:-3". */
-import { compileLevels } from "../../core/rules/levels.js";
+import type { CompiledRule } from "../../core/kinds/kind.js";
+import { levels } from "../../core/kinds/levels.js";
 import { requireNumber, tableRows, type Cell } from "../coerce.js";
 import { FunctionError } from "../errors.js";
 import type { RowFunctionSpec } from "../run.js";
 import { NO_PARAMS, points } from "./shared.js";
 
-export const LEVEL: RowFunctionSpec<{ rule: ReturnType<typeof compileLevels>; options: string[] }> = {
+export const LEVEL: RowFunctionSpec<{ rule: CompiledRule; options: string[] }> = {
   id: "LEVEL",
   params: [
     { name: "choice", kind: "cell" },
@@ -22,7 +23,7 @@ export const LEVEL: RowFunctionSpec<{ rule: ReturnType<typeof compileLevels>; op
     });
     const twice = Object.keys(table).length < tableRows(f.table, "table").length;
     if (twice) throw new FunctionError("#VALUE!", "fn.level-twice", { arg: "table" });
-    return { rule: compileLevels({ kind: "levels", points: table }, { env: NO_PARAMS, full: 0 }), options: Object.keys(table) };
+    return { rule: levels.compile({ kind: "levels", points: table }, { env: NO_PARAMS, full: 0 }), options: Object.keys(table) };
   },
   row(p, c) {
     const choice = String(c.choice).trim();

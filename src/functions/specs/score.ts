@@ -1,12 +1,13 @@
 /** KPI.SCORE(actual, target, points, [direction], [cap]) — ratio to a target, as the ratio rule. */
-import { compileRatio } from "../../core/rules/ratio.js";
+import type { CompiledRule } from "../../core/kinds/kind.js";
+import { ratio } from "../../core/kinds/ratio.js";
 import { isPositive } from "../../core/rule-checks.js";
 import { FunctionError } from "../errors.js";
 import { optionalNumber, requireNumber, single, toOption, type Cell } from "../coerce.js";
 import type { RowFunctionSpec } from "../run.js";
 import { DIRECTION, memo, NO_PARAMS, points } from "./shared.js";
 
-export const SCORE: RowFunctionSpec<{ rule: (full: number) => ReturnType<typeof compileRatio> }> = {
+export const SCORE: RowFunctionSpec<{ rule: (full: number) => CompiledRule }> = {
   id: "SCORE",
   params: [
     { name: "actual", kind: "cell" },
@@ -20,7 +21,7 @@ export const SCORE: RowFunctionSpec<{ rule: (full: number) => ReturnType<typeof 
     const direction = toOption(single(f.direction, "direction"), "direction", DIRECTION, "higher");
     const cap = optionalNumber(single(f.cap, "cap"), "cap", 1);
     if (!isPositive(cap)) throw new FunctionError("#VALUE!", "fn.positive", { arg: "cap" });
-    return { rule: memo((full: number) => compileRatio({ kind: "ratio", direction, target: { input: "target" }, cap }, { env: NO_PARAMS, full })) };
+    return { rule: memo((full: number) => ratio.compile({ kind: "ratio", direction, target: { input: "target" }, cap }, { env: NO_PARAMS, full })) };
   },
   row(p, c) {
     const actual = requireNumber(c.actual as Cell, "actual");

@@ -3,7 +3,7 @@
  * "up to"; "whole" (default) pays the whole amount at its bracket's rate, "progressive" each
  * slice at its own. Rounded to the cent.
  */
-import { tieredAmount, type Bracket } from "../../core/pay/tiered.js";
+import { tieredAmount, type Bracket } from "../../core/kinds/tiered.js";
 import { bracketProblems } from "../../core/rule-checks.js";
 import { isBlank, requireNumber, single, tableRows, toOption, type Cell } from "../coerce.js";
 import { FunctionError } from "../errors.js";

@@ -5,6 +5,7 @@
  */
 export interface RangeApi {
   formulas: unknown[][];
+  formulasR1C1: unknown[][];
   numberFormat: unknown[][];
   format: {
     font: { bold: boolean };

@@ -9,6 +9,7 @@
  */
 import type { PlanBlock, PlanValue, SheetPlan, WorkbookPlan } from "../plan/types.js";
 import { cellRef, columnLetter } from "../plan/a1.js";
+import { printR1C1 } from "../plan/print-formula.js";
 import type { ContextApi, RangeApi, SheetApi } from "./api.js";
 
 /** What a protected generated sheet still allows: widening columns, sorting and filtering. No password. */
@@ -24,10 +25,20 @@ export interface WriteReport {
   sheets: string[];
 }
 
-/** Text Excel would read as a formula gets an apostrophe, which makes it text and is not shown. */
+/** A column's formula is printed once: every row of the column holds the same object. */
+const printed = new WeakMap<object, string>();
+
+/**
+ * A cell as written through `formulasR1C1`: formulas in R1C1 (the same text in every row of a
+ * column); text Excel would read as a formula gets an apostrophe, which makes it text and is not shown.
+ */
 export function officeCell(v: PlanValue): unknown {
   if (v === null) return "";
-  if (typeof v === "object") return `=${v.formula}`;
+  if (typeof v === "object") {
+    let text = printed.get(v);
+    if (text === undefined) printed.set(v, (text = `=${printR1C1(v.formula)}`));
+    return text;
+  }
   if (typeof v === "string" && /^[=+\-@]/.test(v)) return `'${v}`;
   return v;
 }
@@ -160,7 +171,7 @@ async function writeBlock(ws: SheetApi, b: PlanBlock, queue: (bytes: number) => 
     // flush first when this write would not fit in the request being built
     await queue(size(cells) + (formats ? size(formats) : 0));
     const range: RangeApi = ws.getRange(`${cellRef(top, b.col)}:${cellRef(top + rows.length - 1, b.col + width - 1)}`);
-    range.formulas = cells;
+    range.formulasR1C1 = cells;
     if (formats) range.numberFormat = formats;
     if (b.bold) range.format.font.bold = true;
     if (b.fill) range.format.fill.color = `#${b.fill}`;

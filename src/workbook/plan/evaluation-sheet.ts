@@ -4,15 +4,17 @@
  * total, grade, coefficient, rank, awards, flags — as formulas (native or KPI.*).
  */
 import { dataColumns } from "../../core/data.js";
-import type { Rule } from "../../core/rules/index.js";
+import type { Rule } from "../../core/kinds/registry.js";
+import { ruleAddinFormula, ruleFormula } from "../../core/kinds/registry.js";
+import { constFormula, exprFormula, type FormulaContext } from "../../core/kinds/kind.js";
+import { conditionFormula } from "../../core/condition.js";
+import { add, AND, area, call, div, EMPTY, IF, MAX, MIN, mul, NA, op, ref, ROUND, str, sum, type Formula } from "../../core/formula.js";
 import { t } from "../../i18n/index.js";
 import { sortBandsDesc } from "../../core/totals.js";
 import { constValue } from "../../core/expr.js";
-import { numberLiteral, textLiteral } from "./a1.js";
 import { Columns } from "./columns.js";
 import { inputCell, optionLabel, POINTS_FORMAT, rosterColumns, type PlanContext } from "./context.js";
-import { addinRuleFormula } from "./addin.js";
-import { conditionFormula, constFormula, exprFormula, ruleFormula, type FormulaContext } from "./native.js";
+import { printA1 } from "./print-formula.js";
 import { inputValidation } from "./validation.js";
 import type { PlanConditional, PlanValue, SheetPlan } from "./types.js";
 
@@ -23,11 +25,14 @@ export interface EvaluationLayout {
   /** First data row (the header is the row above). */
   first: number;
   last: number;
-  /** Formula context for a row, usable from another sheet when `sheet` is given. */
-  context(row: number, sheet?: string): FormulaContext;
-  /** Whether a row is evaluated (a formula that is TRUE or FALSE). */
-  evaluated(row: number, sheet?: string): string;
-  ready(row: number, sheet?: string): string;
+  /** Formula context for a person's row, usable from another sheet when `sheet` is given. */
+  context(sheet?: string): FormulaContext;
+  /** Whether the row is evaluated (TRUE or FALSE). */
+  evaluated(sheet?: string): Formula;
+  ready(sheet?: string): Formula;
+  /** A column's cell in this row, and the column over every person. */
+  cell(key: string, sheet?: string): Formula;
+  whole(key: string, sheet?: string): Formula;
 }
 
 export function evaluationSheet(ctx: PlanContext): { sheet: SheetPlan; layout: EvaluationLayout } {
@@ -69,126 +74,127 @@ export function evaluationSheet(ctx: PlanContext): { sheet: SheetPlan; layout: E
 
   const first = 2;
   const last = first + Math.max(ctx.people.length, 1) - 1;
-  const col = (key: string) => cols.letter(key);
-  const prefix = (sheet?: string) => (sheet ? `'${sheet.replace(/'/g, "''")}'!` : "");
-  const whole = (key: string, sheet?: string) => `${prefix(sheet)}$${col(key)}$${first}:$${col(key)}$${last}`;
+  const at = (key: string) => cols.at(key);
+  const cell = (key: string, sheet?: string): Formula => ref({ sheet, col: at(key) });
+  const whole = (key: string, sheet?: string): Formula => area({ sheet, c1: at(key), r1: first, c2: at(key), r2: last });
 
-  const formulaContext = (row: number, sheet?: string): FormulaContext => ({
-    cell: (column) => `${prefix(sheet)}$${col(column)}${row}`,
-    param: (id) => ctx.names.param(id),
-    value: (v) => (v === "full" ? numberLiteral(scheme.total.full) : `${prefix(sheet)}$${col(v)}${row}`),
+  const formulaContext = (sheet?: string): FormulaContext => ({
+    cell: (column) => cell(column, sheet),
+    param: (id) => ({ name: ctx.names.param(id) }),
+    value: (v) => (v === "full" ? scheme.total.full : cell(v, sheet)),
     option: (input, optionId) => optionLabel(ctx, input, optionId),
     yes: () => t(lang, "wb.yes"),
     paramValue: (id) => ctx.params.get(id) ?? NaN,
   });
-  const ready = (row: number, sheet?: string) => `${prefix(sheet)}$${col("ready")}${row}`;
-  const evaluated = (row: number, sheet?: string) => `${prefix(sheet)}$${col(hasEligibility ? "evaluated" : "ready")}${row}`;
+  const ready = (sheet?: string) => cell("ready", sheet);
+  const evaluated = (sheet?: string) => cell(hasEligibility ? "evaluated" : "ready", sheet);
 
   const required = data.filter((c) => c.input.required && c.input.default === undefined).map((c) => c.column);
   const env = { params: ctx.params };
   const grades = sortBandsDesc(scheme.grades.map((g) => ({ g, min: constValue(g.min, env) })));
   const inputType = (id: string) => ctx.inputs.get(id)?.type ?? "number";
 
+  // every computed column: one formula, the same tree for every row
+  const f = formulaContext();
+  const columnFormulas = new Map<string, Formula>();
+  const formula = (key: string, body: Formula) => columnFormulas.set(key, body);
+  const ifEvaluated = (body: Formula) => IF(evaluated(), body, EMPTY);
+  const applies = (i: (typeof scheme.indicators)[number]) => (i.appliesWhen ? conditionFormula(i.appliesWhen, f, inputType) : null);
+  for (const d of scheme.derived) formula(d.id, ifEvaluated(exprFormula(d.expr, f)));
+  formula("ready", required.length ? AND(...required.map((c) => op("<>", f.cell(c), EMPTY))) : { b: true });
+  if (hasEligibility) formula("evaluated", AND(ready(), ...scheme.eligibility.map((c) => conditionFormula(c, f, inputType))));
+  const ruleOrAddin = (rule: Rule, value: Formula, input: string, full: number) =>
+    (ctx.mode === "addin" ? ruleAddinFormula(rule, value, input, full, f) : null) ?? ruleFormula(rule, value, input, full, f);
+  const points = (rule: Rule, input: string, full: number, rated: boolean) => {
+    if (rated) {
+      const parts = scheme.raters.map((r) => div(mul(ruleOrAddin(rule, f.cell(`${input}@${r.id}`), input, full), r.weight), 100));
+      return ROUND(sum(parts), digits);
+    }
+    return ROUND(ruleOrAddin(rule, rule.kind === "deductions" ? EMPTY : f.cell(input), input, full), digits);
+  };
+  for (const i of scheme.indicators) {
+    const body = points(i.rule, i.input ?? i.id, i.points, i.rated);
+    // an indicator that does not apply to this person gives 0 (and the total is rescaled)
+    const test = applies(i);
+    formula(`pts:${i.id}`, ifEvaluated(test ? IF(test, body, 0) : body));
+  }
+  for (const a of scheme.adjustments) formula(`adj:${a.id}`, ifEvaluated(points(a.rule, a.input ?? a.id, 0, false)));
+  // the sum in the core's order: indicators first (plain or weighted), then adjustments
+  const parts =
+    scheme.total.method === "weighted"
+      ? scheme.indicators.map((i) => mul(div(f.cell(`pts:${i.id}`), i.points), i.weight ?? 0))
+      : scheme.indicators.map((i) => f.cell(`pts:${i.id}`));
+  let total: Formula = sum(parts);
+  if (scheme.indicators.some((i) => i.appliesWhen)) {
+    // full marks over the indicators that apply, in the core's order of operations
+    const applicable = sum(
+      scheme.indicators.map((i) => {
+        const share = scheme.total.method === "weighted" ? (i.weight ?? 0) : i.points;
+        const test = applies(i);
+        return test ? IF(test, share, 0) : share;
+      }),
+    );
+    const full = scheme.total.full;
+    total = IF(AND(op(">", applicable, 0), op("<", applicable, full)), div(mul(total, full), applicable), total);
+  }
+  total = add(total, ...scheme.adjustments.map((a) => f.cell(`adj:${a.id}`)));
+  const clamped = scheme.total.max === undefined ? MAX(scheme.total.min, total) : MIN(scheme.total.max, MAX(scheme.total.min, total));
+  formula("total", ifEvaluated(ROUND(clamped, digits)));
+  const totalCell = f.value("total");
+  const byGrade = (then: (g: (typeof grades)[number]["g"]) => Formula) =>
+    grades.reduceRight<Formula>((rest, { g }) => IF(op(">=", totalCell, { name: ctx.names.gradeMin(g.id) }), then(g), rest), NA());
+  if (scheme.grades.length) formula("grade", ifEvaluated(ctx.mode === "addin" ? addinGrade(ctx, totalCell) : byGrade((g) => str(g.label[lang]))));
+  if (hasCoefficient) formula("coefficient", ifEvaluated(byGrade((g) => (g.coefficient === undefined ? NA() : { name: ctx.names.gradeCoefficient(g.id) }))));
+  formula("rank", ifEvaluated(call("RANK", totalCell, whole("total"))));
+  if (scheme.awards.length) {
+    formula("reach", ifEvaluated(call("COUNTIF", whole("total"), op("&", str(">="), totalCell))));
+    const n = call("COUNT", whole("total"));
+    let given: Formula = 0;
+    const tests: Formula[] = [];
+    scheme.awards.forEach((a) => {
+      const cap = call("INT", add(mul(a.share, n), 1e-9));
+      const fits = AND(op("<=", op("-", f.cell("reach"), given), cap), ...(a.minTotal === undefined ? [] : [op(">=", totalCell, constFormula(a.minTotal, f))]));
+      // a person's reach into this award, for the count the next award starts after
+      formula(`reach:${a.id}`, ifEvaluated(IF(AND(...tests.map((x) => call("NOT", x)), fits), f.cell("reach"), 0)));
+      tests.push(fits);
+      given = MAX(whole(`reach:${a.id}`));
+    });
+    formula("award", ifEvaluated(scheme.awards.reduceRight<Formula>((rest, a, i) => IF(tests[i], str(a.label[lang]), rest), EMPTY)));
+  }
+  for (const fl of flags) {
+    const test =
+      fl.key === "flag:below-pass"
+        ? op("<", totalCell, constFormula(scheme.total.passMark!, f))
+        : AND(op("<=", call("RANK", totalCell, whole("total"), 1), scheme.ranking!.bottomCount), op("<>", f.cell("rank"), 1));
+    formula(fl.key, ifEvaluated(IF(test, str(fl.label), EMPTY)));
+  }
+  // one cell value per column, the same object in every row (the writers see a column's formula once)
+  const computed = cols.list.map((c) => {
+    const x = columnFormulas.get(c.key);
+    return x === undefined ? undefined : { formula: x };
+  });
+
   function rowValues(rowIndex: number): PlanValue[] {
-    const row = first + rowIndex;
     const person = ctx.people[rowIndex];
-    const f = formulaContext(row);
     const out: PlanValue[] = new Array(cols.list.length).fill(null);
     const set = (key: string, v: PlanValue) => (out[cols.at(key)] = v);
-    const formula = (key: string, body: string) => set(key, { formula: body });
-    const ifEvaluated = (body: string) => `IF(${evaluated(row)},${body},"")`;
     set("id", person?.id ?? null);
     set("name", person?.name ?? null);
     // people's words: written as text whatever they hold
     for (const k of own) set(k, person?.[k] ?? null);
     for (const c of data) set(c.column, person ? inputCell(ctx, c.input, person.values[c.column]) : null);
-    for (const d of scheme.derived) formula(d.id, ifEvaluated(exprFormula(d.expr, f)));
-    formula("ready", required.length ? `AND(${required.map((c) => `${f.cell(c)}<>""`).join(",")})` : "TRUE");
-    if (hasEligibility)
-      formula("evaluated", `AND(${ready(row)},${scheme.eligibility.map((c) => conditionFormula(c, f, inputType)).join(",")})`);
-    const points = (rule: Rule, input: string, full: number, rated: boolean) => {
-      if (rated) {
-        const parts = scheme.raters.map((r) => `(${ruleOrAddin(rule, f.cell(`${input}@${r.id}`), input, full)}*${numberLiteral(r.weight)})/100`);
-        return `ROUND(${parts.join("+")},${digits})`;
-      }
-      return `ROUND(${ruleOrAddin(rule, rule.kind === "deductions" ? '""' : f.cell(input), input, full)},${digits})`;
-    };
-    const ruleOrAddin = (rule: Rule, value: string, input: string, full: number) =>
-      (ctx.mode === "addin" ? addinRuleFormula(rule, value, input, full, f) : null) ?? ruleFormula(rule, value, input, full, f);
-    for (const i of scheme.indicators) {
-      const body = points(i.rule, i.input ?? i.id, i.points, i.rated);
-      // an indicator that does not apply to this person gives 0 (and the total is rescaled)
-      formula(`pts:${i.id}`, ifEvaluated(i.appliesWhen ? `IF(${conditionFormula(i.appliesWhen, f, inputType)},${body},0)` : body));
-    }
-    for (const a of scheme.adjustments) formula(`adj:${a.id}`, ifEvaluated(points(a.rule, a.input ?? a.id, 0, false)));
-    // the sum in the core's order: indicators first (plain or weighted), then adjustments
-    const parts =
-      scheme.total.method === "weighted"
-        ? scheme.indicators.map((i) => `${f.cell(`pts:${i.id}`)}/${numberLiteral(i.points)}*${numberLiteral(i.weight ?? 0)}`)
-        : scheme.indicators.map((i) => f.cell(`pts:${i.id}`));
-    let sum = parts.length ? parts.join("+") : "0";
-    if (scheme.indicators.some((i) => i.appliesWhen)) {
-      // full marks over the indicators that apply, in the core's order of operations
-      const applicable = scheme.indicators
-        .map((i) => {
-          const share = numberLiteral(scheme.total.method === "weighted" ? (i.weight ?? 0) : i.points);
-          return i.appliesWhen ? `IF(${conditionFormula(i.appliesWhen, f, inputType)},${share},0)` : share;
-        })
-        .join("+");
-      const full = numberLiteral(scheme.total.full);
-      sum = `IF(AND((${applicable})>0,(${applicable})<${full}),((${sum})*${full})/(${applicable}),(${sum}))`;
-    }
-    sum = [sum, ...scheme.adjustments.map((a) => f.cell(`adj:${a.id}`))].join("+");
-    const min = numberLiteral(scheme.total.min);
-    const clamped = scheme.total.max === undefined ? `MAX(${min},${sum})` : `MIN(${numberLiteral(scheme.total.max)},MAX(${min},${sum}))`;
-    formula("total", ifEvaluated(`ROUND(${clamped},${digits})`));
-    const total = f.value("total");
-    if (scheme.grades.length) {
-      const label = grades.reduceRight((rest, { g }) => `IF(${total}>=${ctx.names.gradeMin(g.id)},${textLiteral(g.label[lang])},${rest})`, "NA()");
-      formula("grade", ifEvaluated(ctx.mode === "addin" ? addinGrade(ctx, total) : label));
-    }
-    if (hasCoefficient) {
-      const coefficient = grades.reduceRight(
-        (rest, { g }) => `IF(${total}>=${ctx.names.gradeMin(g.id)},${g.coefficient === undefined ? "NA()" : ctx.names.gradeCoefficient(g.id)},${rest})`,
-        "NA()",
-      );
-      formula("coefficient", ifEvaluated(coefficient));
-    }
-    formula("rank", ifEvaluated(`RANK(${total},${whole("total")})`));
-    if (scheme.awards.length) {
-      formula("reach", ifEvaluated(`COUNTIF(${whole("total")},">="&${total})`));
-      const n = `COUNT(${whole("total")})`;
-      let given = "0";
-      let label = '""';
-      const tests: string[] = [];
-      scheme.awards.forEach((a) => {
-        const cap = `INT(${numberLiteral(a.share)}*${n}+1E-9)`;
-        const min = a.minTotal === undefined ? null : constFormula(a.minTotal, f);
-        const fits = `AND(${f.cell("reach")}-${given}<=${cap}${min ? `,${total}>=${min}` : ""})`;
-        // a person's reach into this award, for the count the next award starts after
-        formula(`reach:${a.id}`, ifEvaluated(`IF(AND(${[...tests.map((x) => `NOT(${x})`), fits].join(",")}),${f.cell("reach")},0)`));
-        tests.push(fits);
-        given = `MAX(${whole(`reach:${a.id}`)})`;
-      });
-      label = scheme.awards.reduceRight((rest, a, i) => `IF(${tests[i]},${textLiteral(a.label[lang])},${rest})`, '""');
-      formula("award", ifEvaluated(label));
-    }
-    for (const fl of flags) {
-      const test =
-        fl.key === "flag:below-pass"
-          ? `${total}<${constFormula(scheme.total.passMark!, f)}`
-          : `AND(RANK(${total},${whole("total")},1)<=${scheme.ranking!.bottomCount},${f.cell("rank")}<>1)`;
-      formula(fl.key, ifEvaluated(`IF(${test},${textLiteral(fl.label)},"")`));
-    }
+    computed.forEach((x, j) => {
+      if (x !== undefined) out[j] = x;
+    });
     return out;
   }
 
   const rows = Array.from({ length: Math.max(ctx.people.length, 1) }, (_, i) => rowValues(i));
   const conditional: PlanConditional[] = [];
   if (scheme.grades.length) {
-    const g = col("grade");
+    const g = cols.letter("grade");
     grades.forEach(({ g: grade }, i) =>
-      conditional.push({ ref: `${g}${first}:${g}${last}`, formula: `$${g}${first}=${textLiteral(grade.label[lang])}`, fill: GRADE_FILLS[i % GRADE_FILLS.length] }),
+      conditional.push({ ref: `${g}${first}:${g}${last}`, formula: printA1(op("=", cell("grade"), str(grade.label[lang])), first), fill: GRADE_FILLS[i % GRADE_FILLS.length] }),
     );
   }
   const sheet: SheetPlan = {
@@ -203,10 +209,10 @@ export function evaluationSheet(ctx: PlanContext): { sheet: SheetPlan; layout: E
     widths: cols.list.map((c) => c.width ?? 10),
     protect: true,
   };
-  return { sheet, layout: { columns: cols, first, last, context: formulaContext, evaluated, ready } };
+  return { sheet, layout: { columns: cols, first, last, context: formulaContext, evaluated, ready, cell, whole } };
 }
 
-function addinGrade(ctx: PlanContext, total: string): string {
+function addinGrade(ctx: PlanContext, total: Formula): Formula {
   const bands = ctx.scheme.grades.map((g) => `${g.label[ctx.lang]}:${constValue(g.min, { params: ctx.params })}`).join(",");
-  return `KPI.GRADE(${total},${textLiteral(bands)})`;
+  return call("KPI.GRADE", total, str(bands));
 }

@@ -7,13 +7,17 @@
  */
 import type { Scheme, Parameter } from "../../core/scheme/schema.js";
 import { parseScheme } from "../../core/scheme/load.js";
+import { tunableFields } from "../../core/kinds/registry.js";
 
-/** Keys whose numbers are rule settings (not ids, counts of items or condition values). */
-const TUNABLE = new Set([
-  "threshold", "points", "limit", "step", "cap", "rate", "maxCount", "above", "amount", "gate", "base", "budget",
-  "first", "last", "upTo", "min", "max", "newMonths", "newBearing", "soleMaxBearing", "target", "scale", "otherwise",
-  "minCompletion", "maxCompletion",
-]);
+/** The roster-wide pay kinds' settings (the per-person kinds declare theirs in src/core/kinds). */
+const ROSTER_TUNABLE: Record<string, readonly string[]> = { "rank-award": ["first", "last"], pool: ["budget"], "streak-award": ["amounts"] };
+
+/** Field names whose numbers are settings, as the rule's kind declares them. */
+function tunableOf(rule: { kind: string }): Set<string> {
+  const fields = tunableFields(rule.kind) ?? ROSTER_TUNABLE[rule.kind];
+  if (!fields) throw new Error(`kind "${rule.kind}" declares no settings`);
+  return new Set(fields);
+}
 /** Where numbers are not settings: conditions, a deductions rule's zero test, arithmetic. */
 const SKIP = new Set(["when", "zeroWhen", "args"]);
 
@@ -35,9 +39,11 @@ export function liftRuleNumbers(scheme: Scheme): Lifted {
     ruleNumbers.push({ id, name: { "zh-CN": `${owner.name["zh-CN"]} · ${field}`, "en-US": `${owner.name["en-US"]} · ${field}` }, value, review: false });
     return { param: id };
   };
+  // the fields of the rule being walked
+  let fields = new Set<string>();
   const walk = (node: unknown, owner: { id: string; name: Scheme["indicators"][number]["name"] }, path: string[], tunable: boolean): unknown => {
     if (typeof node === "number") return tunable ? lift(node, owner, path) : node;
-    if (Array.isArray(node)) return node.map((x, i) => walk(x, owner, [...path, String(i)], tunable || ["steps", "amounts"].includes(path[path.length - 1])));
+    if (Array.isArray(node)) return node.map((x, i) => walk(x, owner, [...path, String(i)], tunable || fields.has(path[path.length - 1])));
     if (typeof node !== "object" || node === null) return node;
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(node)) {
@@ -46,15 +52,19 @@ export function liftRuleNumbers(scheme: Scheme): Lifted {
       else if (k === "points" && typeof v === "object" && v !== null && !Array.isArray(v) && !("param" in v) && !("op" in v) && !("pick" in v) && !("input" in v))
         out[k] = Object.fromEntries(Object.entries(v).map(([o, x]) => [o, walk(x, owner, [...path, k, o], true)]));
       // a pick's table (a rate per staff level) is a rule table too
-      else out[k] = walk(v, owner, [...path, k], TUNABLE.has(k) || k === "from" || path[path.length - 1] === "from");
+      else out[k] = walk(v, owner, [...path, k], fields.has(k) || k === "from" || path[path.length - 1] === "from");
     }
     return out;
   };
+  const walkRule = (rule: { kind: string }, owner: { id: string; name: Scheme["indicators"][number]["name"] }) => {
+    fields = tunableOf(rule);
+    return walk(rule, owner, [], false);
+  };
   const raw = {
     ...scheme,
-    indicators: scheme.indicators.map((i) => ({ ...i, rule: walk(i.rule, i, [], false) })),
-    adjustments: scheme.adjustments.map((a) => ({ ...a, rule: walk(a.rule, a, [], false) })),
-    pay: scheme.pay.map((p) => ({ ...p, rule: walk(p.rule, p, [], false) })),
+    indicators: scheme.indicators.map((i) => ({ ...i, rule: walkRule(i.rule, i) })),
+    adjustments: scheme.adjustments.map((a) => ({ ...a, rule: walkRule(a.rule, a) })),
+    pay: scheme.pay.map((p) => ({ ...p, rule: walkRule(p.rule, p) })),
   };
   raw.parameters = [...scheme.parameters, ...ruleNumbers];
   const r = parseScheme(raw);

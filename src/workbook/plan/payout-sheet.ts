@@ -8,9 +8,11 @@ import { t } from "../../i18n/index.js";
 import { Columns } from "./columns.js";
 import { moneyFormat, rosterColumns, type PlanContext } from "./context.js";
 import type { EvaluationLayout } from "./evaluation-sheet.js";
-import { conditionFormula, constFormula, exprFormula, payFormula } from "./native.js";
-import type { PlanBlock, PlanValue, SheetPlan } from "./types.js";
-import type { PersonPay } from "../../core/pay/index.js";
+import { conditionFormula } from "../../core/condition.js";
+import { constFormula, exprFormula } from "../../core/kinds/kind.js";
+import { isPersonPay, payFormula } from "../../core/kinds/registry.js";
+import { add, AND, area, bool, call, div, EMPTY, IF, MIN, mul, op, ref, ROUND, str, sub, sum, type Formula } from "../../core/formula.js";
+import type { PlanBlock, PlanFormula, PlanValue, SheetPlan } from "./types.js";
 
 /** An earlier period's evaluation sheet, for rules that look back (first-place streaks). */
 export interface PeriodSheet {
@@ -23,13 +25,17 @@ export interface PeriodSheet {
  * they are escaped with `~` (it reads no operators; and case never matters, because ids that
  * differ only in case are refused when the roster is read).
  */
-export const exactMatchKey = (cell: string): string => `SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(${cell},"~","~~"),"*","~*"),"?","~?")`;
+export const exactMatchKey = (cell: Formula): Formula =>
+  [
+    ["~", "~~"],
+    ["*", "~*"],
+    ["?", "~?"],
+  ].reduce((x, [from, to]) => call("SUBSTITUTE", x, str(from), str(to)), cell);
 
 /** `column` of the person whose id is in `idCell`, looked up on an earlier period's sheet ("" if absent). */
-export function lookBack(h: PeriodSheet, column: string, idCell: string): string {
-  const q = `'${h.sheet.replace(/'/g, "''")}'!`;
-  const range = (key: string) => `${q}$${h.layout.columns.letter(key)}$${h.layout.first}:$${h.layout.columns.letter(key)}$${h.layout.last}`;
-  return `IF(${idCell}="","",IFERROR(INDEX(${range(column)},MATCH(${exactMatchKey(idCell)},${range("id")},0)),""))`;
+export function lookBack(h: PeriodSheet, column: string, idCell: Formula): Formula {
+  const range = (key: string) => h.layout.whole(key, h.sheet);
+  return IF(op("=", idCell, EMPTY), EMPTY, call("IFERROR", call("INDEX", range(column), call("MATCH", exactMatchKey(idCell), range("id"), 0)), EMPTY));
 }
 
 /**
@@ -40,7 +46,7 @@ export function payoutSheet(
   ctx: PlanContext,
   ev: EvaluationLayout,
   history: readonly PeriodSheet[] = [],
-): { sheet: SheetPlan; payColumn: string; lineColumns: Map<string, string> } {
+): { sheet: SheetPlan; payColumn: number; lineColumns: Map<string, number> } {
   const { scheme, lang } = ctx;
   const evName = ctx.sheetNames.evaluation;
   const money = moneyFormat(scheme.money.digits);
@@ -72,79 +78,85 @@ export function payoutSheet(
   const first = ev.first;
   const last = ev.last;
   const n = last - first + 1;
-  const col = (key: string) => cols.letter(key);
-  const here = (key: string, row: number) => `$${col(key)}${row}`;
-  const whole = (key: string) => `$${col(key)}$${first}:$${col(key)}$${last}`;
+  const here = (key: string): Formula => ref({ col: cols.at(key) });
+  const whole = (key: string): Formula => area({ c1: cols.at(key), r1: first, c2: cols.at(key), r2: last });
+  /** SUM over the rows so far: $X$2:$X7 in row 7. */
+  const upTo = (key: string): Formula => call("SUM", area({ c1: cols.at(key), r1: first, c2: cols.at(key) }));
   const inputType = (id: string) => ctx.inputs.get(id)?.type ?? "number";
-  const evCol = (key: string, row: number) => `'${evName.replace(/'/g, "''")}'!$${ev.columns.letter(key)}${row}`;
-  const evWhole = (key: string) => `'${evName.replace(/'/g, "''")}'!$${ev.columns.letter(key)}$${first}:$${ev.columns.letter(key)}$${last}`;
+  const evCell = (key: string) => ev.cell(key, evName);
 
-  const rows: PlanValue[][] = [];
-  for (let i = 0; i < n; i++) {
-    const row = first + i;
-    const f = ev.context(row, evName);
-    const evaluated = ev.evaluated(row, evName);
-    const ready = ev.ready(row, evName);
-    const out: PlanValue[] = new Array(cols.list.length).fill(null);
-    const set = (key: string, body: string) => (out[cols.at(key)] = { formula: body });
-    set("id", `IF(${evCol("id", row)}="","",${evCol("id", row)})`);
-    set("name", `IF(${evCol("name", row)}="","",${evCol("name", row)})`);
-    for (const k of own) set(k, `IF(${evCol(k, row)}="","",${evCol(k, row)})`);
-    set("total", evCol("total", row));
-    if (scheme.grades.length) set("grade", evCol("grade", row));
-    const cond = (when: (typeof scheme.pay)[number]["when"]) => (when ? conditionFormula(when, f, inputType) : "TRUE");
-    const pay = (when: (typeof scheme.pay)[number]["when"], amount: string) =>
-      `IF(${evaluated},IF(${cond(when)},ROUND(${amount},${digits}),0),IF(${ready},0,""))`;
-    for (const line of scheme.pay) {
-      const rule = line.rule;
-      const key = `pay:${line.id}`;
-      if (rule.kind === "rank-award") {
-        const rank = f.cell("rank");
-        const total = f.value("total");
-        set(key, pay(line.when, `IF(${rank}=1,${constFormula(rule.first, f)},IF(${total}=MIN(${evWhole("total")}),${constFormula(rule.last, f)},0))`));
-      } else if (rule.kind === "streak-award") {
-        // the run of first places ending now, counted back through the earlier periods (as far
-        // as the longest amount matters); the amount for a run of n is the n-th, the last repeating
-        const amounts = rule.amounts.map((a) => constFormula(a, f));
-        const depth = Math.min(amounts.length - 1, history.length);
-        const idCell = f.cell("id");
-        let run = "0";
-        for (let k = depth - 1; k >= 0; k--) run = `IF(${lookBack(history[k], "rank", idCell)}=1,1+${run},0)`;
-        run = `IF(${f.cell("rank")}=1,1+${run},0)`;
-        const amount = amounts.length === 1 ? `IF(${run}>0,${amounts[0]},0)` : `IF(${run}>0,CHOOSE(MIN(${run},${amounts.length}),${amounts.join(",")}),0)`;
-        set(key, pay(line.when, amount));
-      } else if (rule.kind === "pool") {
-        const p = line.id;
-        const units = `(ROUND(${constFormula(rule.budget, f)},${digits})*${10 ** digits})`;
-        const unitCents = 10 ** (2 - digits);
-        set(`${p}:weight`, `IF(AND(${evaluated},${cond(line.when)}),${exprFormula(rule.weight, f)},0)`);
-        // running sums (shown for the reader) as SUM over the rows so far, not "the cell above +
-        // this row": a column that refers to itself row after row came out wrong in LibreOffice's
-        // grouped calculation once long (1,000 rows: its last cell was 0)
-        const upTo = (key: string) => `SUM($${col(key)}$${first}:$${col(key)}${row})`;
-        set(`${p}:cumulative`, upTo(`${p}:weight`));
-        // totals summed where they are used, not read from the running columns' last cell:
-        // LibreOffice's grouped calculation got that cell wrong on long sheets
-        const W = `SUM(${whole(`${p}:weight`)})`;
-        set(`${p}:exact`, `IF(${W}<=0,NA(),(${units}*${here(`${p}:weight`, row)})/${W})`);
-        set(`${p}:floor`, `INT(${here(`${p}:exact`, row)}+1E-9)`);
-        set(`${p}:floors`, upTo(`${p}:floor`));
-        set(`${p}:remainder`, `${here(`${p}:exact`, row)}-${here(`${p}:floor`, row)}`);
-        const rem = whole(`${p}:remainder`);
-        const w = whole(`${p}:weight`);
-        const r = here(`${p}:remainder`, row);
-        const wr = here(`${p}:weight`, row);
-        set(`${p}:position`, `SUMPRODUCT((${rem}>${r})+(${rem}=${r})*(${w}>${wr})+(${rem}=${r})*(${w}=${wr})*(ROW(${rem})<ROW()))`);
-        const left = `(${units}-SUM(${whole(`${p}:floor`)}))`;
-        set(key, `IF(${ready},(${here(`${p}:floor`, row)}+IF(${here(`${p}:position`, row)}<${left},1,0))*${unitCents}/100,"")`);
-      } else {
-        set(key, pay(line.when, payFormula(rule as PersonPay, f)));
-      }
+  // one formula per column, the same tree in every row
+  const f = ev.context(evName);
+  const evaluated = ev.evaluated(evName);
+  const ready = ev.ready(evName);
+  const formulas = new Map<string, Formula>();
+  const set = (key: string, body: Formula) => formulas.set(key, body);
+  const copy = (key: string) => IF(op("=", evCell(key), EMPTY), EMPTY, evCell(key));
+  set("id", copy("id"));
+  set("name", copy("name"));
+  for (const k of own) set(k, copy(k));
+  set("total", evCell("total"));
+  if (scheme.grades.length) set("grade", evCell("grade"));
+  const cond = (when: (typeof scheme.pay)[number]["when"]) => (when ? conditionFormula(when, f, inputType) : bool(true));
+  const pay = (when: (typeof scheme.pay)[number]["when"], amount: Formula) => IF(evaluated, IF(cond(when), ROUND(amount, digits), 0), IF(ready, 0, EMPTY));
+  for (const line of scheme.pay) {
+    const rule = line.rule;
+    const key = `pay:${line.id}`;
+    if (rule.kind === "rank-award") {
+      const total = f.value("total");
+      set(key, pay(line.when, IF(op("=", f.cell("rank"), 1), constFormula(rule.first, f), IF(op("=", total, MIN(ev.whole("total", evName))), constFormula(rule.last, f), 0))));
+    } else if (rule.kind === "streak-award") {
+      // the run of first places ending now, counted back through the earlier periods (as far
+      // as the longest amount matters); the amount for a run of n is the n-th, the last repeating
+      const amounts = rule.amounts.map((a) => constFormula(a, f));
+      const depth = Math.min(amounts.length - 1, history.length);
+      const idCell = f.cell("id");
+      let run: Formula = 0;
+      for (let k = depth - 1; k >= 0; k--) run = IF(op("=", lookBack(history[k], "rank", idCell), 1), add(1, run), 0);
+      run = IF(op("=", f.cell("rank"), 1), add(1, run), 0);
+      const amount =
+        amounts.length === 1 ? IF(op(">", run, 0), amounts[0], 0) : IF(op(">", run, 0), call("CHOOSE", MIN(run, amounts.length), ...amounts), 0);
+      set(key, pay(line.when, amount));
+    } else if (rule.kind === "pool") {
+      const p = line.id;
+      const units = mul(ROUND(constFormula(rule.budget, f), digits), 10 ** digits);
+      const unitCents = 10 ** (2 - digits);
+      set(`${p}:weight`, IF(AND(evaluated, cond(line.when)), exprFormula(rule.weight, f), 0));
+      // running sums (shown for the reader) as SUM over the rows so far, not "the cell above +
+      // this row": a column that refers to itself row after row came out wrong in LibreOffice's
+      // grouped calculation once long (1,000 rows: its last cell was 0)
+      set(`${p}:cumulative`, upTo(`${p}:weight`));
+      // totals summed where they are used, not read from the running columns' last cell:
+      // LibreOffice's grouped calculation got that cell wrong on long sheets
+      const W = call("SUM", whole(`${p}:weight`));
+      set(`${p}:exact`, IF(op("<=", W, 0), call("NA"), div(mul(units, here(`${p}:weight`)), W)));
+      set(`${p}:floor`, call("INT", add(here(`${p}:exact`), 1e-9)));
+      set(`${p}:floors`, upTo(`${p}:floor`));
+      set(`${p}:remainder`, sub(here(`${p}:exact`), here(`${p}:floor`)));
+      const rem = whole(`${p}:remainder`);
+      const w = whole(`${p}:weight`);
+      const r = here(`${p}:remainder`);
+      const wr = here(`${p}:weight`);
+      const remEq = op("=", rem, r);
+      set(
+        `${p}:position`,
+        call("SUMPRODUCT", add(op(">", rem, r), mul(remEq, op(">", w, wr)), mul(mul(remEq, op("=", w, wr)), op("<", call("ROW", rem), call("ROW"))))),
+      );
+      const left = sub(units, call("SUM", whole(`${p}:floor`)));
+      set(key, IF(ready, div(mul(add(here(`${p}:floor`), IF(op("<", here(`${p}:position`), left), 1, 0)), unitCents), 100), EMPTY));
+    } else if (isPersonPay(rule)) {
+      set(key, pay(line.when, payFormula(rule, f)));
+    } else {
+      const never: never = rule;
+      throw new Error(`no formula for pay kind ${JSON.stringify(never)}`);
     }
-    const lines = scheme.pay.map((l) => here(`pay:${l.id}`, row));
-    set("pay", `IF(${ready},ROUND(${lines.length ? lines.join("+") : "0"},${digits}),"")`);
-    rows.push(out);
   }
+  set("pay", IF(ready, ROUND(sum(scheme.pay.map((l) => here(`pay:${l.id}`))), digits), EMPTY));
+  const shared: (PlanFormula | null)[] = cols.list.map((c) => {
+    const x = formulas.get(c.key);
+    return x === undefined ? null : { formula: x };
+  });
+  const rows: PlanValue[][] = Array.from({ length: n }, () => shared.slice());
 
   // reconciliation under the table
   const blocks: PlanBlock[] = [{ row: first, col: 0, values: rows, formats: cols.list.map((c) => c.format) }];
@@ -152,20 +164,19 @@ export function payoutSheet(
   const label = (key: string, vars = {}) => t(lang, key, vars);
   blocks.push({ row: r, col: 0, values: [[label("wb.payout.reconcile")]], bold: true });
   r++;
-  blocks.push({ row: r, col: 0, values: [[label("wb.payout.sum"), null, { formula: `ROUND(SUM(${whole("pay")}),${digits})` }]], formats: [undefined, undefined, money] });
+  blocks.push({ row: r, col: 0, values: [[label("wb.payout.sum"), null, { formula: ROUND(call("SUM", whole("pay")), digits) }]], formats: [undefined, undefined, money] });
   r++;
-  const f0 = ev.context(first, evName);
   for (const p of pools) {
     if (p.rule.kind !== "pool") continue;
-    const budget = `ROUND(${constFormula(p.rule.budget, f0)},${digits})`;
-    const shares = `ROUND(SUM(${whole(`pay:${p.id}`)}),${digits})`;
+    const budget = ROUND(constFormula(p.rule.budget, f), digits);
+    const shares = ROUND(call("SUM", whole(`pay:${p.id}`)), digits);
     blocks.push({
       row: r,
       col: 0,
       values: [
         [label("wb.payout.pool.budget", { pool: p.name[lang] }), null, { formula: budget }],
         [label("wb.payout.pool.shares", { pool: p.name[lang] }), null, { formula: shares }],
-        [label("wb.payout.pool.difference", { pool: p.name[lang] }), null, { formula: `ROUND(${shares}-${budget},${digits})` }],
+        [label("wb.payout.pool.difference", { pool: p.name[lang] }), null, { formula: ROUND(sub(shares, budget), digits) }],
       ],
       formats: [undefined, undefined, money],
     });
@@ -182,5 +193,5 @@ export function payoutSheet(
     widths: cols.list.map((c) => c.width ?? 10),
     protect: true,
   };
-  return { sheet, payColumn: col("pay"), lineColumns: new Map(scheme.pay.map((l) => [l.id, col(`pay:${l.id}`)])) };
+  return { sheet, payColumn: cols.at("pay"), lineColumns: new Map(scheme.pay.map((l) => [l.id, cols.at(`pay:${l.id}`)])) };
 }

@@ -10,12 +10,12 @@ import { constValue } from "../../core/expr.js";
 import { sortBandsDesc } from "../../core/totals.js";
 import { formatPeriod, parsePeriod, periodOrdinal, rollupOf } from "../../core/periods/period.js";
 import type { StreakRule } from "../../core/periods/streaks.js";
-import { textLiteral } from "./a1.js";
+import { constFormula, type FormulaContext } from "../../core/kinds/kind.js";
+import { AND, call, div, EMPTY, IF, MIN, NA, N, op, ref, ROUND, str, sum, type Formula } from "../../core/formula.js";
 import { Columns } from "./columns.js";
 import { POINTS_FORMAT, type PlanContext, type PlanPerson } from "./context.js";
-import { constFormula } from "./native.js";
 import { lookBack, type PeriodSheet } from "./payout-sheet.js";
-import type { PlanValue, SheetPlan } from "./types.js";
+import type { PlanFormula, PlanValue, SheetPlan } from "./types.js";
 
 export interface PeriodSheets extends PeriodSheet {
   period: string;
@@ -59,54 +59,54 @@ export function rollupSheet(ctx: PlanContext, name: string, periods: readonly Pe
     ids.push({ id: p.id, name: p.name });
   }
   const first = 2;
-  const f0 = { param: (id: string) => ctx.names.param(id) } as Parameters<typeof constFormula>[1];
+  const f0 = { param: (id: string): Formula => ({ name: ctx.names.param(id) }) } as FormulaContext;
 
-  const rows: PlanValue[][] = ids.map((person, i) => {
-    const row = first + i;
-    const out: PlanValue[] = new Array(cols.list.length).fill(null);
-    const set = (key: string, v: PlanValue) => (out[cols.at(key)] = v);
-    const cell = (key: string) => `$${cols.letter(key)}${row}`;
-    const idCell = cell("id");
-    set("id", person.id);
-    set("name", person.name);
-    periods.forEach((p) => set(`t:${p.period}`, { formula: lookBack(p, "total", idCell) }));
-    for (const [g, members] of groups) {
-      const totals = members.map((k) => cell(`t:${periods[k].period}`));
-      const sum = totals.map((x) => `N(${x})`).join("+");
-      const n = `COUNT(${totals.join(",")})`;
-      const value = roll!.method === "mean" ? `(${sum})/${n}` : sum;
-      set(`r:${g}`, { formula: `IF(${n}=0,"",ROUND(${value},${scheme.scoreDigits}))` });
-      if (roll!.method === "mean" && scheme.grades.length) {
-        const r = cell(`r:${g}`);
-        const label = grades.reduceRight((rest, { g: grade }) => `IF(${r}>=${ctx.names.gradeMin(grade.id)},${textLiteral(grade.label[lang])},${rest})`, "NA()");
-        set(`g:${g}`, { formula: `IF(${r}="","",${label})` });
-      }
+  // one formula per column, the same tree in every row
+  const formulas = new Map<string, Formula>();
+  const set = (key: string, body: Formula) => formulas.set(key, body);
+  const cell = (key: string): Formula => ref({ col: cols.at(key) });
+  const idCell = cell("id");
+  periods.forEach((p) => set(`t:${p.period}`, lookBack(p, "total", idCell)));
+  for (const [g, members] of groups) {
+    const totals = members.map((k) => cell(`t:${periods[k].period}`));
+    const added = sum(totals.map((x) => N(x)));
+    const n = call("COUNT", ...totals);
+    const value = roll!.method === "mean" ? div(added, n) : added;
+    set(`r:${g}`, IF(op("=", n, 0), EMPTY, ROUND(value, scheme.scoreDigits)));
+    if (roll!.method === "mean" && scheme.grades.length) {
+      const r = cell(`r:${g}`);
+      const label = grades.reduceRight<Formula>((rest, { g: grade }) => IF(op(">=", r, { name: ctx.names.gradeMin(grade.id) }), str(grade.label[lang]), rest), NA());
+      set(`g:${g}`, IF(op("=", r, EMPTY), EMPTY, label));
     }
-    const hit = (rule: StreakRule, p: PeriodSheets) => {
-      const total = cell(`t:${p.period}`);
-      const rank = lookBack(p, "rank", idCell);
-      const q = `'${p.sheet.replace(/'/g, "''")}'!`;
-      const range = (key: string) => `${q}$${p.layout.columns.letter(key)}$${p.layout.first}:$${p.layout.columns.letter(key)}$${p.layout.last}`;
-      if (rule.when === "below") return `AND(ISNUMBER(${total}),N(${total})<${rule.mark === undefined ? "60" : constFormula(rule.mark, f0)})`;
-      if (rule.when === "rank-first") return `${rank}=1`;
-      return `AND(ISNUMBER(${total}),${rank}=MAX(${range("rank")}),${rank}<>1,COUNT(${range("total")})>1)`;
-    };
-    for (const s of scheme.periods.streaks) {
-      const flag =
-        s.count > tail.length ? '""' : `IF(AND(${tail.slice(0, s.count).map((p) => hit(s, p)).join(",")}),${textLiteral(s.label[lang])},"")`;
-      set(`s:${s.id}`, { formula: flag });
-    }
-    const tiers = scheme.periods.tiers;
-    if (tiers) {
-      if (tiers.window > tail.length) set("tier", "");
-      else {
-        const window = tail.slice(0, tiers.window).map((p) => cell(`t:${p.period}`));
-        const low = `MIN(${window.join(",")})`;
-        const bands = sortBandsDesc(tiers.tiers.map((x) => ({ x, min: constValue(x.min, env) })));
-        const label = bands.reduceRight((rest, { x }) => `IF(${low}>=${constFormula(x.min, f0)},${textLiteral(x.label[lang])},${rest})`, '""');
-        set("tier", { formula: `IF(AND(${window.map((w) => `ISNUMBER(${w})`).join(",")}),${label},"")` });
-      }
-    }
+  }
+  const hit = (rule: StreakRule, p: PeriodSheets): Formula => {
+    const total = cell(`t:${p.period}`);
+    const rank = lookBack(p, "rank", idCell);
+    const range = (key: string) => p.layout.whole(key, p.sheet);
+    if (rule.when === "below") return AND(call("ISNUMBER", total), op("<", N(total), rule.mark === undefined ? 60 : constFormula(rule.mark, f0)));
+    if (rule.when === "rank-first") return op("=", rank, 1);
+    return AND(call("ISNUMBER", total), op("=", rank, call("MAX", range("rank"))), op("<>", rank, 1), op(">", call("COUNT", range("total")), 1));
+  };
+  for (const s of scheme.periods.streaks)
+    set(`s:${s.id}`, s.count > tail.length ? EMPTY : IF(AND(...tail.slice(0, s.count).map((p) => hit(s, p))), str(s.label[lang]), EMPTY));
+  const tiers = scheme.periods.tiers;
+  if (tiers && tiers.window <= tail.length) {
+    const window = tail.slice(0, tiers.window).map((p) => cell(`t:${p.period}`));
+    const low = MIN(...window);
+    const bands = sortBandsDesc(tiers.tiers.map((x) => ({ x, min: constValue(x.min, env) })));
+    const label = bands.reduceRight<Formula>((rest, { x }) => IF(op(">=", low, constFormula(x.min, f0)), str(x.label[lang]), rest), EMPTY);
+    set("tier", IF(AND(...window.map((w) => call("ISNUMBER", w))), label, EMPTY));
+  }
+  const shared: (PlanFormula | null)[] = cols.list.map((c) => {
+    const x = formulas.get(c.key);
+    return x === undefined ? null : { formula: x };
+  });
+  const rows: PlanValue[][] = ids.map((person) => {
+    const out: PlanValue[] = shared.slice();
+    out[cols.at("id")] = person.id;
+    out[cols.at("name")] = person.name;
+    // a tier window longer than the periods there are: no tier
+    if (tiers && tiers.window > tail.length) out[cols.at("tier")] = "";
     return out;
   });
 

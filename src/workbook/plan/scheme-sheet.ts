@@ -59,7 +59,7 @@ export function schemeSheet(scheme: Scheme, name: string, lang: Lang, naming: Na
     row++;
     scheme.grades.forEach((g, i) => {
       const r = row + i;
-      const fromParam = (c: typeof g.min | undefined): PlanValue => (c === undefined ? null : typeof c === "number" ? c : { formula: naming.param(c.param) });
+      const fromParam = (c: typeof g.min | undefined): PlanValue => (c === undefined ? null : typeof c === "number" ? c : { formula: { name: naming.param(c.param) } });
       const min = fromParam(g.min);
       const coefficient = fromParam(g.coefficient);
       blocks.push({ row: r, col: 0, values: [[g.label[lang]]] });

@@ -4,23 +4,25 @@
  * total of every pay line.
  */
 import { t } from "../../i18n/index.js";
-import { numberLiteral, textLiteral } from "./a1.js";
+import { add, area, call, div, IF, mul, neg, op, ref, ROUND, str, type Formula } from "../../core/formula.js";
 import { moneyFormat, type PlanContext } from "./context.js";
 import type { EvaluationLayout } from "./evaluation-sheet.js";
 import type { PlanBlock, SheetPlan } from "./types.js";
 
-export function summarySheet(ctx: PlanContext, ev: EvaluationLayout, payout: { lineColumns: Map<string, string>; payColumn: string }): SheetPlan {
+export function summarySheet(ctx: PlanContext, ev: EvaluationLayout, payout: { lineColumns: Map<string, number>; payColumn: number }): SheetPlan {
   const { scheme, lang } = ctx;
-  const evName = `'${ctx.sheetNames.evaluation.replace(/'/g, "''")}'`;
-  const payName = `'${ctx.sheetNames.payout.replace(/'/g, "''")}'`;
-  const range = (key: string) => `${evName}!$${ev.columns.letter(key)}$${ev.first}:$${ev.columns.letter(key)}$${ev.last}`;
-  const payRange = (letter: string) => `${payName}!$${letter}$${ev.first}:$${letter}$${ev.last}`;
+  const range = (key: string) => ev.whole(key, ctx.sheetNames.evaluation);
+  const payRange = (col: number) => area({ sheet: ctx.sheetNames.payout, c1: col, r1: ev.first, c2: col, r2: ev.last });
+  /** A cell of this sheet, absolute (the summary's blocks are one-off cells, not columns). */
+  const at = (col: number, row: number): Formula => ref({ col, row });
+  /** --EXACT(range, x): 1 where a cell is exactly x (case and wildcards count), else 0. */
+  const exact = (r: Formula, x: Formula) => neg(neg(call("EXACT", r, x)));
   const blocks: PlanBlock[] = [];
   let row = 1;
   blocks.push({ row, col: 0, values: [[`${scheme.name[lang]} — ${t(lang, "wb.summary.title")}`]], bold: true });
   row += 2;
-  const headcount = `$B$${row}`;
-  blocks.push({ row, col: 0, values: [[t(lang, "wb.summary.headcount"), { formula: `COUNT(${range("total")})` }]] });
+  const headcount = at(1, row);
+  blocks.push({ row, col: 0, values: [[t(lang, "wb.summary.headcount"), { formula: call("COUNT", range("total")) }]] });
   row += 2;
   let chart: SheetPlan["chart"];
   if (scheme.grades.length) {
@@ -36,9 +38,9 @@ export function summarySheet(ctx: PlanContext, ev: EvaluationLayout, payout: { l
         const r = row + i;
         return [
           g.label[lang],
-          { formula: `SUMPRODUCT(--EXACT(${range("grade")},${textLiteral(g.label[lang])}))` },
-          { formula: `IF(${headcount}=0,0,$B$${r}/${headcount})` },
-          { formula: `REPT("█",ROUND($C$${r}*40,0))` },
+          { formula: call("SUMPRODUCT", exact(range("grade"), str(g.label[lang]))) },
+          { formula: IF(op("=", headcount, 0), 0, div(at(1, r), headcount)) },
+          { formula: call("REPT", str("█"), ROUND(mul(at(2, r), 40), 0)) },
         ];
       }),
     });
@@ -56,9 +58,9 @@ export function summarySheet(ctx: PlanContext, ev: EvaluationLayout, payout: { l
         const r = row + i;
         return [
           a.label[lang],
-          { formula: `INT(${numberLiteral(a.share)}*${headcount}+1E-9)` },
-          { formula: `SUMPRODUCT(--EXACT(${range("award")},${textLiteral(a.label[lang])}))` },
-          { formula: `IF($C$${r}<=$B$${r},"✓","✗")` },
+          { formula: call("INT", add(mul(a.share, headcount), 1e-9)) },
+          { formula: call("SUMPRODUCT", exact(range("award"), str(a.label[lang]))) },
+          { formula: IF(op("<=", at(2, r), at(1, r)), str("✓"), str("✗")) },
         ];
       }),
     });
@@ -73,8 +75,8 @@ export function summarySheet(ctx: PlanContext, ev: EvaluationLayout, payout: { l
       col: 0,
       formats: [undefined, money],
       values: [
-        ...scheme.pay.map((l) => [l.name[lang], { formula: `ROUND(SUM(${payRange(payout.lineColumns.get(l.id)!)}),${scheme.money.digits})` }]),
-        [t(lang, "wb.col.pay"), { formula: `ROUND(SUM(${payRange(payout.payColumn)}),${scheme.money.digits})` }],
+        ...scheme.pay.map((l) => [l.name[lang], { formula: ROUND(call("SUM", payRange(payout.lineColumns.get(l.id)!)), scheme.money.digits) }]),
+        [t(lang, "wb.col.pay"), { formula: ROUND(call("SUM", payRange(payout.payColumn)), scheme.money.digits) }],
       ],
     });
     row += scheme.pay.length + 2;
@@ -91,12 +93,12 @@ export function summarySheet(ctx: PlanContext, ev: EvaluationLayout, payout: { l
       col: 0,
       formats: [undefined, "0", ...scheme.grades.map(() => "0"), moneyFormat(scheme.money.digits)],
       values: departments.map((d, i) => {
-        const here = `--EXACT(${dept},$A$${row + i})`;
+        const here = exact(dept, at(0, row + i));
         return [
           d,
-          { formula: `SUMPRODUCT(${here},--ISNUMBER(${range("total")}))` },
-          ...scheme.grades.map((g) => ({ formula: `SUMPRODUCT(${here},--EXACT(${range("grade")},${textLiteral(g.label[lang])}))` })),
-          { formula: `ROUND(SUMPRODUCT(${here},${payRange(payout.payColumn)}),${scheme.money.digits})` },
+          { formula: call("SUMPRODUCT", here, neg(neg(call("ISNUMBER", range("total"))))) },
+          ...scheme.grades.map((g) => ({ formula: call("SUMPRODUCT", here, exact(range("grade"), str(g.label[lang]))) })),
+          { formula: ROUND(call("SUMPRODUCT", here, payRange(payout.payColumn)), scheme.money.digits) },
         ];
       }),
     });

@@ -4,8 +4,14 @@
  * Office.js (src/workbook/office) or ExcelJS (src/workbook/xlsx) — that hold no business logic.
  */
 import type { Lang } from "../../core/text.js";
+import type { Formula } from "../../core/formula.js";
 
-export type PlanValue = string | number | boolean | null | { formula: string };
+/**
+ * A formula cell holds a tree (src/core/formula.ts) whose references are relative to its row; a
+ * computed column puts the same object in every row, so the writers print it once per column.
+ */
+export type PlanFormula = { formula: Formula };
+export type PlanValue = string | number | boolean | null | PlanFormula;
 
 /** A rectangle of values whose top-left cell is (row, col); rows 1-based, columns 0-based. */
 export interface PlanBlock {

@@ -6,6 +6,7 @@
  */
 import { cellRef, columnLetter } from "../plan/a1.js";
 import type { PlanValue, SheetPlan } from "../plan/types.js";
+import { printA1 } from "../plan/print-formula.js";
 import type { Styles, CellStyle } from "./styles.js";
 import { esc, NS_MAIN, NS_REL, XML_HEAD } from "./xml.js";
 
@@ -15,35 +16,28 @@ interface Cell {
 }
 
 /**
- * Shared formulas: a column whose formula is the same from row to row but for the row number
- * (every reference in our formulas is `$COLrow` or fully absolute) is written once, with the
- * rows below pointing at it — the sheet XML shrinks several times. `shift` rewrites a formula
- * for another row, to check that a cell really is the master's copy.
+ * Shared formulas: a computed column holds one formula object in every row (its references are
+ * relative to the row), so it is printed once, in its first row, with the rows below pointing
+ * at it — the sheet XML shrinks several times and no string is made per cell.
  */
-const ROW_RELATIVE = /\$([A-Z]{1,3})(\d+)(?![\d$])/g;
-
-export function shiftRows(formula: string, by: number): string {
-  return formula.replace(ROW_RELATIVE, (_, col: string, row: string) => `$${col}${Number(row) + by}`);
-}
-
-function cellXml(ref: string, c: Cell, shared?: { si: number; master?: { range: string } }): string {
+function cellXml(ref: string, row: number, c: Cell, shared?: { si: number; master?: { range: string } }): string {
   if (shared && typeof c.v === "object" && c.v !== null) {
     const s = c.s ? ` s="${c.s}"` : "";
     return shared.master
-      ? `<c r="${ref}"${s}><f t="shared" ref="${shared.master.range}" si="${shared.si}">${esc(c.v.formula)}</f></c>`
+      ? `<c r="${ref}"${s}><f t="shared" ref="${shared.master.range}" si="${shared.si}">${esc(printA1(c.v.formula, row))}</f></c>`
       : `<c r="${ref}"${s}><f t="shared" si="${shared.si}"/></c>`;
   }
-  return plainCellXml(ref, c);
+  return plainCellXml(ref, row, c);
 }
 
-function plainCellXml(ref: string, c: Cell): string {
+function plainCellXml(ref: string, row: number, c: Cell): string {
   const s = c.s ? ` s="${c.s}"` : "";
   const v = c.v;
   if (v === null) return c.s ? `<c r="${ref}"${s}/>` : "";
   if (typeof v === "number") return Number.isFinite(v) ? `<c r="${ref}"${s}><v>${v}</v></c>` : `<c r="${ref}"${s} t="e"><v>#NUM!</v></c>`;
   if (typeof v === "boolean") return `<c r="${ref}"${s} t="b"><v>${v ? 1 : 0}</v></c>`;
   if (typeof v === "string") return `<c r="${ref}"${s} t="inlineStr"><is><t xml:space="preserve">${esc(v)}</t></is></c>`;
-  return `<c r="${ref}"${s}><f>${esc(v.formula)}</f></c>`;
+  return `<c r="${ref}"${s}><f>${esc(printA1(v.formula, row))}</f></c>`;
 }
 
 /** Expand "C2:F41" into a test of whether (row, col) lies inside. */
@@ -90,7 +84,7 @@ export function sheetXml(s: SheetPlan, styles: Styles, tableRelId: string | null
       },
     });
   }
-  // shared formula groups: per block column, runs of rows whose formula is the run's first, shifted
+  // shared formula groups: per block column, runs of rows holding the same formula object
   let nextSi = 0;
   const sharedOf = new Map<PlanValue[][], { si: Int32Array[]; masters: Map<number, string>[] }>();
   for (const b of s.blocks) {
@@ -100,7 +94,7 @@ export function sheetXml(s: SheetPlan, styles: Styles, tableRelId: string | null
       const si = new Int32Array(b.values.length).fill(-1);
       const masters = new Map<number, string>();
       let start = -1;
-      let text = "";
+      let current: PlanValue = null;
       const close = (end: number) => {
         if (start >= 0 && end > start) {
           const col = columnLetter(b.col + j);
@@ -116,14 +110,14 @@ export function sheetXml(s: SheetPlan, styles: Styles, tableRelId: string | null
           close(last);
           continue;
         }
-        if (start >= 0 && shiftRows(text, i - start) === v.formula) {
+        if (start >= 0 && v === current) {
           last = i;
           continue;
         }
         close(last);
         start = i;
         last = i;
-        text = v.formula;
+        current = v;
       }
       close(last);
       groups.si.push(si);
@@ -152,7 +146,7 @@ export function sheetXml(s: SheetPlan, styles: Styles, tableRelId: string | null
         const i = r - src.row;
         const si = groups ? groups.si[j][i] : -1;
         const master = si >= 0 ? groups!.masters[j].get(i) : undefined;
-        const xml = cellXml(`${columnLetter(col)}${r}`, { v: values[j], s: src.style(j, unlocked(r, col)) }, si >= 0 ? { si, master: master ? { range: master } : undefined } : undefined);
+        const xml = cellXml(`${columnLetter(col)}${r}`, r, { v: values[j], s: src.style(j, unlocked(r, col)) }, si >= 0 ? { si, master: master ? { range: master } : undefined } : undefined);
         if (xml) cells.push({ col, xml });
       }
     }

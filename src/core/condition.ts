@@ -3,8 +3,10 @@
  * (no profit bonus during probation) or employed_dec31 = true (year-end bonus).
  */
 import { z } from "zod";
-import { IdSchema } from "../text.js";
-import type { RowContext } from "../expr.js";
+import { IdSchema } from "./text.js";
+import type { RowContext } from "./expr.js";
+import { NOT, op, str, type Formula } from "./formula.js";
+import type { FormulaContext } from "./kinds/kind.js";
 
 export const ConditionSchema = z
   .object({
@@ -34,4 +36,19 @@ export function testCondition(c: Condition, ctx: RowContext): boolean {
     case "<=":
       return v <= c.value;
   }
+}
+
+/**
+ * The same test as a formula. Yes/no inputs are written as words in the sheet, options as their
+ * labels; `type` tells which an input is.
+ */
+export function conditionFormula(c: Condition, f: Pick<FormulaContext, "cell" | "option" | "yes">, type: (input: string) => string): Formula {
+  const cell = f.cell(c.input);
+  if (typeof c.value === "boolean") {
+    const yes = op("=", cell, str(f.yes()));
+    const test = c.value ? yes : NOT(yes);
+    return c.op === "!=" ? NOT(test) : test;
+  }
+  const right = typeof c.value === "string" ? str(type(c.input) === "option" ? f.option(c.input, c.value) : c.value) : c.value;
+  return op(c.op === "!=" ? "<>" : c.op, cell, right);
 }

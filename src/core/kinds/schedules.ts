@@ -9,8 +9,9 @@
 import { z } from "zod";
 import { compileExpr, ConstSchema, constValue, ExprSchema, type RowContext } from "../expr.js";
 import { EvaluationError } from "../errors.js";
-import { BandSchema, compileBandTable } from "./bands.js";
-import type { RuleCompileContext } from "./types.js";
+import { add, call, IF, MIN, mul, NA, op, sub, type Formula } from "../formula.js";
+import { BandSchema, bandTableFormula, compileBandTable } from "./bands.js";
+import { constFormula, exprFormula, type FormulaContext, type RuleCompileContext } from "./kind.js";
 
 export const PerUnitScheduleSchema = z
   .object({
@@ -71,5 +72,25 @@ export function compileSchedule(s: Schedule, c: RuleCompileContext): CompiledSch
         return i < 0 ? 0 : table.points[i](ctx);
       };
     }
+  }
+}
+
+/** The same schedule as a formula of the count in `count`. */
+export function scheduleFormula(s: Schedule, count: Formula, f: FormulaContext): Formula {
+  switch (s.kind) {
+    case "per-unit":
+      return mul(s.maxCount === undefined ? count : MIN(count, constFormula(s.maxCount, f)), exprFormula(s.rate, f));
+    case "cumulative": {
+      // cost of the first k units for k = 0 … n (summed as the engine sums), then the last step repeats
+      const steps = s.steps.map((x) => constFormula(x, f));
+      const prefixes: Formula[] = [0];
+      steps.forEach((x, i) => prefixes.push(add(prefixes[i], x)));
+      const n = steps.length;
+      const cost = IF(op("<=", count, n), call("CHOOSE", add(count, 1), ...prefixes), add(prefixes[n], mul(sub(count, n), steps[n - 1])));
+      // a part or negative unit has no cost: an error, as in the engine
+      return IF(call("OR", op("<", count, 0), op("<>", count, call("INT", count))), NA(), cost);
+    }
+    case "count-bands":
+      return bandTableFormula("at-least", s.bands, 0, count, f);
   }
 }
