@@ -33,6 +33,11 @@ describe("gate-proportional (warehouse: base 300, none below 80, pro rata above 
     const g = pay({ kind: "gate-proportional", base: 300, gate: 80, between: "proportional" });
     expect(g(ctx({}, 90), null)).toBe(270);
   });
+  it("below the gate pays 0 without looking at the base, as the sheet's formula does (the oracle found the difference)", () => {
+    const byLevel = pay({ kind: "gate-proportional", base: { pick: "level", from: { senior: 300 } }, gate: 80 });
+    expect(byLevel(ctx({ level: "trainee" }, 50), null)).toBe(0);
+    expect(() => byLevel(ctx({ level: "trainee" }, 90), null)).toThrow();
+  });
 });
 
 describe("coefficient and scaled", () => {

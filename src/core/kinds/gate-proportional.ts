@@ -28,11 +28,12 @@ export const gateProportional = payKind({
     return (ctx, why) => {
       const total = ctx.total ?? 0;
       const full = ctx.full ?? 100;
-      const b = base(ctx);
+      // below the gate nothing is paid and the base is not looked at, as in the formula
       if (total < gate) {
         if (why) why("why.pay.below-gate", { total, gate });
         return 0;
       }
+      const b = base(ctx);
       if (total > full || rule.between === "proportional") {
         if (why) why("why.pay.proportional", { base: b, total, full });
         return (b * total) / full;

@@ -44,7 +44,9 @@ function printer(style: Style): (f: Formula) => string {
     if ("neg" in f) return `-${wrap(f.neg, precedence(f.neg) < NEGATION)}`;
     if ("op" in f) {
       const p = PRECEDENCE[f.op];
-      return `${wrap(f.l, precedence(f.l) < p)}${f.op}${wrap(f.r, precedence(f.r) <= p)}`;
+      // (-2)^2: Excel reads -2^2 as 4 too, but not every reader of a workbook does
+      const negatedBase = f.op === "^" && typeof f.l === "object" && "neg" in f.l;
+      return `${wrap(f.l, precedence(f.l) < p || negatedBase)}${f.op}${wrap(f.r, precedence(f.r) <= p)}`;
     }
     return `${f.fn}(${f.args.map(print).join(",")})`;
   }
