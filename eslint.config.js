@@ -34,7 +34,13 @@ export default tseslint.config(
     rules: {
       "no-restricted-imports": [
         "error",
-        { patterns: [{ group: ["node:*", "fs", "path", "office", "@microsoft/office-js", "exceljs", "react*"], message: "src/core is pure: no file system, Office, ExcelJS or React" }] },
+        {
+          patterns: [
+            { group: ["node:*", "fs", "path", "office", "@microsoft/office-js", "exceljs", "react*"], message: "src/core is pure: no file system, Office, ExcelJS or React" },
+            // words live at the edges: core returns keys and variables; only their types are shared
+            { group: ["**/i18n/index.js", "**/i18n/*.json"], message: "src/core does not import the catalogs: return a key and its variables" },
+          ],
+        },
       ],
     },
   },

@@ -6,10 +6,11 @@ import type { Scheme } from "../src/core/scheme/schema.js";
 import { builtInScheme } from "../src/schemes/index.js";
 import { parseRecords, type PersonData } from "../src/core/data.js";
 import { withParams } from "../src/core/scheme/load.js";
+import { problemText } from "../src/i18n/index.js";
 
 export function scheme(raw: unknown): Scheme {
   const r = parseScheme(raw);
-  if (!r.ok) throw new Error(r.problems.map((p) => `${p.path}: ${p.message}`).join("\n"));
+  if (!r.ok) throw new Error(r.problems.map((p) => problemText(p, "en-US")).join("\n"));
   return r.scheme;
 }
 

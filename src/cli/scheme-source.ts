@@ -4,12 +4,12 @@ import { resolve } from "node:path";
 import { builtInScheme, builtInSchemeIds } from "../schemes/index.js";
 import { parseScheme, withParams, type SchemeProblem } from "../core/scheme/load.js";
 import type { Scheme } from "../core/scheme/schema.js";
-import { t } from "../i18n/index.js";
+import { problemText, t } from "../i18n/index.js";
 import { readText } from "./files.js";
 import { UserError, type CliIO } from "./io.js";
 
 function schemeProblems(file: string, problems: readonly SchemeProblem[], io: CliIO): UserError {
-  const lines = [t(io.lang, "cli.scheme-invalid", { file, count: problems.length }), ...problems.map((p) => `  ${p.path}: ${p.message}`)];
+  const lines = [t(io.lang, "cli.scheme-invalid", { file, count: problems.length }), ...problems.map((p) => `  ${problemText(p, io.lang)}`)];
   return new UserError(lines.join("\n"));
 }
 

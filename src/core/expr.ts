@@ -124,16 +124,3 @@ export function countValue(ctx: RowContext, input: string): number {
   if (typeof v !== "number") throw new EvaluationError("input.not-number", { input, value: String(v) });
   return v;
 }
-
-/** Every name an expression refers to, for the scheme's cross-checks. */
-export function exprRefs(e: Expr, out: { params: string[]; inputs: string[] } = { params: [], inputs: [] }) {
-  if (typeof e === "number") return out;
-  if ("param" in e) out.params.push(e.param);
-  else if ("input" in e) out.inputs.push(e.input);
-  else if ("op" in e) e.args.forEach((a) => exprRefs(a, out));
-  else if ("pick" in e) {
-    out.inputs.push(e.pick);
-    Object.values(e.from).forEach((a) => exprRefs(a, out));
-  }
-  return out;
-}

@@ -92,11 +92,6 @@ export function toCents(yuan: number, digits: MoneyDigits): number {
   return q === 0 ? 0 : q;
 }
 
-/** Cents back to yuan as a number (exact to the cent in its shortest decimal form). */
-export function centsToYuan(cents: number): number {
-  return cents / 100;
-}
-
 /** "1234.50", "-0.05": always two decimals, no grouping; what CSV and finance files expect. */
 export function formatCents(cents: number): string {
   const negative = cents < 0;

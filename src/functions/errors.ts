@@ -20,5 +20,3 @@ export class FunctionError {
 export class PassedError {
   constructor(readonly original: unknown) {}
 }
-
-export const isFunctionError = (v: unknown): v is FunctionError => v instanceof FunctionError;

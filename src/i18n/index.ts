@@ -7,7 +7,6 @@ import en from "./en-US.json" with { type: "json" };
 import zh from "./zh-CN.json" with { type: "json" };
 import type { Lang, MessageVars } from "./lang.js";
 
-export type MessageKey = keyof typeof en;
 export const catalogs: Record<Lang, Record<string, string>> = { "en-US": en, "zh-CN": zh };
 
 export function formatNumber(x: number): string {
@@ -28,4 +27,9 @@ export function t(lang: Lang, key: string, vars: MessageVars = {}): string {
 /** zh-CN for a Chinese locale name (zh, zh_CN.UTF-8, zh-Hans …), en-US otherwise. */
 export function pickLang(locale: string | undefined | null): Lang {
   return locale && /^zh/i.test(locale) ? "zh-CN" : "en-US";
+}
+
+/** A scheme problem as one line: where (its path, or the cell it came from) and what is expected. */
+export function problemText(p: { path: string; key: string; vars: MessageVars }, lang: Lang, where: string = p.path): string {
+  return `${where}: ${t(lang, p.key, p.vars)}`;
 }

@@ -16,6 +16,7 @@ import warehouse from "./warehouse.json" with { type: "json" };
 import workPlan from "./work-plan.json" with { type: "json" };
 import { parseScheme } from "../core/scheme/load.js";
 import type { Scheme } from "../core/scheme/schema.js";
+import { problemText } from "../i18n/index.js";
 
 /** In the order of SCHEMES.md. */
 export const BUILT_IN_SCHEME_JSON: readonly unknown[] = [
@@ -41,7 +42,7 @@ export function builtInSchemes(): Scheme[] {
       const r = parseScheme(raw);
       if (!r.ok) {
         const id = (raw as { id?: string }).id;
-        throw new Error(`built-in scheme ${id} is invalid: ${r.problems.map((p) => `${p.path}: ${p.message}`).join("; ")}`);
+        throw new Error(`built-in scheme ${id} is invalid: ${r.problems.map((p) => problemText(p, "en-US")).join("; ")}`);
       }
       return r.scheme;
     });

@@ -28,6 +28,7 @@ import { LANGS, type Lang } from "../core/text.js";
 import { t } from "../i18n/index.js";
 import { liftRuleNumbers } from "./plan/lift.js";
 import type { PlanName } from "./plan/types.js";
+import { problemText } from "../i18n/index.js";
 
 export interface SheetValues {
   /** What each column holds (the plan's table keys), in sheet order. */
@@ -118,7 +119,7 @@ export function schemeAsEdited(saved: Scheme, cells: ReadonlyArray<SettingCell &
   if (problems.length) return { ok: false, problems };
   const edited: Scheme = { ...lifted, grades: lifted.grades.map((g) => ({ ...g, ...grades.get(g.id) })) };
   const r = withParams(edited, params, lang);
-  if (!r.ok) return { ok: false, problems: r.problems.map((p) => `${cellOf(p.path, edited, cells) ?? p.path}: ${p.message}`) };
+  if (!r.ok) return { ok: false, problems: r.problems.map((p) => problemText(p, lang, cellOf(p.path, edited, cells) ?? p.path)) };
   return { ok: true, scheme: r.scheme, settings };
 }
 

@@ -11,6 +11,7 @@ import { t } from "../i18n/index.js";
 import { parseRef, XlsxError, type XlsxFile } from "../io/xlsx-read.js";
 import { recordFromXml } from "./generation-record.js";
 import { evaluationProblem, recalcPayouts, schemeAsEdited, type RecalcReport } from "./read-back.js";
+import { problemText } from "../i18n/index.js";
 
 export type FileRecalc =
   | {
@@ -40,7 +41,7 @@ function recalc(file: XlsxFile, fileName: string, lang: Lang): FileRecalc {
   const record = file.customXml.map(recordFromXml).find((r) => r !== null);
   if (!record) return { ok: false, reason: "no-record", problems: [t(lang, "cli.recalc.no-record", { file: fileName })] };
   const parsed = parseScheme(record.scheme, lang);
-  if (!parsed.ok) return { ok: false, reason: "scheme", problems: parsed.problems.map((p) => `${p.path}: ${p.message}`) };
+  if (!parsed.ok) return { ok: false, reason: "scheme", problems: parsed.problems.map((p) => problemText(p, lang)) };
   if (record.damaged?.includes("layout")) return { ok: false, reason: "record", problems: [t(lang, "wb.recalc.record-damaged", { file: fileName })] };
   const layout = record.layout;
   if (!layout) return { ok: false, reason: "periods", problems: [t(lang, "cli.recalc.periods", { file: fileName })] };

@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { parseScheme, withParams } from "../../src/core/scheme/load.js";
 import { L, minimal, scheme } from "../helpers.js";
+import { problemText, t } from "../../src/i18n/index.js";
 
 const problems = (raw: unknown, lang: "en-US" | "zh-CN" = "en-US") => {
   const r = parseScheme(raw, lang);
-  return r.ok ? [] : r.problems.map((p) => `${p.path}: ${p.message}`);
+  return r.ok ? [] : r.problems.map((p) => problemText(p, lang));
 };
 
 const ind = (id: string, points: number, rule: unknown = { kind: "direct" }) => ({ id, name: L(id), points, rule });
@@ -121,8 +122,8 @@ describe("scheme validation", () => {
       }),
     );
     const r = withParams(s, { step: 0 });
-    expect(r.ok ? [] : r.problems.map((p) => `${p.path}: ${p.message}`)).toEqual(["indicators[0].rule.step: must be greater than 0"]);
+    expect(r.ok ? [] : r.problems.map((p) => problemText(p, "en-US"))).toEqual(["indicators[0].rule.step: must be greater than 0"]);
     const unknown = withParams(s, { stepp: 1 });
-    expect(unknown.ok ? [] : unknown.problems.map((p) => p.message)).toEqual(['unknown parameter "stepp"; the scheme has: step']);
+    expect(unknown.ok ? [] : unknown.problems.map((p) => t("en-US", p.key, p.vars))).toEqual(['unknown parameter "stepp"; the scheme has: step']);
   });
 });

@@ -3,6 +3,7 @@
  * a bare #NUM!, or "[object Object]") before; now it is #VALUE! naming the argument, the same
  * check as the scheme's (src/core/rule-checks.ts), or the error passed in, unchanged.
  */
+import { problemText } from "../../src/i18n/index.js";
 import { describe, expect, it } from "vitest";
 import { one } from "./fn-helpers.js";
 import { parseScheme } from "../../src/core/scheme/load.js";
@@ -41,6 +42,6 @@ describe("KPI.* refuse what a scheme refuses", () => {
     const i = raw.indicators.findIndex((x: { rule: { kind: string } }) => x.rule.kind === "deduct-per-step");
     raw.indicators[i].rule.points = -3;
     const r = parseScheme(raw);
-    expect(r.ok ? [] : r.problems).toContainEqual({ path: `indicators[${i}].rule.points`, message: "must not be negative" });
+    expect(r.ok ? [] : r.problems.map((p) => problemText(p, "en-US"))).toContain(`indicators[${i}].rule.points: must not be negative`);
   });
 });

@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { initialState, wizardReducer, type WizardEvent, type WizardState } from "../../src/taskpane/state/wizard.js";
 import { indicatorTotal, parseRoster, previewPerson, sampleRosterText, schemeProblems, unreviewed } from "../../src/taskpane/state/select.js";
+import { t } from "../../src/i18n/index.js";
 
 const run = (events: WizardEvent[], s: WizardState = initialState("zh-CN", "2026-11")) => events.reduce(wizardReducer, s);
 
@@ -20,8 +21,8 @@ describe("wizard state", () => {
   it("keeps a live total and names the problem while points do not add up", () => {
     const s = run([{ type: "template", id: "ecommerce-cs" }, { type: "indicator-points", index: 0, points: 25 }]);
     expect(indicatorTotal(s.draft!)).toEqual({ sum: 95, expected: 100, of: "points" });
-    expect(schemeProblems(s.draft, "en-US").map((p) => p.message)).toEqual(["indicator points add up to 95, expected 100 (total.full)"]);
-    expect(schemeProblems(s.draft, "zh-CN").map((p) => p.message)).toEqual(["各指标分值合计为 95,应为 100(total.full)"]);
+    expect(schemeProblems(s.draft, "en-US").map((p) => t("en-US", p.key, p.vars))).toEqual(["indicator points add up to 95, expected 100 (total.full)"]);
+    expect(schemeProblems(s.draft, "zh-CN").map((p) => t("zh-CN", p.key, p.vars))).toEqual(["各指标分值合计为 95,应为 100(total.full)"]);
   });
 
   it("weighted schemes edit weights", () => {

@@ -2,8 +2,8 @@
 import type { z } from "zod";
 import type { SchemeObjectSchema } from "./object.js";
 import { RESERVED_COLUMNS } from "./parts.js";
-import { t } from "../../i18n/index.js";
 import type { MessageVars } from "../errors.js";
+import { ruleReadsOwnInput } from "../kinds/registry.js";
 import { MAX_YUAN } from "../money.js";
 import { bracketProblems, isNonNegative, isPositive, repeated } from "../rule-checks.js";
 
@@ -13,7 +13,7 @@ type Path = (string | number)[];
 
 /** A problem with a catalog key, so the front doors can show it in zh-CN or en-US. */
 function issue(ctx: Ctx, path: Path, key: string, vars: MessageVars) {
-  ctx.addIssue({ code: "custom", path, message: t("en-US", key, vars), params: { key, vars } });
+  ctx.addIssue({ code: "custom", path, message: key, params: { key, vars } });
 }
 
 /** Round to 9 decimals before comparing sums of weights, so 33.3 + 33.3 + 33.4 is 100. */
@@ -108,7 +108,7 @@ export function checkScheme(s: SchemeObject, ctx: Ctx): void {
     s[list].forEach((item, i) => {
       const own = item.input ?? item.id;
       walkRefs(item.rule, [list, i, "rule"], known);
-      if (item.rule.kind !== "deductions" && !known.has(own)) issue(ctx, [list, i, item.input ? "input" : "id"], "scheme.unknown-input", { id: own });
+      if (ruleReadsOwnInput(item.rule) && !known.has(own)) issue(ctx, [list, i, item.input ? "input" : "id"], "scheme.unknown-input", { id: own });
       checkRuleNumbers(item.rule, [list, i, "rule"]);
       if (item.rule.kind === "levels") checkLevels(item.rule.points, own, [list, i, "rule", "points"]);
     });

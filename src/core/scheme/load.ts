@@ -1,17 +1,18 @@
 /**
- * Turning untrusted JSON into a valid Scheme: every problem with its path, in the user's
- * language. Our cross-field checks carry a catalog key; zod's own messages come from zod's
- * locale for the language.
+ * Turning untrusted JSON into a valid Scheme: every problem with its path and a catalog key with
+ * its variables — the front doors put them in words (src/i18n: problemText). Zod's own messages
+ * come from zod's locale for the language, given to this one parse (never set globally).
  */
 import { z } from "zod";
 import { SchemeSchema, type Scheme } from "./schema.js";
 import type { Lang } from "../text.js";
-import { t } from "../../i18n/index.js";
+import type { MessageVars } from "../errors.js";
 
 export interface SchemeProblem {
   /** `indicators[2].rule.step` */
   path: string;
-  message: string;
+  key: string;
+  vars: MessageVars;
 }
 
 export type SchemeResult = { ok: true; scheme: Scheme } | { ok: false; problems: SchemeProblem[] };
@@ -25,7 +26,7 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return out || "(scheme)";
 }
 
-const ZOD_LOCALES: Record<Lang, () => Parameters<typeof z.config>[0]> = {
+const ZOD_LOCALES: Record<Lang, () => { localeError: z.core.$ZodErrorMap }> = {
   "en-US": () => z.locales.en(),
   "zh-CN": () => z.locales.zhCN(),
 };
@@ -40,14 +41,14 @@ export const MAX_SCHEME_NODES = 200_000;
  * than MAX_SCHEME_DEPTH, or a count over MAX_SCHEME_NODES — which would otherwise overflow the
  * stack of the validator or run it for minutes.
  */
-export function shapeProblem(raw: unknown, lang: Lang): SchemeProblem | null {
+export function shapeProblem(raw: unknown): SchemeProblem | null {
   const stack: { node: unknown; path: (string | number)[] }[] = [{ node: raw, path: [] }];
   let count = 0;
   while (stack.length) {
     const { node, path } = stack.pop()!;
-    if (++count > MAX_SCHEME_NODES) return { path: "(scheme)", message: t(lang, "scheme.too-large", { max: MAX_SCHEME_NODES }) };
+    if (++count > MAX_SCHEME_NODES) return { path: "(scheme)", key: "scheme.too-large", vars: { max: MAX_SCHEME_NODES } };
     if (typeof node !== "object" || node === null) continue;
-    if (path.length >= MAX_SCHEME_DEPTH) return { path: formatPath(path), message: t(lang, "scheme.too-deep", { max: MAX_SCHEME_DEPTH }) };
+    if (path.length >= MAX_SCHEME_DEPTH) return { path: formatPath(path), key: "scheme.too-deep", vars: { max: MAX_SCHEME_DEPTH } };
     const entries: [string | number, unknown][] = Array.isArray(node) ? node.map((v, i) => [i, v]) : Object.entries(node);
     for (const [k, v] of entries) stack.push({ node: v, path: [...path, k] });
   }
@@ -55,22 +56,18 @@ export function shapeProblem(raw: unknown, lang: Lang): SchemeProblem | null {
 }
 
 export function parseScheme(raw: unknown, lang: Lang = "en-US"): SchemeResult {
-  const shape = shapeProblem(raw, lang);
+  const shape = shapeProblem(raw);
   if (shape) return { ok: false, problems: [shape] };
-  z.config(ZOD_LOCALES[lang]());
-  try {
-    const r = SchemeSchema.safeParse(raw);
-    if (r.success) return { ok: true, scheme: r.data };
-    return {
-      ok: false,
-      problems: r.error.issues.map((i) => {
-        const params = (i as { params?: { key?: string; vars?: Record<string, string | number> } }).params;
-        return { path: formatPath(i.path), message: params?.key ? t(lang, params.key, params.vars) : i.message };
-      }),
-    };
-  } finally {
-    if (lang !== "en-US") z.config(z.locales.en());
-  }
+  const r = SchemeSchema.safeParse(raw, { error: ZOD_LOCALES[lang]().localeError });
+  if (r.success) return { ok: true, scheme: r.data };
+  return {
+    ok: false,
+    problems: r.error.issues.map((i) => {
+      const params = (i as { params?: { key?: string; vars?: MessageVars } }).params;
+      // our own checks carry a key; zod's come in words from its locale
+      return params?.key ? { path: formatPath(i.path), key: params.key, vars: params.vars ?? {} } : { path: formatPath(i.path), key: "scheme.zod", vars: { detail: i.message } };
+    }),
+  };
 }
 
 /**
@@ -84,8 +81,8 @@ export function withParams(scheme: Scheme, given: ReadonlyMap<string, number> | 
   const known = scheme.parameters.map((p) => p.id);
   for (const [k, v] of values) {
     if (!known.includes(k))
-      problems.push({ path: `parameters.${k}`, message: t(lang, "scheme.unknown-param-override", { id: k, known: known.join(", ") || "—" }) });
-    else if (!Number.isFinite(v)) problems.push({ path: `parameters.${k}`, message: t(lang, "scheme.param-not-number") });
+      problems.push({ path: `parameters.${k}`, key: "scheme.unknown-param-override", vars: { id: k, known: known.join(", ") || "—" } });
+    else if (!Number.isFinite(v)) problems.push({ path: `parameters.${k}`, key: "scheme.param-not-number", vars: {} });
   }
   if (problems.length) return { ok: false, problems };
   const next = { ...scheme, parameters: scheme.parameters.map((p) => (values.has(p.id) ? { ...p, value: values.get(p.id)! } : p)) };

@@ -10,6 +10,7 @@ import { indicatorTotal, schemeProblems } from "../state/select.js";
 import type { WizardEvent, WizardState } from "../state/wizard.js";
 import { useT } from "./i18n.js";
 import { NumberInput } from "./NumberInput.js";
+import { problemText } from "../../i18n/index.js";
 
 const useStyles = makeStyles({
   // wraps at the task pane's 320 px: the name on its own line, then the number and the buttons
@@ -116,7 +117,7 @@ export function IndicatorsStep({ state, dispatch }: { state: WizardState; dispat
           <MessageBarBody>
             <ul>
               {problems.map((p) => (
-                <li key={`${p.path}${p.message}`}>{`${p.path}: ${p.message}`}</li>
+                <li key={`${p.path}${p.key}`}>{problemText(p, lang)}</li>
               ))}
             </ul>
           </MessageBarBody>

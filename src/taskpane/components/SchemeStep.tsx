@@ -6,6 +6,7 @@ import type { WizardEvent, WizardState } from "../state/wizard.js";
 import type { Scheme } from "../../core/scheme/schema.js";
 import { useT } from "./i18n.js";
 import { readFileText } from "./read-file.js";
+import { problemText } from "../../i18n/index.js";
 
 /** The source name the saved scheme is shown under once chosen. */
 const SAVED = "⟲";
@@ -32,7 +33,7 @@ export function SchemeStep({ state, dispatch, saved }: { state: WizardState; dis
     }
     const r = parseScheme(raw, lang);
     if (r.ok) dispatch({ type: "imported", scheme: r.scheme, name: file.name });
-    else dispatch({ type: "import-failed", problems: r.problems.map((p) => `${p.path}: ${p.message}`) });
+    else dispatch({ type: "import-failed", problems: r.problems.map((p) => problemText(p, lang)) });
   };
   return (
     <section aria-labelledby="scheme-title">

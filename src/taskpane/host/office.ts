@@ -16,6 +16,7 @@ import { columnLetter } from "../../workbook/plan/a1.js";
 import { parseScheme } from "../../core/scheme/load.js";
 import { generationRecord } from "../../workbook/generation-record.js";
 import { readRecord, writeRecord } from "./office-record.js";
+import { problemText } from "../../i18n/index.js";
 
 export function officeHost(lang: Lang): Host {
   return {
@@ -49,7 +50,7 @@ export function officeHost(lang: Lang): Host {
       const state = await readRecord();
       if (!state) return null;
       const parsed = parseScheme(state.scheme, words);
-      if (!parsed.ok) return { failed: "scheme", problems: parsed.problems.map((p) => `${p.path}: ${p.message}`) };
+      if (!parsed.ok) return { failed: "scheme", problems: parsed.problems.map((p) => problemText(p, words)) };
       if (state.damaged?.includes("layout")) return { failed: "record", problems: [t(words, "wb.recalc.record-damaged", { file: t(words, "ui.finance.this-workbook") })] };
       const layout = state.layout;
       if (!layout) return { failed: "periods", problems: [t(words, "ui.finance.periods")] };

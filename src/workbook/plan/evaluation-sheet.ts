@@ -5,7 +5,7 @@
  */
 import { dataColumns } from "../../core/data.js";
 import type { Rule } from "../../core/kinds/registry.js";
-import { ruleAddinFormula, ruleFormula } from "../../core/kinds/registry.js";
+import { ruleAddinFormula, ruleFormula, ruleReadsOwnInput } from "../../core/kinds/registry.js";
 import { constFormula, exprFormula, type FormulaContext } from "../../core/kinds/kind.js";
 import { conditionFormula } from "../../core/condition.js";
 import { add, AND, area, call, div, EMPTY, IF, MAX, MIN, mul, NA, op, ref, ROUND, str, sum, type Formula } from "../../core/formula.js";
@@ -110,7 +110,7 @@ export function evaluationSheet(ctx: PlanContext): { sheet: SheetPlan; layout: E
       const parts = scheme.raters.map((r) => div(mul(ruleOrAddin(rule, f.cell(`${input}@${r.id}`), input, full), r.weight), 100));
       return ROUND(sum(parts), digits);
     }
-    return ROUND(ruleOrAddin(rule, rule.kind === "deductions" ? EMPTY : f.cell(input), input, full), digits);
+    return ROUND(ruleOrAddin(rule, ruleReadsOwnInput(rule) ? f.cell(input) : EMPTY, input, full), digits);
   };
   for (const i of scheme.indicators) {
     const body = points(i.rule, i.input ?? i.id, i.points, i.rated);

@@ -8,6 +8,7 @@
 import type { Scheme, Parameter } from "../../core/scheme/schema.js";
 import { parseScheme } from "../../core/scheme/load.js";
 import { tunableFields } from "../../core/kinds/registry.js";
+import { problemText } from "../../i18n/index.js";
 
 /** The roster-wide pay kinds' settings (the per-person kinds declare theirs in src/core/kinds). */
 const ROSTER_TUNABLE: Record<string, readonly string[]> = { "rank-award": ["first", "last"], pool: ["budget"], "streak-award": ["amounts"] };
@@ -68,6 +69,6 @@ export function liftRuleNumbers(scheme: Scheme): Lifted {
   };
   raw.parameters = [...scheme.parameters, ...ruleNumbers];
   const r = parseScheme(raw);
-  if (!r.ok) throw new Error(`lifting rule numbers broke the scheme: ${r.problems.map((p) => `${p.path}: ${p.message}`).join("; ")}`);
+  if (!r.ok) throw new Error(`lifting rule numbers broke the scheme: ${r.problems.map((p) => problemText(p, "en-US")).join("; ")}`);
   return { scheme: r.scheme, ruleNumbers };
 }
