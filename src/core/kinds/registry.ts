@@ -1,29 +1,14 @@
 /**
- * The rule kinds and the per-person pay kinds, listed once. The zod unions, the types and every
+ * The rule kinds and the per-person pay kinds, listed once (list.ts). The zod unions, the types and every
  * dispatch (engine, formula, add-in form, words, tunable numbers) come from these lists: adding a
  * kind is its module, its line here, its property test and its catalog entries.
  */
 import { z } from "zod";
 import type { Formula } from "../formula.js";
-import { amount } from "./amount.js";
-import { bands } from "./bands.js";
-import { coefficient } from "./coefficient.js";
-import { deductPerStep } from "./deduct-per-step.js";
-import { deductions } from "./deductions.js";
-import { direct } from "./direct.js";
-import { gateProportional } from "./gate-proportional.js";
-import { items } from "./items.js";
 import type { CompiledPay, CompiledRule, DescribeContext, FormulaContext, PayCompileContext, PayKind, RuleCompileContext, RuleKind, Words } from "./kind.js";
-import { levels } from "./levels.js";
-import { pieceRate } from "./piece-rate.js";
-import { profitShare } from "./profit-share.js";
-import { ratio } from "./ratio.js";
-import { scaled } from "./scaled.js";
-import { scoreLinear } from "./score-linear.js";
-import { tiered } from "./tiered.js";
+import { PAY_KINDS, RULE_KINDS } from "./list.js";
 
-export const RULE_KINDS = [ratio, bands, deductPerStep, levels, direct, items, deductions] as const;
-export const PAY_KINDS = [amount, coefficient, scoreLinear, gateProportional, scaled, pieceRate, tiered, profitShare] as const;
+export { PAY_KINDS, RULE_KINDS };
 
 type Schemas<K extends readonly { schema: z.ZodObject }[]> = { [I in keyof K]: K[I]["schema"] };
 const schemas = <K extends readonly { schema: z.ZodObject }[]>(kinds: K) => kinds.map((k) => k.schema) as unknown as Schemas<K>;
