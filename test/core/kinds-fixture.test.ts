@@ -29,7 +29,7 @@ describe("a kind added to the list and nowhere else", () => {
     const scheme = r.scheme;
 
     // the engine
-    const [person] = compileScheme(scheme).evaluateRoster([{ id: "a1", name: "甲", values: { x: -120 } }]);
+    const [person] = compileScheme(scheme).evaluateRoster([{ line: 2, period: null, id: "a1", name: "甲", values: { x: -120 } }]);
     expect(person.points.x).toBe(60);
 
     // the words

@@ -6,9 +6,7 @@
  */
 import type { PersonData } from "../../core/data.js";
 import { readRosterFile } from "../roster-file.js";
-import { buildWorkbookPlan } from "../../workbook/plan/build-plan.js";
-import { writeXlsx } from "../../workbook/xlsx/write-xlsx.js";
-import { generationRecord, recordXml } from "../../workbook/generation-record.js";
+import { workbookFile } from "../../workbook/xlsx/workbook-file.js";
 import { t } from "../../i18n/index.js";
 import { MAX_ROWS, oneOf, optional, parseArgs, required, wholeNumber } from "../args.js";
 import { writeAtomic } from "../files.js";
@@ -39,10 +37,9 @@ export async function workbookCommand(argv: readonly string[], io: CliIO): Promi
     : data
       ? await readPeople(scheme, data, true, period, io, sheet)
       : Array.from({ length: wholeNumber(args, "rows", io, { max: MAX_ROWS, why: "cli.limit.rows", min: 1 }, 30) }, () => ({ line: 0, id: "", name: "", period: null, values: {} }));
-  const plan = buildWorkbookPlan(scheme, people, { lang: io.lang, mode, period: period ?? null });
   // the file carries its scheme (and, with data, the pay at generation) for the add-in's pane
-  const record = recordXml(generationRecord(scheme, people, plan));
-  writeAtomic(out, await writeXlsx(plan, { customXml: [record] }), io, args.flags.has("force"));
+  const { plan, bytes } = await workbookFile(scheme, people, { lang: io.lang, mode, period: period ?? null });
+  writeAtomic(out, bytes, io, args.flags.has("force"));
   io.err(t(io.lang, "wb.cli.written", { file: out, sheets: plan.sheets.map((s) => s.name).join(", ") }) + "\n");
   return EXIT.ok;
 }

@@ -31,13 +31,10 @@ export function standaloneHost(lang: Lang, download: Download = browserDownload)
     lang,
     async generate(request, onProgress) {
       onProgress(0.1);
-      const [{ buildWorkbookPlan }, { writeXlsx }, { generationRecord, recordXml }] = await Promise.all([
-        import("../../workbook/plan/build-plan.js"),
-        import("../../workbook/xlsx/write-xlsx.js"),
-        import("../../workbook/generation-record.js"),
-      ]);
+      const { workbookFile } = await import("../../workbook/xlsx/workbook-file.js");
       onProgress(0.3);
-      const plan = buildWorkbookPlan(request.scheme, request.people, {
+      // the file carries its scheme and baseline: opened in Excel with the add-in, the pane finds them
+      const { plan, bytes } = await workbookFile(request.scheme, request.people, {
         lang: request.lang,
         mode: request.mode,
         period: request.period || null,
@@ -45,8 +42,6 @@ export function standaloneHost(lang: Lang, download: Download = browserDownload)
         sheetNames: request.sheetNames,
       });
       onProgress(0.6);
-      // the file carries its scheme and baseline: opened in Excel with the add-in, the pane finds them
-      const bytes = await writeXlsx(plan, { customXml: [recordXml(generationRecord(request.scheme, request.people, plan))] });
       const fileName = `${request.scheme.id}${request.period ? `-${request.period}` : ""}.xlsx`;
       download(bytes, fileName);
       try {
