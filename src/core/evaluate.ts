@@ -9,16 +9,15 @@
  */
 import { compileExpr, constValue, type ExprEnv, type RowContext, type RowValues } from "./expr.js";
 import { EvaluationError } from "./errors.js";
-import { compileRule, type CompiledRule, type Reason, type Why } from "./kinds/registry.js";
+import { compileRule, isPersonPay, rosterPayKindOf, type CompiledRule, type Reason, type Why } from "./kinds/registry.js";
 import { compilePersonPay, type CompiledPay } from "./kinds/registry.js";
+import type { CompiledRosterPay } from "./kinds/kind.js";
 import { testCondition, type Condition } from "./condition.js";
 import { roundPoints, toCents, sumCents, type MoneyDigits } from "./money.js";
 import { blend, findBand, sortBandsDesc, weightedTotal } from "./totals.js";
 import type { Scheme, PayLine } from "./scheme/schema.js";
 import type { PersonData } from "./data.js";
-import { competitionRanks, } from "./roster/ranking.js";
-import { bottomRanked, rankAwards } from "./roster/rank-award.js";
-import { allocatePool } from "./roster/pool.js";
+import { bottomRanked, competitionRanks } from "./roster/ranking.js";
 import { forcedDistribution } from "./roster/forced-distribution.js";
 
 export interface TraceEntry {
@@ -126,13 +125,14 @@ export function compileScheme(scheme: Scheme, options: CompileOptions = {}): Com
   const grades = sortBandsDesc(
     scheme.grades.map((g) => ({ id: g.id, min: constValue(g.min, env), coefficient: g.coefficient === undefined ? null : constValue(g.coefficient, env) })),
   );
-  const personPay: { line: PayLine; f: CompiledPay | null }[] = scheme.pay.map((line) => ({
-    line,
-    f:
-      line.rule.kind === "rank-award" || line.rule.kind === "pool" || line.rule.kind === "streak-award"
-        ? null
-        : compilePersonPay(line.rule, { env }),
-  }));
+  const personPay: { line: PayLine; f: CompiledPay | null }[] = scheme.pay.map((line) => ({ line, f: isPersonPay(line.rule) ? compilePersonPay(line.rule, { env }) : null }));
+  // pay over the roster (ranks, pools); a kind paid across periods (streaks) compiles to null here
+  const rosterPay: { line: PayLine; f: CompiledRosterPay }[] = scheme.pay.flatMap((line) => {
+    const rule = line.rule;
+    if (isPersonPay(rule)) return [];
+    const f = rosterPayKindOf(rule).compile(rule, { env, moneyDigits, full });
+    return f ? [{ line, f }] : [];
+  });
 
   const eligibility = scheme.eligibility;
   // Rules report their reason through `why` only while tracing; the last one said is kept here.
@@ -284,31 +284,12 @@ export function compileScheme(scheme: Scheme, options: CompileOptions = {}): Com
     const totals = results.map((r) => r.total);
     const ranks = competitionRanks(totals);
     results.forEach((r, i) => (r.rank = ranks[i]));
-    for (const line of scheme.pay) {
-      const rule = line.rule;
-      if (rule.kind === "rank-award") {
-        const awards = rankAwards(rule, totals, env);
-        results.forEach((r, i) => {
-          const eligible = !line.when || testCondition(line.when, { values: r.values });
-          const cents = eligible ? toCents(awards[i].amount, moneyDigits) : 0;
-          r.pay[line.id] = cents;
-          if (tracing) r.trace.push({ target: line.id, kind: "pay", rule: rule.kind, params: rule, result: cents / 100, reason: { key: awards[i].key, vars: { rank: awards[i].rank } } });
-        });
-      } else if (rule.kind === "pool") {
-        const weight = compileExpr(rule.weight, env);
-        const shares = results.map((r) => {
-          const eligible = !line.when || testCondition(line.when, { values: r.values });
-          const ctx: RowContext = { values: r.values, total: r.total, full, coefficient: r.coefficient ?? undefined };
-          return { id: r.id, weight: eligible ? weight(ctx) : 0 };
-        });
-        const budget = toCents(constValue(rule.budget, env), moneyDigits);
-        const unit = 10 ** (2 - moneyDigits);
-        const cents = allocatePool(budget, shares, unit);
-        results.forEach((r, i) => {
-          r.pay[line.id] = cents[i];
-          if (tracing) r.trace.push({ target: line.id, kind: "pay", rule: rule.kind, params: rule, result: cents[i] / 100, reason: { key: "why.pay.pool", vars: { weight: shares[i].weight, budget: budget / 100 } } });
-        });
-      }
+    for (const { line, f } of rosterPay) {
+      const members = results.map((r) => ({ id: r.id, values: r.values, total: r.total, coefficient: r.coefficient, eligible: !line.when || testCondition(line.when, { values: r.values }) }));
+      f(members).forEach(({ cents, reason }, i) => {
+        results[i].pay[line.id] = cents;
+        if (tracing) results[i].trace.push({ target: line.id, kind: "pay", rule: line.rule.kind, params: line.rule, result: cents / 100, reason });
+      });
     }
     const bottom = scheme.ranking ? bottomRanked(totals, scheme.ranking.bottomCount) : new Set<number>();
     const awards = scheme.awards.length ? forcedDistribution(scheme.awards, totals, env) : null;

@@ -8,7 +8,7 @@ import { readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { cli, tempDir } from "./cli-helpers.js";
 import { parseScheme } from "../../src/core/scheme/load.js";
-import { allocatePool } from "../../src/core/roster/pool.js";
+import { allocatePool } from "../../src/core/kinds/pool.js";
 import { toCents, sumCents } from "../../src/core/money.js";
 import { EvaluationError } from "../../src/core/errors.js";
 

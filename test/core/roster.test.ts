@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { allocatePool } from "../../src/core/roster/pool.js";
+import { allocatePool } from "../../src/core/kinds/pool.js";
 import { competitionRanks } from "../../src/core/roster/ranking.js";
 import { forcedDistribution, ForcedAwardSchema } from "../../src/core/roster/forced-distribution.js";
-import { bottomRanked, rankAwards } from "../../src/core/roster/rank-award.js";
+import { rankAwards } from "../../src/core/kinds/rank-award.js";
+import { bottomRanked } from "../../src/core/roster/ranking.js";
 
 const env = { params: new Map<string, number>() };
 

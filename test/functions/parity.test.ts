@@ -8,7 +8,7 @@ import { col, fx, one } from "./fn-helpers.js";
 import { ratio } from "../../src/core/kinds/ratio.js";
 import { deductPerStep } from "../../src/core/kinds/deduct-per-step.js";
 import { tieredAmount } from "../../src/core/kinds/tiered.js";
-import { allocatePool } from "../../src/core/roster/pool.js";
+import { allocatePool } from "../../src/core/kinds/pool.js";
 import { roundExcel, roundPoints, toCents } from "../../src/core/money.js";
 import { blend, weightedTotal } from "../../src/core/totals.js";
 import { builtInScheme } from "../../src/schemes/index.js";

@@ -141,3 +141,58 @@ export interface PayKind<S extends z.ZodObject = z.ZodObject> {
 /** Identity functions that check a kind's parts against its schema's type. */
 export const ruleKind = <S extends z.ZodObject>(k: RuleKind<S>): RuleKind<S> => k;
 export const payKind = <S extends z.ZodObject>(k: PayKind<S>): PayKind<S> => k;
+
+/** A person as the roster-wide pay kinds see them: evaluated, in row order. */
+export interface RosterMember {
+  id: string;
+  values: RowContext["values"];
+  total: number;
+  coefficient: number | null;
+  /** Whether the pay line's condition holds for them. */
+  eligible: boolean;
+}
+
+export interface RosterPayContext {
+  env: ExprEnv;
+  moneyDigits: 0 | 1 | 2;
+  full: number;
+}
+
+/** Cents for every member, in order, with the reason for each. */
+export type CompiledRosterPay = (members: readonly RosterMember[]) => { cents: number; reason: Reason }[];
+
+/** What a roster-wide pay line's formulas see in the payout sheet, in a person's row. */
+export interface RosterFormulaContext extends FormulaContext {
+  /** A helper column of this line, in this row, and over every person. */
+  helper(key: string): Formula;
+  helperColumn(key: string): Formula;
+  /** A helper column from the first person down to this row (a running sum). */
+  helperSoFar(key: string): Formula;
+  /** An evaluation-sheet column over every person (total, rank). */
+  whole(key: string): Formula;
+  /** The usual pay cell: the amount rounded when the row is evaluated and the condition holds, 0 otherwise, blank while not filled in. */
+  paid(amount: Formula): Formula;
+  evaluated: Formula;
+  ready: Formula;
+  /** The line's condition for this row (TRUE without one). */
+  eligible: Formula;
+  moneyDigits: number;
+  /** This person's rank in an earlier period, the latest first ("" when they were not there). */
+  earlierRanks: readonly Formula[];
+}
+
+/** A pay kind computed over the whole roster: rank awards, pools, streaks of first places. */
+export interface RosterPayKind<S extends z.ZodObject = z.ZodObject> {
+  kind: string;
+  schema: S;
+  tunable: readonly string[];
+  /** Helper columns the payout sheet shows beside the line (headers: wb.col.<kind>.<key>). */
+  helpers: readonly string[];
+  /** The engine over one period's roster, or null for a kind paid across periods (src/core/periods). */
+  compile(rule: z.infer<S>, c: RosterPayContext): CompiledRosterPay | null;
+  formula(rule: z.infer<S>, f: RosterFormulaContext): { pay: Formula; helpers?: Record<string, Formula> };
+  /** What the line must add up to, for the payout sheet's reconciliation (pools: the budget). */
+  budget?(rule: z.infer<S>, f: FormulaContext, digits: number): Formula;
+}
+
+export const rosterPayKind = <S extends z.ZodObject>(k: RosterPayKind<S>): RosterPayKind<S> => k;

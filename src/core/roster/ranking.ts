@@ -15,3 +15,14 @@ export function competitionRanks(totals: readonly number[]): number[] {
 export function ranksFromBottom(totals: readonly number[]): number[] {
   return competitionRanks(totals.map((t) => -t));
 }
+
+/** Indexes of the people in the bottom `count` ranks (ties at the edge included). */
+export function bottomRanked(totals: readonly number[], count: number): Set<number> {
+  const fromBottom = ranksFromBottom(totals);
+  const ranks = competitionRanks(totals);
+  const out = new Set<number>();
+  fromBottom.forEach((r, i) => {
+    if (r <= count && ranks[i] !== 1) out.add(i);
+  });
+  return out;
+}

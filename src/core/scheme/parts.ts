@@ -2,11 +2,8 @@
 import { z } from "zod";
 import { ExprSchema, ConstSchema } from "../expr.js";
 import { IdSchema, LabelSchema, LocalizedSchema } from "../text.js";
-import { RuleSchema } from "../kinds/registry.js";
-import { PersonPaySchema } from "../kinds/registry.js";
+import { PayRuleSchema, RuleSchema } from "../kinds/registry.js";
 import { ConditionSchema } from "../condition.js";
-import { RankAwardPaySchema } from "../roster/rank-award.js";
-import { PoolPaySchema } from "../roster/pool.js";
 import { PERIOD_KINDS } from "../periods/period.js";
 import { StreakRuleSchema, TierRuleSchema } from "../periods/streaks.js";
 
@@ -102,17 +99,8 @@ export const GradeSchema = z
   })
   .strict();
 
-export const StreakAwardPaySchema = z
-  .object({ kind: z.literal("streak-award"), amounts: z.array(ConstSchema).min(1) })
-  .strict();
-
-export const PayRuleSchema = z.discriminatedUnion("kind", [
-  ...PersonPaySchema.options,
-  RankAwardPaySchema,
-  PoolPaySchema,
-  StreakAwardPaySchema,
-]);
-export type PayRule = z.infer<typeof PayRuleSchema>;
+export { PayRuleSchema };
+export type { PayRule } from "../kinds/registry.js";
 
 export const PayLineSchema = z
   .object({

@@ -3,7 +3,7 @@
  * coefficient × seniority) and spills one amount per person; the amounts add up to the budget
  * exactly (largest remainder; ties to the larger weight, then the earlier row). Unit 0.01 or 1.
  */
-import { allocatePool } from "../../core/roster/pool.js";
+import { allocatePool } from "../../core/kinds/pool.js";
 import { toCents } from "../../core/money.js";
 import { asMatrix, BLANK, optionalNumber, requireNumber, single, toNumber } from "../coerce.js";
 import { FunctionError } from "../errors.js";

@@ -10,12 +10,9 @@ import { parseScheme } from "../../core/scheme/load.js";
 import { tunableFields } from "../../core/kinds/registry.js";
 import { problemText } from "../../i18n/index.js";
 
-/** The roster-wide pay kinds' settings (the per-person kinds declare theirs in src/core/kinds). */
-const ROSTER_TUNABLE: Record<string, readonly string[]> = { "rank-award": ["first", "last"], pool: ["budget"], "streak-award": ["amounts"] };
-
 /** Field names whose numbers are settings, as the rule's kind declares them. */
 function tunableOf(rule: { kind: string }): Set<string> {
-  const fields = tunableFields(rule.kind) ?? ROSTER_TUNABLE[rule.kind];
+  const fields = tunableFields(rule.kind);
   if (!fields) throw new Error(`kind "${rule.kind}" declares no settings`);
   return new Set(fields);
 }

@@ -9,9 +9,8 @@ import { Columns } from "./columns.js";
 import { moneyFormat, rosterColumns, type PlanContext } from "./context.js";
 import type { EvaluationLayout } from "./evaluation-sheet.js";
 import { conditionFormula } from "../../core/condition.js";
-import { constFormula, exprFormula } from "../../core/kinds/kind.js";
-import { isPersonPay, payFormula } from "../../core/kinds/registry.js";
-import { add, AND, area, bool, call, div, EMPTY, IF, MIN, mul, op, ref, ROUND, str, sub, sum, type Formula } from "../../core/formula.js";
+import { isPersonPay, payFormula, rosterPayKindOf } from "../../core/kinds/registry.js";
+import {   area, bool, call,  EMPTY, IF,   op, ref, ROUND, str, sub, sum, type Formula } from "../../core/formula.js";
 import type { PlanBlock, PlanFormula, PlanValue, SheetPlan } from "./types.js";
 
 /** An earlier period's evaluation sheet, for rules that look back (first-place streaks). */
@@ -60,28 +59,16 @@ export function payoutSheet(
   if (scheme.grades.length) cols.add({ key: "grade", header: t(lang, "wb.col.grade"), width: 10 });
   for (const line of scheme.pay) cols.add({ key: `pay:${line.id}`, header: line.name[lang], format: money, width: 14 });
   cols.add({ key: "pay", header: t(lang, "wb.col.pay"), format: money, width: 14 });
-  const pools = scheme.pay.filter((l) => l.rule.kind === "pool");
-  for (const p of pools) {
-    const pool = p.name[lang];
-    for (const [k, key] of [
-      ["weight", "wb.col.pool.weight"],
-      ["cumulative", "wb.col.pool.cumulative"],
-      ["exact", "wb.col.pool.exact"],
-      ["floor", "wb.col.pool.floor"],
-      ["floors", "wb.col.pool.floors"],
-      ["remainder", "wb.col.pool.remainder"],
-      ["position", "wb.col.pool.position"],
-    ])
-      cols.add({ key: `${p.id}:${k}`, header: t(lang, key, { pool }), width: 12 });
-  }
+  // helper columns of the roster-wide lines (a pool's running weights and remainders), after the pay
+  const rosterLines = scheme.pay.flatMap((line) => (isPersonPay(line.rule) ? [] : [{ line, rule: line.rule, kind: rosterPayKindOf(line.rule) }]));
+  for (const { line, kind } of rosterLines)
+    for (const k of kind.helpers) cols.add({ key: `${line.id}:${k}`, header: t(lang, `wb.col.${kind.kind}.${k}`, { pool: line.name[lang] }), width: 12 });
 
   const first = ev.first;
   const last = ev.last;
   const n = last - first + 1;
   const here = (key: string): Formula => ref({ col: cols.at(key) });
   const whole = (key: string): Formula => area({ c1: cols.at(key), r1: first, c2: cols.at(key), r2: last });
-  /** SUM over the rows so far: $X$2:$X7 in row 7. */
-  const upTo = (key: string): Formula => call("SUM", area({ c1: cols.at(key), r1: first, c2: cols.at(key) }));
   const inputType = (id: string) => ctx.inputs.get(id)?.type ?? "number";
   const evCell = (key: string) => ev.cell(key, evName);
 
@@ -99,57 +86,30 @@ export function payoutSheet(
   if (scheme.grades.length) set("grade", evCell("grade"));
   const cond = (when: (typeof scheme.pay)[number]["when"]) => (when ? conditionFormula(when, f, inputType) : bool(true));
   const pay = (when: (typeof scheme.pay)[number]["when"], amount: Formula) => IF(evaluated, IF(cond(when), ROUND(amount, digits), 0), IF(ready, 0, EMPTY));
+  const earlierRanks = history.map((h) => lookBack(h, "rank", f.cell("id")));
   for (const line of scheme.pay) {
     const rule = line.rule;
     const key = `pay:${line.id}`;
-    if (rule.kind === "rank-award") {
-      const total = f.value("total");
-      set(key, pay(line.when, IF(op("=", f.cell("rank"), 1), constFormula(rule.first, f), IF(op("=", total, MIN(ev.whole("total", evName))), constFormula(rule.last, f), 0))));
-    } else if (rule.kind === "streak-award") {
-      // the run of first places ending now, counted back through the earlier periods (as far
-      // as the longest amount matters); the amount for a run of n is the n-th, the last repeating
-      const amounts = rule.amounts.map((a) => constFormula(a, f));
-      const depth = Math.min(amounts.length - 1, history.length);
-      const idCell = f.cell("id");
-      let run: Formula = 0;
-      for (let k = depth - 1; k >= 0; k--) run = IF(op("=", lookBack(history[k], "rank", idCell), 1), add(1, run), 0);
-      run = IF(op("=", f.cell("rank"), 1), add(1, run), 0);
-      const amount =
-        amounts.length === 1 ? IF(op(">", run, 0), amounts[0], 0) : IF(op(">", run, 0), call("CHOOSE", MIN(run, amounts.length), ...amounts), 0);
-      set(key, pay(line.when, amount));
-    } else if (rule.kind === "pool") {
-      const p = line.id;
-      const units = mul(ROUND(constFormula(rule.budget, f), digits), 10 ** digits);
-      const unitCents = 10 ** (2 - digits);
-      set(`${p}:weight`, IF(AND(evaluated, cond(line.when)), exprFormula(rule.weight, f), 0));
-      // running sums (shown for the reader) as SUM over the rows so far, not "the cell above +
-      // this row": a column that refers to itself row after row came out wrong in LibreOffice's
-      // grouped calculation once long (1,000 rows: its last cell was 0)
-      set(`${p}:cumulative`, upTo(`${p}:weight`));
-      // totals summed where they are used, not read from the running columns' last cell:
-      // LibreOffice's grouped calculation got that cell wrong on long sheets
-      const W = call("SUM", whole(`${p}:weight`));
-      set(`${p}:exact`, IF(op("<=", W, 0), call("NA"), div(mul(units, here(`${p}:weight`)), W)));
-      set(`${p}:floor`, call("INT", add(here(`${p}:exact`), 1e-9)));
-      set(`${p}:floors`, upTo(`${p}:floor`));
-      set(`${p}:remainder`, sub(here(`${p}:exact`), here(`${p}:floor`)));
-      const rem = whole(`${p}:remainder`);
-      const w = whole(`${p}:weight`);
-      const r = here(`${p}:remainder`);
-      const wr = here(`${p}:weight`);
-      const remEq = op("=", rem, r);
-      set(
-        `${p}:position`,
-        call("SUMPRODUCT", add(op(">", rem, r), mul(remEq, op(">", w, wr)), mul(mul(remEq, op("=", w, wr)), op("<", call("ROW", rem), call("ROW"))))),
-      );
-      const left = sub(units, call("SUM", whole(`${p}:floor`)));
-      set(key, IF(ready, div(mul(add(here(`${p}:floor`), IF(op("<", here(`${p}:position`), left), 1, 0)), unitCents), 100), EMPTY));
-    } else if (isPersonPay(rule)) {
+    if (isPersonPay(rule)) {
       set(key, pay(line.when, payFormula(rule, f)));
-    } else {
-      const never: never = rule;
-      throw new Error(`no formula for pay kind ${JSON.stringify(never)}`);
+      continue;
     }
+    const helper = (k: string) => `${line.id}:${k}`;
+    const written = rosterPayKindOf(rule).formula(rule, {
+      ...f,
+      helper: (k) => here(helper(k)),
+      helperColumn: (k) => whole(helper(k)),
+      helperSoFar: (k) => area({ c1: cols.at(helper(k)), r1: first, c2: cols.at(helper(k)) }),
+      whole: (k) => ev.whole(k, evName),
+      paid: (amount) => pay(line.when, amount),
+      evaluated,
+      ready,
+      eligible: cond(line.when),
+      moneyDigits: digits,
+      earlierRanks,
+    });
+    for (const [k, x] of Object.entries(written.helpers ?? {})) set(helper(k), x);
+    set(key, written.pay);
   }
   set("pay", IF(ready, ROUND(sum(scheme.pay.map((l) => here(`pay:${l.id}`))), digits), EMPTY));
   const shared: (PlanFormula | null)[] = cols.list.map((c) => {
@@ -166,9 +126,9 @@ export function payoutSheet(
   r++;
   blocks.push({ row: r, col: 0, values: [[label("wb.payout.sum"), null, { formula: ROUND(call("SUM", whole("pay")), digits) }]], formats: [undefined, undefined, money] });
   r++;
-  for (const p of pools) {
-    if (p.rule.kind !== "pool") continue;
-    const budget = ROUND(constFormula(p.rule.budget, f), digits);
+  for (const { line: p, rule, kind } of rosterLines) {
+    if (!kind.budget) continue;
+    const budget = kind.budget(rule, f, digits);
     const shares = ROUND(call("SUM", whole(`pay:${p.id}`)), digits);
     blocks.push({
       row: r,

@@ -5,7 +5,10 @@
  */
 import { z } from "zod";
 import { ConstSchema, constValue, type ExprEnv } from "../expr.js";
-import { competitionRanks, ranksFromBottom } from "./ranking.js";
+import { toCents } from "../money.js";
+import { IF, MIN, op } from "../formula.js";
+import { competitionRanks, ranksFromBottom } from "../roster/ranking.js";
+import { constFormula, rosterPayKind } from "./kind.js";
 
 export const RankAwardPaySchema = z
   .object({
@@ -35,13 +38,18 @@ export function rankAwards(rule: RankAwardPay, totals: readonly number[], env: E
   });
 }
 
-/** Indexes of the people in the bottom `count` ranks (ties at the edge included). */
-export function bottomRanked(totals: readonly number[], count: number): Set<number> {
-  const fromBottom = ranksFromBottom(totals);
-  const ranks = competitionRanks(totals);
-  const out = new Set<number>();
-  fromBottom.forEach((r, i) => {
-    if (r <= count && ranks[i] !== 1) out.add(i);
-  });
-  return out;
-}
+export const rankAward = rosterPayKind({
+  kind: "rank-award",
+  schema: RankAwardPaySchema,
+  tunable: ["first", "last"],
+  helpers: [],
+  compile(rule, c) {
+    return (members) => {
+      const awards = rankAwards(rule, members.map((m) => m.total), c.env);
+      return members.map((m, i) => ({ cents: m.eligible ? toCents(awards[i].amount, c.moneyDigits) : 0, reason: { key: awards[i].key, vars: { rank: awards[i].rank } } }));
+    };
+  },
+  formula: (rule, f) => ({
+    pay: f.paid(IF(op("=", f.cell("rank"), 1), constFormula(rule.first, f), IF(op("=", f.value("total"), MIN(f.whole("total"))), constFormula(rule.last, f), 0))),
+  }),
+});
