@@ -16,7 +16,7 @@ describe("the formula printer", () => {
     expect(printA1(op("^", neg(2), 2), 2)).toBe("(-2)^2");
   });
   it("writes numbers exactly, negatives in parentheses, strings with doubled quotes", () => {
-    expect(printA1(add(-3, 1e-9), 2)).toBe("(-3)+1E-9");
+    expect(printA1(add(-3, 1e-9), 2)).toBe("(-3)+0.000000001");
     expect(printA1(str('say "hi"'), 2)).toBe('"say ""hi"""');
     expect(() => printA1(NaN, 2)).toThrow(RangeError);
   });
@@ -24,5 +24,17 @@ describe("the formula printer", () => {
     const f = add(ref({ col: 4 }), ref({ col: 0, row: 1, sheet: "O'Brien 考核" }), call("SUM", area({ c1: 2, r1: 2, c2: 2, r2: 41 })), call("SUM", area({ c1: 3, r1: 2, c2: 3 })), name("p_gate"));
     expect(printA1(f, 7)).toBe("$E7+'O''Brien 考核'!$A$1+SUM($C$2:$C$41)+SUM($D$2:$D7)+p_gate");
     expect(printR1C1(f)).toBe("RC5+'O''Brien 考核'!R1C1+SUM(R2C3:R41C3)+SUM(R2C4:RC4)+p_gate");
+  });
+});
+
+describe("number literals", () => {
+  it("read back as the same double, small numbers written out", () => {
+    for (const x of [1e-9, 1.5e-7, 2.5e-10, 123.456, 0.1, 1e21, -3e-8, 5e-324]) {
+      const text = printA1(x, 1).replace(/^\((.*)\)$/, "$1");
+      expect(text).not.toMatch(/E-/);
+      expect(Number(text)).toBe(x);
+    }
+    expect(printA1(1e-9, 1)).toBe("0.000000001");
+    expect(printA1(-1.5e-7, 1)).toBe("(-0.00000015)");
   });
 });

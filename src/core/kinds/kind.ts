@@ -174,8 +174,8 @@ export interface RosterFormulaContext extends FormulaContext {
   paid(amount: Formula): Formula;
   evaluated: Formula;
   ready: Formula;
-  /** The line's condition for this row (TRUE without one). */
-  eligible: Formula;
+  /** The line's condition for this row, or null when it has none. */
+  eligible: Formula | null;
   moneyDigits: number;
   /** This person's rank in an earlier period, the latest first ("" when they were not there). */
   earlierRanks: readonly Formula[];

@@ -82,14 +82,22 @@ export const pool = rosterPayKind({
     const left = sub(units, call("SUM", f.helperColumn("floor")));
     return {
       helpers: {
-        weight: IF(AND(f.evaluated, f.eligible), exprFormula(rule.weight, f), 0),
+        weight: IF(f.eligible ? AND(f.evaluated, f.eligible) : f.evaluated, exprFormula(rule.weight, f), 0),
         cumulative: call("SUM", f.helperSoFar("weight")),
         exact: IF(op("<=", W, 0), NA(), div(mul(units, f.helper("weight")), W)),
         floor: call("INT", add(f.helper("exact"), 1e-9)),
         floors: call("SUM", f.helperSoFar("floor")),
         remainder: sub(f.helper("exact"), f.helper("floor")),
-        // the largest remainders first, then the larger weight, then the earlier row — as allocatePool
-        position: call("SUMPRODUCT", add(op(">", rem, r), mul(remEq, op(">", w, wr)), mul(mul(remEq, op("=", w, wr)), op("<", call("ROW", rem), call("ROW"))))),
+        // the largest remainders first, then the larger weight, then the earlier row — as
+        // allocatePool; the earlier rows counted over the rows so far (no ROW(): not every
+        // spreadsheet gives ROW(range) as an array)
+        position: sub(
+          add(
+            call("SUMPRODUCT", add(op(">", rem, r), mul(remEq, op(">", w, wr)))),
+            call("SUMPRODUCT", mul(op("=", f.helperSoFar("remainder"), r), op("=", f.helperSoFar("weight"), wr))),
+          ),
+          1,
+        ),
       },
       pay: IF(f.ready, div(mul(add(f.helper("floor"), IF(op("<", f.helper("position"), left), 1, 0)), unitCents), 100), EMPTY),
     };

@@ -10,7 +10,7 @@ import { moneyFormat, rosterColumns, type PlanContext } from "./context.js";
 import type { EvaluationLayout } from "./evaluation-sheet.js";
 import { conditionFormula } from "../../core/condition.js";
 import { isPersonPay, payFormula, rosterPayKindOf } from "../../core/kinds/registry.js";
-import {   area, bool, call,  EMPTY, IF,   op, ref, ROUND, str, sub, sum, type Formula } from "../../core/formula.js";
+import {   area,  call,  EMPTY, IF,   op, ref, ROUND, str, sub, sum, type Formula } from "../../core/formula.js";
 import type { PlanBlock, PlanFormula, PlanValue, SheetPlan } from "./types.js";
 
 /** An earlier period's evaluation sheet, for rules that look back (first-place streaks). */
@@ -84,8 +84,12 @@ export function payoutSheet(
   for (const k of own) set(k, copy(k));
   set("total", evCell("total"));
   if (scheme.grades.length) set("grade", evCell("grade"));
-  const cond = (when: (typeof scheme.pay)[number]["when"]) => (when ? conditionFormula(when, f, inputType) : bool(true));
-  const pay = (when: (typeof scheme.pay)[number]["when"], amount: Formula) => IF(evaluated, IF(cond(when), ROUND(amount, digits), 0), IF(ready, 0, EMPTY));
+  // a line without a condition has no IF(TRUE,…) around its amount
+  const cond = (when: (typeof scheme.pay)[number]["when"]) => (when ? conditionFormula(when, f, inputType) : null);
+  const pay = (when: (typeof scheme.pay)[number]["when"], amount: Formula) => {
+    const test = cond(when);
+    return IF(evaluated, test ? IF(test, ROUND(amount, digits), 0) : ROUND(amount, digits), IF(ready, 0, EMPTY));
+  };
   const earlierRanks = history.map((h) => lookBack(h, "rank", f.cell("id")));
   for (const line of scheme.pay) {
     const rule = line.rule;

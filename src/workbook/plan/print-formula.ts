@@ -14,11 +14,18 @@ const PRECEDENCE: Record<BinaryOp, number> = { "=": 1, "<>": 1, "<": 1, "<=": 1,
 const NEGATION = 6;
 const ATOM = 7;
 
-/** A number as formula text: exact shortest form, exponent as Excel writes it, negatives in parentheses. */
+/**
+ * A number as formula text: the shortest form that reads back as the same double, small numbers
+ * written out (1e-9 → 0.000000001, which every spreadsheet parses), huge ones with Excel's E,
+ * negatives in parentheses.
+ */
 export function numberLiteral(x: number): string {
   if (!Number.isFinite(x)) throw new RangeError(`no formula literal for ${x}`);
-  const text = String(x).replace("e", "E");
-  return x < 0 ? `(${text})` : text;
+  let text = String(Math.abs(x));
+  const small = /^(\d)(?:\.(\d+))?e-(\d+)$/.exec(text);
+  if (small) text = `0.${"0".repeat(Number(small[3]) - 1)}${small[1]}${small[2] ?? ""}`;
+  text = text.replace("e", "E");
+  return x < 0 ? `(-${text})` : text;
 }
 
 export const textLiteral = (s: string): string => `"${s.replace(/"/g, '""')}"`;
