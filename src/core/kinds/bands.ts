@@ -6,6 +6,7 @@
 import { z } from "zod";
 import { compileExpr, ConstSchema, constValue, ExprSchema, type Compiled, type Const, type Expr, type ExprEnv } from "../expr.js";
 import { IF, op, type Formula } from "../formula.js";
+import { repeated } from "../rule-checks.js";
 import { constFormula, constNow, constWords, exprFormula, exprWords, numeric, ruleKind, type FormulaContext } from "./kind.js";
 
 export const BandSchema = z.object({ threshold: ConstSchema, points: ExprSchema }).strict();
@@ -60,6 +61,9 @@ export const bands = ruleKind({
   schema: BandsRuleSchema,
   tunable: ["threshold", "points", "otherwise"],
   readsOwnInput: true,
+  check(rule, c) {
+    for (const d of repeated(rule.bands.map((b) => c.resolve(b.threshold)))) c.issue(["bands", d.second, "threshold"], "scheme.threshold-twice", { threshold: d.value });
+  },
   compile(rule, c) {
     const table = compileBandTable(rule.direction, rule.bands, rule.otherwise, c.env);
     return (value, ctx, why) => {

@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { ConstSchema, constValue } from "../expr.js";
 import { roundExcel } from "../money.js";
+import { isNonNegative, isPositive } from "../rule-checks.js";
 import { call, div, IF, MAX, mul, op, ROUND, str, sub } from "../formula.js";
 import { constFormula, constWords, numeric, ruleKind } from "./kind.js";
 
@@ -39,6 +40,10 @@ export const deductPerStep = ruleKind({
   schema: DeductPerStepRuleSchema,
   tunable: ["limit", "step", "points"],
   readsOwnInput: true,
+  check(rule, c) {
+    if (!isPositive(c.resolve(rule.step))) c.issue(["step"], "scheme.positive");
+    if (!isNonNegative(c.resolve(rule.points))) c.issue(["points"], "scheme.non-negative");
+  },
   compile(rule, c) {
     const limit = constValue(rule.limit, c.env);
     const step = constValue(rule.step, c.env);

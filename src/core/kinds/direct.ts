@@ -18,6 +18,11 @@ export const direct = ruleKind({
   schema: DirectRuleSchema,
   tunable: ["min", "max"],
   readsOwnInput: true,
+  check(rule, c) {
+    const lo = c.resolve(rule.min);
+    const hi = c.resolve(rule.max);
+    if (lo !== undefined && hi !== undefined && lo > hi) c.issue(["max"], "scheme.at-least", { min: lo });
+  },
   compile(rule, c) {
     const min = rule.min === undefined ? Math.min(0, c.full) : constValue(rule.min, c.env);
     const max = rule.max === undefined ? Math.max(0, c.full) : constValue(rule.max, c.env);

@@ -112,10 +112,20 @@ export interface Words {
   vars: MessageVars;
 }
 
+/** What a kind's own checks of its numbers see: numbers as they are now, and where to report. */
+export interface CheckContext {
+  /** A constant's value (a parameter's current value); undefined when it names none. */
+  resolve(c: Const | undefined): number | undefined;
+  /** A problem at a path inside the rule, as a catalog key and its variables. */
+  issue(path: readonly (string | number)[], key: string, vars?: MessageVars): void;
+}
+
 /** A kind of indicator rule: value → points. */
 export interface RuleKind<S extends z.ZodObject = z.ZodObject> {
   kind: string;
   schema: S;
+  /** Checks of the rule's numbers beyond its schema (a step of 0, a threshold twice). */
+  check?(rule: z.infer<S>, c: CheckContext): void;
   /** Field names (at any depth of the rule) whose numbers are settings a person may tune. */
   tunable: readonly string[];
   /** Whether the rule reads the indicator's own input cell (deductions read their items'). */
@@ -132,6 +142,8 @@ export interface RuleKind<S extends z.ZodObject = z.ZodObject> {
 export interface PayKind<S extends z.ZodObject = z.ZodObject> {
   kind: string;
   schema: S;
+  /** Checks of the rule's numbers beyond its schema (a step of 0, a threshold twice). */
+  check?(rule: z.infer<S>, c: CheckContext): void;
   tunable: readonly string[];
   compile(rule: z.infer<S>, c: PayCompileContext): CompiledPay;
   /** The amount in yuan before rounding. */
@@ -185,6 +197,8 @@ export interface RosterFormulaContext extends FormulaContext {
 export interface RosterPayKind<S extends z.ZodObject = z.ZodObject> {
   kind: string;
   schema: S;
+  /** Checks of the rule's numbers beyond its schema (a step of 0, a threshold twice). */
+  check?(rule: z.infer<S>, c: CheckContext): void;
   tunable: readonly string[];
   /** Helper columns the payout sheet shows beside the line (headers: wb.col.<kind>.<key>). */
   helpers: readonly string[];

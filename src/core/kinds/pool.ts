@@ -8,7 +8,7 @@
 import { z } from "zod";
 import { compileExpr, ConstSchema, constValue, ExprSchema } from "../expr.js";
 import { EvaluationError } from "../errors.js";
-import { toCents } from "../money.js";
+import { MAX_YUAN, toCents } from "../money.js";
 import { add, AND, call, div, EMPTY, IF, mul, NA, op, ROUND, sub } from "../formula.js";
 import { constFormula, exprFormula, rosterPayKind } from "./kind.js";
 
@@ -54,6 +54,11 @@ export const pool = rosterPayKind({
   kind: "pool",
   schema: PoolPaySchema,
   tunable: ["budget"],
+  check(rule, c) {
+    // a budget beyond MAX_YUAN could not be split exactly to the cent
+    const budget = c.resolve(rule.budget);
+    if (budget !== undefined && Math.abs(budget) > MAX_YUAN) c.issue(["budget"], "scheme.money-too-large", { max: MAX_YUAN });
+  },
   helpers: ["weight", "cumulative", "exact", "floor", "floors", "remainder", "position"],
   compile(rule, c) {
     const weight = compileExpr(rule.weight, c.env);

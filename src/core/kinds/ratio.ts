@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { compileExpr, ConstSchema, constValue, ExprSchema } from "../expr.js";
 import { EvaluationError } from "../errors.js";
+import { isPositive } from "../rule-checks.js";
 import { call, div, IF, MAX, MIN, mul, NA, op, str } from "../formula.js";
 import { constFormula, constWords, exprFormula, exprWords, numeric, ruleKind } from "./kind.js";
 
@@ -25,6 +26,9 @@ export const ratio = ruleKind({
   schema: RatioRuleSchema,
   tunable: ["target", "cap"],
   readsOwnInput: true,
+  check(rule, c) {
+    if (!isPositive(c.resolve(rule.cap))) c.issue(["cap"], "scheme.positive");
+  },
   compile(rule, c) {
     const target = compileExpr(rule.target, c.env);
     const cap = constValue(rule.cap, c.env);

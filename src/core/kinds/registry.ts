@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import type { Formula } from "../formula.js";
-import type { CompiledPay, CompiledRule, DescribeContext, FormulaContext, PayCompileContext, PayKind, RosterPayKind, RuleCompileContext, RuleKind, Words } from "./kind.js";
+import type { CheckContext, CompiledPay, CompiledRule, DescribeContext, FormulaContext, PayCompileContext, PayKind, RosterPayKind, RuleCompileContext, RuleKind, Words } from "./kind.js";
 import { PAY_KINDS, ROSTER_PAY_KINDS, RULE_KINDS } from "./list.js";
 
 export { PAY_KINDS, ROSTER_PAY_KINDS, RULE_KINDS };
@@ -48,6 +48,12 @@ export function rosterPayKindOf(rule: Exclude<PayRule, PersonPay>): RosterPayKin
   const k = rosterPays.get(rule.kind);
   if (!k) throw new Error(`no roster pay kind "${rule.kind}"`);
   return k;
+}
+
+/** The kind's own checks of a rule or pay line's numbers. */
+export function checkKind(rule: Rule | PayRule, c: CheckContext): void {
+  const k = (rules.get(rule.kind) ?? pays.get(rule.kind) ?? rosterPays.get(rule.kind)) as { check?(r: unknown, c: CheckContext): void } | undefined;
+  k?.check?.(rule, c);
 }
 
 export const compileRule = (rule: Rule, c: RuleCompileContext): CompiledRule => ruleKindOf(rule).compile(rule, c);

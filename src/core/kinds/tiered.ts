@@ -8,6 +8,7 @@ import { z } from "zod";
 import { compileExpr, ConstSchema, constValue, ExprSchema } from "../expr.js";
 import { IF, MIN, mul, op, sub, sum, type Formula } from "../formula.js";
 import { constFormula, exprFormula, payKind } from "./kind.js";
+import { bracketProblems } from "../rule-checks.js";
 
 export const TieredPaySchema = z
   .object({
@@ -46,6 +47,10 @@ export const tiered = payKind({
   kind: "tiered",
   schema: TieredPaySchema,
   tunable: ["amount", "upTo", "rate", "scale"],
+  check(rule, c) {
+    const upTos = rule.brackets.map((x) => (x.upTo === null ? null : c.resolve(x.upTo)));
+    for (const b of bracketProblems(upTos)) c.issue(["brackets", b.index, "upTo"], `scheme.bracket-${b.problem}`, b.prev === undefined ? {} : { prev: b.prev });
+  },
   compile(rule, c) {
     const amount = compileExpr(rule.amount, c.env);
     const brackets: Bracket[] = rule.brackets.map((b) => ({

@@ -3,9 +3,8 @@ import type { z } from "zod";
 import type { SchemeObjectSchema } from "./object.js";
 import { RESERVED_COLUMNS } from "./parts.js";
 import type { MessageVars } from "../errors.js";
-import { ruleReadsOwnInput } from "../kinds/registry.js";
-import { MAX_YUAN } from "../money.js";
-import { bracketProblems, isNonNegative, isPositive, repeated } from "../rule-checks.js";
+import { checkKind, ruleReadsOwnInput } from "../kinds/registry.js";
+import {    repeated } from "../rule-checks.js";
 
 type SchemeObject = z.output<typeof SchemeObjectSchema>;
 type Ctx = z.RefinementCtx;
@@ -134,19 +133,9 @@ export function checkScheme(s: SchemeObject, ctx: Ctx): void {
     for (const k of Object.keys(points)) if (!options.has(k)) issue(ctx, [...path, k], "scheme.levels-extra", { option: k, id: inputId });
   }
 
-  function checkRuleNumbers(rule: SchemeObject["indicators"][number]["rule"], path: Path) {
-    if (rule.kind === "deduct-per-step") {
-      if (!isPositive(resolve(rule.step))) issue(ctx, [...path, "step"], "scheme.positive", {});
-      if (!isNonNegative(resolve(rule.points))) issue(ctx, [...path, "points"], "scheme.non-negative", {});
-    }
-    if (rule.kind === "ratio" && !isPositive(resolve(rule.cap))) issue(ctx, [...path, "cap"], "scheme.positive", {});
-    if (rule.kind === "bands")
-      for (const d of repeated(rule.bands.map((b) => resolve(b.threshold)))) issue(ctx, [...path, "bands", d.second, "threshold"], "scheme.threshold-twice", { threshold: d.value });
-    if (rule.kind === "direct") {
-      const lo = resolve(rule.min);
-      const hi = resolve(rule.max);
-      if (lo !== undefined && hi !== undefined && lo > hi) issue(ctx, [...path, "max"], "scheme.at-least", { min: lo });
-    }
+  /** The kind's own checks, at paths under the rule. */
+  function checkRuleNumbers(rule: Parameters<typeof checkKind>[0], path: Path) {
+    checkKind(rule, { resolve, issue: (at, key, vars = {}) => issue(ctx, [...path, ...at], key, vars) });
   }
 
   // Totals: points or weights add up to full marks.
@@ -198,14 +187,6 @@ export function checkScheme(s: SchemeObject, ctx: Ctx): void {
     if (needsGrade && s.grades.length === 0) issue(ctx, ["pay", i], "scheme.no-grades", {});
     if (p.rule.kind === "coefficient" && s.grades.some((g) => g.coefficient === undefined))
       issue(ctx, ["grades"], "scheme.no-coefficient", { id: p.id });
-    if (p.rule.kind === "tiered") {
-      const upTos = p.rule.brackets.map((x) => (x.upTo === null ? null : resolve(x.upTo)));
-      for (const b of bracketProblems(upTos)) issue(ctx, ["pay", i, "rule", "brackets", b.index, "upTo"], `scheme.bracket-${b.problem}`, b.prev === undefined ? {} : { prev: b.prev });
-    }
-    // a budget beyond MAX_YUAN could not be split exactly to the cent
-    if (p.rule.kind === "pool") {
-      const budget = resolve(p.rule.budget);
-      if (budget !== undefined && Math.abs(budget) > MAX_YUAN) issue(ctx, ["pay", i, "rule", "budget"], "scheme.money-too-large", { max: MAX_YUAN });
-    }
+    checkRuleNumbers(p.rule, ["pay", i, "rule"]);
   });
 }
