@@ -5,7 +5,7 @@
 import { z } from "zod";
 import { IdSchema } from "./text.js";
 import type { RowContext } from "./expr.js";
-import { NOT, op, str, type Formula } from "./formula.js";
+import { AND, NOT, op, str, type Formula } from "./formula.js";
 import type { FormulaContext } from "./kinds/kind.js";
 
 export const ConditionSchema = z
@@ -16,6 +16,18 @@ export const ConditionSchema = z
   })
   .strict();
 export type Condition = z.infer<typeof ConditionSchema>;
+
+/** When a pay line applies: one condition, or several that must all hold (正式员工 and on the payroll on 31 December). */
+export const WhenSchema = z.union([ConditionSchema, z.array(ConditionSchema).min(1)]);
+export type When = z.infer<typeof WhenSchema>;
+
+export const conditionsOf = (when: When | undefined): readonly Condition[] => (when === undefined ? [] : Array.isArray(when) ? when : [when]);
+
+/** The first condition of `when` that does not hold for the row, or null when all hold. */
+export function failedCondition(when: When | undefined, ctx: RowContext): Condition | null {
+  for (const c of conditionsOf(when)) if (!testCondition(c, ctx)) return c;
+  return null;
+}
 
 export function testCondition(c: Condition, ctx: RowContext): boolean {
   const v = ctx.values[c.input];
@@ -51,4 +63,10 @@ export function conditionFormula(c: Condition, f: Pick<FormulaContext, "cell" | 
   }
   const right = typeof c.value === "string" ? str(type(c.input) === "option" ? f.option(c.input, c.value) : c.value) : c.value;
   return op(c.op === "!=" ? "<>" : c.op, cell, right);
+}
+
+/** All of `when` as one formula, or null when there is no condition. */
+export function whenFormula(when: When | undefined, f: Pick<FormulaContext, "cell" | "option" | "yes">, type: (input: string) => string): Formula | null {
+  const tests = conditionsOf(when).map((c) => conditionFormula(c, f, type));
+  return tests.length === 0 ? null : tests.length === 1 ? tests[0] : AND(...tests);
 }

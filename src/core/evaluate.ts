@@ -12,7 +12,7 @@ import { EvaluationError } from "./errors.js";
 import { compileRule, isPersonPay, rosterPayKindOf, type CompiledRule, type Reason, type Why } from "./kinds/registry.js";
 import { compilePersonPay, type CompiledPay } from "./kinds/registry.js";
 import type { CompiledRosterPay } from "./kinds/kind.js";
-import { testCondition, type Condition } from "./condition.js";
+import { failedCondition, testCondition, type Condition } from "./condition.js";
 import { roundPoints, toCents, sumCents, type MoneyDigits } from "./money.js";
 import { blend, findBand, sortBandsDesc, weightedTotal } from "./totals.js";
 import type { Scheme, PayLine } from "./scheme/schema.js";
@@ -234,9 +234,10 @@ export function compileScheme(scheme: Scheme, options: CompileOptions = {}): Com
         pay[line.id] = 0; // filled in by the roster pass
         continue;
       }
-      if (line.when && !testCondition(line.when, ctx)) {
+      const failed = failedCondition(line.when, ctx);
+      if (failed) {
         pay[line.id] = 0;
-        if (tracing) trace.push({ target: line.id, kind: "pay", rule: line.rule.kind, result: 0, reason: { key: "why.pay.condition", vars: { input: line.when.input, value: String(line.when.value) } } });
+        if (tracing) trace.push({ target: line.id, kind: "pay", rule: line.rule.kind, result: 0, reason: { key: "why.pay.condition", vars: { input: failed.input, value: String(failed.value) } } });
         continue;
       }
       const amount = f(ctx, why);
@@ -285,7 +286,7 @@ export function compileScheme(scheme: Scheme, options: CompileOptions = {}): Com
     const ranks = competitionRanks(totals);
     results.forEach((r, i) => (r.rank = ranks[i]));
     for (const { line, f } of rosterPay) {
-      const members = results.map((r) => ({ id: r.id, values: r.values, total: r.total, coefficient: r.coefficient, eligible: !line.when || testCondition(line.when, { values: r.values }) }));
+      const members = results.map((r) => ({ id: r.id, values: r.values, total: r.total, coefficient: r.coefficient, eligible: failedCondition(line.when, { values: r.values }) === null }));
       f(members).forEach(({ cents, reason }, i) => {
         results[i].pay[line.id] = cents;
         if (tracing) results[i].trace.push({ target: line.id, kind: "pay", rule: line.rule.kind, params: line.rule, result: cents / 100, reason });

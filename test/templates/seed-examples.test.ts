@@ -47,6 +47,10 @@ describe("hospital-cs (seed 001 XX妇产科中心)", () => {
     expect([a.pay.base, a.pay.insurance_subsidy, a.pay.night_pay]).toEqual([150000, 39500, 6000]);
     expect([p.pay.base, p.pay.piece_bonus, p.payTotal]).toEqual([150000, 0, 150000]);
   });
+  it("试用期薪资:1500元,没有业绩提成、其他补贴及保险 — no night-shift pay and no 395 opt-out subsidy in probation", () => {
+    const [p] = evaluate(s, [row({ status: "probation", night_shifts: 4, insurance_opt_out: "是", major_visits: 30 })]);
+    expect([p.pay.base, p.pay.night_pay, p.pay.insurance_subsidy, p.pay.piece_bonus, p.payTotal]).toEqual([150000, 0, 0, 0, 150000]);
+  });
   it("first place 200, two months running 400, three 600", () => {
     const compiled = compileScheme(s);
     const months = ["2026-01", "2026-02", "2026-03"];
@@ -104,6 +108,13 @@ describe("foreign-trade-sales (seed 001 外贸客服绩效考核)", () => {
     ]);
     expect(a.pay.yearend_bonus).toBe(6500000);
     expect(b.pay.yearend_bonus).toBe(0);
+  });
+  it("年终奖 发放对象:必须是12月31日还在职的正式员工 — a probation employee on the payroll that day gets none", () => {
+    const year = { year_gross_profit: 1000000, year_cost_share: 400000, year_paid: 100000, employed_dec31: true };
+    const [regular, probation] = evaluate(s, [row(year), row({ ...year, status: "probation" })]);
+    expect(regular.pay.yearend_bonus).toBe(6500000);
+    expect(probation.pay.yearend_bonus).toBe(0);
+    expect(probation.trace.find((e) => e.target === "yearend_bonus")?.reason).toEqual({ key: "why.pay.condition", vars: { input: "status", value: "regular" } });
   });
   it("probation staff are scored on behaviour only, with 60 as full marks (rescaled to 100)", () => {
     const [p, r] = evaluate(s, [row({ status: "probation", conduct: 24, sales: 0 }), row({ conduct: 24, sales: 0 })]);

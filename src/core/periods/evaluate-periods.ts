@@ -9,7 +9,7 @@ import { findBand, sortBandsDesc } from "../totals.js";
 import type { CompiledScheme, PersonResult } from "../evaluate.js";
 import type { PersonData } from "../data.js";
 import { EvaluationError } from "../errors.js";
-import { testCondition } from "../condition.js";
+import { failedCondition } from "../condition.js";
 import { formatPeriod, parsePeriod, periodOrdinal, rollupOf } from "./period.js";
 import { runLengths, streakAward, streakHit, tierFor, type PeriodPoint } from "./streaks.js";
 
@@ -93,7 +93,7 @@ export function evaluatePeriods(compiled: CompiledScheme, people: readonly Perso
       const runs = runLengths(points, (p) => p.rank === 1);
       runs.forEach((n, i) => {
         // the line's condition (regular staff only, say) holds for streak awards too
-        const eligible = !line.when || testCondition(line.when, { values: list[i].values });
+        const eligible = failedCondition(line.when, { values: list[i].values }) === null;
         const cents = eligible && !list[i].excluded ? toCents(streakAward(amounts, n), compiled.moneyDigits) : 0;
         list[i].pay[line.id] = cents;
         list[i].payTotal = sumCents(Object.values(list[i].pay));

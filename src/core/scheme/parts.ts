@@ -3,7 +3,7 @@ import { z } from "zod";
 import { ExprSchema, ConstSchema } from "../expr.js";
 import { IdSchema, LabelSchema, LocalizedSchema } from "../text.js";
 import { PayRuleSchema, RuleSchema } from "../kinds/registry.js";
-import { ConditionSchema } from "../condition.js";
+import { ConditionSchema, WhenSchema } from "../condition.js";
 import { PERIOD_KINDS } from "../periods/period.js";
 import { StreakRuleSchema, TierRuleSchema } from "../periods/streaks.js";
 
@@ -106,7 +106,7 @@ export const PayLineSchema = z
   .object({
     id: IdSchema,
     name: LocalizedSchema,
-    when: ConditionSchema.optional(),
+    when: WhenSchema.optional(),
     rule: PayRuleSchema,
   })
   .strict();

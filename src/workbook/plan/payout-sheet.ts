@@ -8,7 +8,7 @@ import { t } from "../../i18n/index.js";
 import { Columns } from "./columns.js";
 import { moneyFormat, rosterColumns, type PlanContext } from "./context.js";
 import type { EvaluationLayout } from "./evaluation-sheet.js";
-import { conditionFormula } from "../../core/condition.js";
+import { whenFormula } from "../../core/condition.js";
 import { isPersonPay, payFormula, rosterPayKindOf } from "../../core/kinds/registry.js";
 import {   area,  call,  EMPTY, IF,   op, ref, ROUND, str, sub, sum, type Formula } from "../../core/formula.js";
 import type { PlanBlock, PlanFormula, PlanValue, SheetPlan } from "./types.js";
@@ -85,7 +85,7 @@ export function payoutSheet(
   set("total", evCell("total"));
   if (scheme.grades.length) set("grade", evCell("grade"));
   // a line without a condition has no IF(TRUE,…) around its amount
-  const cond = (when: (typeof scheme.pay)[number]["when"]) => (when ? conditionFormula(when, f, inputType) : null);
+  const cond = (when: (typeof scheme.pay)[number]["when"]) => whenFormula(when, f, inputType);
   const pay = (when: (typeof scheme.pay)[number]["when"], amount: Formula) => {
     const test = cond(when);
     return IF(evaluated, test ? IF(test, ROUND(amount, digits), 0) : ROUND(amount, digits), IF(ready, 0, EMPTY));
