@@ -103,7 +103,7 @@ export function parseCell(text: string, input: InputDecl): CellResult {
     case "option": {
       const l = t.toLowerCase();
       const o = (input.options ?? []).find(
-        (x) => x.id.toLowerCase() === l || x.label["zh-CN"] === t || x.label["en-US"].toLowerCase() === l,
+        (x) => x.id.toLowerCase() === l || x.label["zh-CN"] === t || x.label["en-US"].toLowerCase() === l || (x.aliases ?? []).some((a) => a.toLowerCase() === l),
       );
       if (!o) return { ok: false, key: "data.not-option", vars: { value: t, options: (input.options ?? []).map((x) => x.id).join(", ") } };
       return { ok: true, value: o.id };

@@ -19,6 +19,14 @@ describe("scheme validation", () => {
     expect(s.scoreDigits).toBe(2);
   });
 
+  it("refuses a word that would name two options of one input", () => {
+    const raw = minimal({
+      inputs: [{ id: "x", name: L("x"), type: "option", options: [{ id: "poor", label: L("差"), aliases: ["较差"] }, { id: "bad", label: L("较差") }] }],
+      indicators: [ind("x", 100, { kind: "levels", points: { poor: 0, bad: 0 } })],
+    });
+    expect(problems(raw)).toContain('inputs[0].options[1]: "较差" already names the option at inputs[0].options[0]: a roster cell with it would be ambiguous');
+  });
+
   it("names the path of a step that is not positive", () => {
     const raw = minimal({
       inputs: [num("a"), num("b"), num("c")],

@@ -185,6 +185,15 @@ describe("logistics-cs (seed 003)", () => {
     expect(a.total).toBe(106);
     expect(b.total).toBe(95);
   });
+  it("分为优秀、良好、一般、较差 / 显著提升、有一定提升、提升不明显、无提升 — the seed's own words are accepted, simplified or traditional", () => {
+    const r = evaluate(s, [
+      row({ cross_department: "较差", skill_growth: "显著提升" }),
+      row({ cross_department: "較差", skill_growth: "有一定提升" }),
+      row({ cross_department: "良好", skill_growth: "提升不明显" }),
+      row({ cross_department: "一般", skill_growth: "无提升" }),
+    ]);
+    expect(r.map((x) => [x.values.cross_department, x.values.skill_growth])).toEqual([["poor", "significant"], ["poor", "some"], ["good", "little"], ["average", "none"]]);
+  });
   it("bonus coefficient rises with the grade", () => {
     const r = evaluate(s, [row({}), row({ complaint_rate: 0.08 }), row({ complaint_rate: 0.1, error_rate: 0.03 })]);
     expect(r.map((x) => x.grade)).toEqual(["excellent", "good", "qualified"]);

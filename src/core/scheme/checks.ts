@@ -124,6 +124,19 @@ export function checkScheme(s: SchemeObject, ctx: Ctx): void {
   walkRefs(s.awards, ["awards"], known);
   walkRefs(s.eligibility, ["eligibility"], known);
 
+  // every word a roster may use for an option (id, labels, aliases) names one option only
+  s.inputs.forEach((input, i) => {
+    const owner = new Map<string, number>();
+    (input.options ?? []).forEach((o, j) => {
+      const words = new Set([o.id, o.label["zh-CN"], o.label["en-US"], ...(o.aliases ?? [])].map((w) => w.toLowerCase()));
+      for (const w of words) {
+        const other = owner.get(w);
+        if (other !== undefined && other !== j) issue(ctx, ["inputs", i, "options", j], "scheme.option-word-twice", { word: w, other: `inputs[${i}].options[${other}]` });
+        else owner.set(w, j);
+      }
+    });
+  });
+
   function checkLevels(points: Record<string, unknown>, inputId: string, path: Path) {
     const decl = inputs.get(inputId);
     if (!decl) return;

@@ -22,7 +22,14 @@ export const ParameterSchema = z
   })
   .strict();
 
-export const OptionSchema = z.object({ id: z.string().min(1).max(64), label: LabelSchema }).strict();
+export const OptionSchema = z
+  .object({
+    id: z.string().min(1).max(64),
+    label: LabelSchema,
+    /** Other words a roster may use for it: the seed's traditional characters (較差), a short form (差). */
+    aliases: z.array(z.string().min(1).max(100)).max(20).optional(),
+  })
+  .strict();
 
 export const InputSchema = z
   .object({
