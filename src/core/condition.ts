@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { IdSchema } from "./text.js";
 import type { RowContext } from "./expr.js";
+import { EvaluationError } from "./errors.js";
 import { AND, NOT, op, str, type Formula } from "./formula.js";
 import type { FormulaContext } from "./kinds/kind.js";
 
@@ -12,7 +13,8 @@ export const ConditionSchema = z
   .object({
     input: IdSchema,
     op: z.enum(["=", "!=", ">", ">=", "<", "<="]).default("="),
-    value: z.union([z.number(), z.string(), z.boolean()]),
+    /** A number, a word, yes/no — or a scheme parameter, for a threshold the company sets (leave over half the month). */
+    value: z.union([z.number(), z.string(), z.boolean(), z.object({ param: IdSchema }).strict()]),
   })
   .strict();
 export type Condition = z.infer<typeof ConditionSchema>;
@@ -24,29 +26,38 @@ export type When = z.infer<typeof WhenSchema>;
 export const conditionsOf = (when: When | undefined): readonly Condition[] => (when === undefined ? [] : Array.isArray(when) ? when : [when]);
 
 /** The first condition of `when` that does not hold for the row, or null when all hold. */
-export function failedCondition(when: When | undefined, ctx: RowContext): Condition | null {
-  for (const c of conditionsOf(when)) if (!testCondition(c, ctx)) return c;
+export function failedCondition(when: When | undefined, ctx: RowContext, params?: ReadonlyMap<string, number>): Condition | null {
+  for (const c of conditionsOf(when)) if (!testCondition(c, ctx, params)) return c;
   return null;
 }
 
-export function testCondition(c: Condition, ctx: RowContext): boolean {
+/** What a condition compares with: its value, or a parameter's current value for `{ param }`. */
+function comparedWith(c: Condition, params: ReadonlyMap<string, number> | undefined): number | string | boolean {
+  if (typeof c.value !== "object") return c.value;
+  const v = params?.get(c.value.param);
+  if (v === undefined) throw new EvaluationError("param.unknown", { param: c.value.param });
+  return v;
+}
+
+export function testCondition(c: Condition, ctx: RowContext, params?: ReadonlyMap<string, number>): boolean {
   const v = ctx.values[c.input];
+  const value = comparedWith(c, params);
   switch (c.op) {
     case "=":
-      return v === c.value;
+      return v === value;
     case "!=":
-      return v !== c.value;
+      return v !== value;
   }
-  if (typeof v !== "number" || typeof c.value !== "number") return false;
+  if (typeof v !== "number" || typeof value !== "number") return false;
   switch (c.op) {
     case ">":
-      return v > c.value;
+      return v > value;
     case ">=":
-      return v >= c.value;
+      return v >= value;
     case "<":
-      return v < c.value;
+      return v < value;
     case "<=":
-      return v <= c.value;
+      return v <= value;
   }
 }
 
@@ -54,8 +65,9 @@ export function testCondition(c: Condition, ctx: RowContext): boolean {
  * The same test as a formula. Yes/no inputs are written as words in the sheet, options as their
  * labels; `type` tells which an input is.
  */
-export function conditionFormula(c: Condition, f: Pick<FormulaContext, "cell" | "option" | "yes">, type: (input: string) => string): Formula {
+export function conditionFormula(c: Condition, f: Pick<FormulaContext, "cell" | "option" | "yes" | "param">, type: (input: string) => string): Formula {
   const cell = f.cell(c.input);
+  if (typeof c.value === "object") return op(c.op === "!=" ? "<>" : c.op, cell, f.param(c.value.param));
   if (typeof c.value === "boolean") {
     const yes = op("=", cell, str(f.yes()));
     const test = c.value ? yes : NOT(yes);
@@ -66,7 +78,7 @@ export function conditionFormula(c: Condition, f: Pick<FormulaContext, "cell" | 
 }
 
 /** All of `when` as one formula, or null when there is no condition. */
-export function whenFormula(when: When | undefined, f: Pick<FormulaContext, "cell" | "option" | "yes">, type: (input: string) => string): Formula | null {
+export function whenFormula(when: When | undefined, f: Pick<FormulaContext, "cell" | "option" | "yes" | "param">, type: (input: string) => string): Formula | null {
   const tests = conditionsOf(when).map((c) => conditionFormula(c, f, type));
   return tests.length === 0 ? null : tests.length === 1 ? tests[0] : AND(...tests);
 }

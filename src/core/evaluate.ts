@@ -157,7 +157,7 @@ export function compileScheme(scheme: Scheme, options: CompileOptions = {}): Com
     // the person's own values object: derived inputs are added to it (it is ours, parsed from text)
     const values: RowValues = person.values;
     const ctx: RowContext = { values, full };
-    const failed = eligibility.find((c) => !testCondition(c, ctx));
+    const failed = eligibility.find((c) => !testCondition(c, ctx, env.params));
     if (failed) return excludedResult(person, values, failed);
     for (const d of derived) values[d.id] = d.f(ctx);
     const trace: TraceEntry[] = tracing ? [] : NO_TRACE;
@@ -167,7 +167,7 @@ export function compileScheme(scheme: Scheme, options: CompileOptions = {}): Com
     let applicable = 0;
     for (const ind of indicators) {
       let p: number;
-      if (ind.applies && !testCondition(ind.applies, ctx)) {
+      if (ind.applies && !testCondition(ind.applies, ctx, env.params)) {
         p = 0;
         if (tracing) trace.push({ target: ind.id, kind: "indicator", rule: ind.ruleKind, result: 0, reason: { key: "why.not-applicable", vars: { input: ind.applies.input, value: String(values[ind.applies.input] ?? "") } } });
         points[ind.id] = 0;
@@ -234,10 +234,10 @@ export function compileScheme(scheme: Scheme, options: CompileOptions = {}): Com
         pay[line.id] = 0; // filled in by the roster pass
         continue;
       }
-      const failed = failedCondition(line.when, ctx);
+      const failed = failedCondition(line.when, ctx, env.params);
       if (failed) {
         pay[line.id] = 0;
-        if (tracing) trace.push({ target: line.id, kind: "pay", rule: line.rule.kind, result: 0, reason: { key: "why.pay.condition", vars: { input: failed.input, value: String(failed.value) } } });
+        if (tracing) trace.push({ target: line.id, kind: "pay", rule: line.rule.kind, result: 0, reason: { key: "why.pay.condition", vars: { input: failed.input, value: String(typeof failed.value === "object" ? env.params.get(failed.value.param) : failed.value) } } });
         continue;
       }
       const amount = f(ctx, why);
@@ -286,7 +286,7 @@ export function compileScheme(scheme: Scheme, options: CompileOptions = {}): Com
     const ranks = competitionRanks(totals);
     results.forEach((r, i) => (r.rank = ranks[i]));
     for (const { line, f } of rosterPay) {
-      const members = results.map((r) => ({ id: r.id, values: r.values, total: r.total, coefficient: r.coefficient, eligible: failedCondition(line.when, { values: r.values }) === null }));
+      const members = results.map((r) => ({ id: r.id, values: r.values, total: r.total, coefficient: r.coefficient, eligible: failedCondition(line.when, { values: r.values }, env.params) === null }));
       f(members).forEach(({ cents, reason }, i) => {
         results[i].pay[line.id] = cents;
         if (tracing) results[i].trace.push({ target: line.id, kind: "pay", rule: line.rule.kind, params: line.rule, result: cents / 100, reason });

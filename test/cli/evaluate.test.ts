@@ -96,7 +96,7 @@ describe("kpi-scorecard evaluate", () => {
     const dir = tempDir();
     writeFileSync(
       join(dir, "d.csv"),
-      [WAREHOUSE_HEADER, "W1,张三,abc,0,0,0", "W1,李四,0,0,0,0", ",,,,,", "W3,王五,1.5,0,0,99", ",赵六,0,0,0,0", "W5,钱七,,0,0,0"].join("\n"),
+      [WAREHOUSE_HEADER, "W1,张三,abc,0,0,0", "W1,李四,0,0,0,0", ",,,,,", "W3,王五,1.5,0,0,-5", ",赵六,0,0,0,0", "W5,钱七,,0,0,0"].join("\n"),
     );
     const { code, err } = await cli(["evaluate", "--scheme", "warehouse", "--data", "d.csv", "--out", "r.csv"], dir);
     expect(code).toBe(2);
@@ -106,7 +106,7 @@ describe("kpi-scorecard evaluate", () => {
       '  line 3, column "ID (id)": id "W1" appears again (first on line 2)',
       '  line 4: the row is blank; delete it or fill it in',
       '  line 5, column "Unrecorded stock movements (unrecorded_movements)": "1.5" is not a whole number',
-      '  line 5, column "Extra points (outstanding work) (extra_points)": 99 is above the maximum 20',
+      '  line 5, column "Extra points (outstanding work) (extra_points)": -5 is below the minimum 0',
       '  line 6, column "ID (id)": the id is blank',
       '  line 7, column "Unrecorded stock movements (unrecorded_movements)": is blank; a value is required',
     ]);

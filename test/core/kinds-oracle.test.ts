@@ -21,6 +21,8 @@ const schedule = fc.oneof(
   fc.record({ kind: fc.constant("count-bands"), bands: fc.array(band, { minLength: 1, maxLength: 4 }) }),
 );
 const countInput = fc.constantFrom("c1", "c2");
+/** A choice as a word, or as a parameter holding the word's position (a setting the company reviews). */
+const choice = (...words: string[]) => fc.oneof(fc.constantFrom(...words), fc.nat({ max: words.length - 1 }).map((i) => ({ param: paramId(i) })));
 
 /** A case for an indicator rule: the rule, the input it reads, full marks, a row. */
 const ruleCase = (rule: fc.Arbitrary<Record<string, unknown>>, input = "v") =>
@@ -61,7 +63,7 @@ const RULE_CASES: Record<string, fc.Arbitrary<Case & { input: string }>> = {
         limit: constOf(num),
         step: constOf(positive),
         points: constOf(num),
-        partial: fc.constantFrom("ignore", "whole", "prorate"),
+        partial: choice("ignore", "whole", "prorate"),
       }),
     ),
   ),
@@ -98,7 +100,7 @@ const PAY_CASES: Record<string, fc.Arbitrary<Case>> = {
   amount: payCase(fc.record({ kind: fc.constant("amount"), amount: expr })),
   coefficient: payCase(fc.record({ kind: fc.constant("coefficient"), base: expr })),
   "score-linear": payCase(fc.record({ kind: fc.constant("score-linear"), amount: expr, gate: optional(constOf(num)), cap: optional(expr) }, { requiredKeys: ["kind", "amount"] })),
-  "gate-proportional": payCase(fc.record({ kind: fc.constant("gate-proportional"), base: expr, gate: constOf(num), between: fc.constantFrom("full", "proportional") })),
+  "gate-proportional": payCase(fc.record({ kind: fc.constant("gate-proportional"), base: expr, gate: constOf(num), between: choice("full", "proportional") })),
   scaled: payCase(
     fc.record({ kind: fc.constant("scaled"), amount: expr, completion: expr, minCompletion: optional(constOf(num)), maxCompletion: optional(constOf(num)) }, { requiredKeys: ["kind", "amount", "completion"] }),
   ),
@@ -113,7 +115,7 @@ const PAY_CASES: Record<string, fc.Arbitrary<Case>> = {
       { requiredKeys: ["kind", "lines", "rewards"] },
     ),
   ),
-  tiered: payCase(fc.record({ kind: fc.constant("tiered"), amount: expr, mode: fc.constantFrom("whole", "progressive"), brackets: ascending, scale: optional(constOf(positive)) }, { requiredKeys: ["kind", "amount", "mode", "brackets"] })),
+  tiered: payCase(fc.record({ kind: fc.constant("tiered"), amount: expr, mode: choice("whole", "progressive"), brackets: ascending, scale: optional(constOf(positive)) }, { requiredKeys: ["kind", "amount", "mode", "brackets"] })),
   "profit-share": payCase(
     fc.record(
       {

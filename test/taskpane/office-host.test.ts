@@ -93,7 +93,7 @@ describe("Office host", () => {
         ? [layout.evaluationKeys, layout.evaluationKeys.map((k: string) => ({ id: "W1", name: "张三", unrecorded_movements: unrecorded, stock_errors: 0, safety_violations: 0, extra_points: 0 })[k] ?? 0)]
         : [layout.payoutKeys, layout.payoutKeys.map((k: string) => ({ id: "W1", "pay:bonus": sheetPay, pay: sheetPay })[k] ?? null)];
     // the scheme sheet's settings, by defined name, as generated
-    const named = new Map<string, unknown>([["p_bonus_base", 300], ["p_gate", 80], ["p_unrecorded_points", 2], ["p_stock_error_points", 5], ["p_safety_points", 10], ["p_r_extra_points_min", 0], ["p_r_extra_points_max", 20]]);
+    const named = new Map<string, unknown>([["p_bonus_base", 300], ["p_gate", 80], ["p_unrecorded_points", 2], ["p_stock_error_points", 5], ["p_safety_points", 10], ["p_extra_points_cap", 100], ["p_between_rule", 0], ["p_r_extra_points_min", 0]]);
     let calculated = 0;
     g.Excel = {
       CalculationType: { full: "Full" },

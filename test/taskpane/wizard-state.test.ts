@@ -46,9 +46,9 @@ describe("wizard state", () => {
 
   it("lists the seed's [X] parameters until each is confirmed", () => {
     let s = run([{ type: "template", id: "warehouse" }]);
-    expect(unreviewed(s)).toEqual(["stock_error_points", "safety_points"]);
+    expect(unreviewed(s)).toEqual(["stock_error_points", "safety_points", "extra_points_cap", "between_rule"]);
     s = run([{ type: "review", id: "stock_error_points" }, { type: "param", id: "safety_points", value: 8 }], s);
-    expect(unreviewed(s)).toEqual(["safety_points"]);
+    expect(unreviewed(s)).toEqual(["safety_points", "extra_points_cap", "between_rule"]);
     expect(s.draft!.parameters.find((p) => p.id === "safety_points")!.value).toBe(8);
   });
 

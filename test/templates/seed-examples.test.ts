@@ -6,6 +6,15 @@ import { describe, expect, it } from "vitest";
 import { evaluate, people, template } from "../helpers.js";
 import { compileScheme } from "../../src/core/evaluate.js";
 import { evaluatePeriods } from "../../src/core/periods/evaluate-periods.js";
+import { withParams } from "../../src/core/scheme/load.js";
+import { problemText } from "../../src/i18n/index.js";
+import type { Scheme } from "../../src/core/scheme/schema.js";
+
+function tuned(s: Scheme, values: Record<string, number>): Scheme {
+  const r = withParams(s, values);
+  if (!r.ok) throw new Error(JSON.stringify(r.problems));
+  return r.scheme;
+}
 
 describe("warehouse (seed 004 篇十一)", () => {
   const s = template("warehouse");
@@ -324,5 +333,48 @@ describe("outsourcing (seed 000)", () => {
     expect(full.pay.fee_deduction).toBe(0);
     expect(short.total).toBe(92); // goal 80 points × 40 % weight
     expect([short.pay.fee_due, short.pay.fee_deduction, short.payTotal]).toEqual([10000000, -800000, 9200000]);
+  });
+});
+
+describe("seed rules the templates once missed or got wrong (issue 11)", () => {
+  it("warehouse — 高于100分者…按相同的增加比率予以提高, with no cap on extra points: 130 pays 390", () => {
+    const s = template("warehouse");
+    const [r] = evaluate(s, [{ unrecorded_movements: 0, stock_errors: 0, safety_violations: 0, extra_points: 30 }]);
+    expect([r.total, r.pay.bonus]).toEqual([130, 39000]);
+  });
+  it("call-center — 每月休假均超过1∕2的员工 are not evaluated; the half-month line is a setting to review", () => {
+    const s = template("call-center");
+    const leave = s.parameters.find((p) => p.id === "leave_limit_days")!;
+    expect([leave.value, leave.review]).toEqual([15, true]);
+    const row = { attitude: 20, ability: 20, diligence: 20, calls: 1000, complaints: 0, perf_base: 1000, status: "regular" };
+    const [on, over] = evaluate(s, [{ ...row, leave_days: 15 }, { ...row, leave_days: 16 }]);
+    expect([on.excluded, over.excluded]).toEqual([false, true]);
+    const [changed] = evaluate(tuned(s, { leave_limit_days: 10 }), [{ ...row, leave_days: 12 }]);
+    expect(changed.excluded).toBe(true);
+  });
+  it("warehouse — the seed leaves 80–100 open: the whole base by default, in proportion when the company sets it", () => {
+    const s = template("warehouse");
+    const row = { unrecorded_movements: 5, stock_errors: 0, safety_violations: 0, extra_points: 0 };
+    expect(evaluate(s, [row])[0].pay.bonus).toBe(30000);
+    expect(evaluate(tuned(s, { between_rule: 1 }), [row])[0].pay.bonus).toBe(27000);
+    const r = withParams(s, new Map([["between_rule", 2]]));
+    expect(r.ok ? [] : r.problems.map((p) => problemText(p, "en-US"))).toEqual(["pay[0].rule.between: must be one of 0 = full, 1 = proportional"]);
+  });
+  it("logistics-cs — 每超过[X]个百分点,扣减绩效分[X]分: a part of a step is not counted unless the company says so", () => {
+    const s = template("logistics-cs");
+    const row = { complaint_rate: 0.035, satisfaction: 0.95, timely_response: 0.98, task_completion: 0.97, error_rate: 0.005, collaboration: 0.9, training: 0.95, cross_department: "一般", skill_growth: "提升不明显" };
+    const points = (values: Record<string, number>) => evaluate(tuned(s, values), [row])[0].points.complaint_rate;
+    expect(points({})).toBe(12); // 15 points; 1.5 pp over 2 %: one whole step, −3
+    expect(points({ part_step_rule: 1 })).toBe(9); // the part counts as a whole step: −6
+    expect(points({ part_step_rule: 2 })).toBe(10.5); // in proportion: −4.5
+  });
+  it("bid-team — the seed's table does not say whether brackets are whole or progressive: whole by default, progressive when set", () => {
+    const s = template("bid-team");
+    const bids = (values: Record<string, number>) => evaluate(tuned(s, values), [{ awarded_bids: 5000 }])[0].pay.team_incentive;
+    expect(bids({})).toBe(Math.round(5000 * 10000 * 0.00055 * 100));
+    expect(bids({ tier_mode: 1 })).toBe(Math.round((4500 * 0.0005 + 500 * 0.00055) * 10000 * 100));
+  });
+  it("cs-bonus-pool — 每年一次的绩效评估: the template is yearly", () => {
+    expect(template("cs-bonus-pool").period).toBe("year");
   });
 });

@@ -4,7 +4,7 @@
  * values, and must equal src/core's points, to the last digit. (No spreadsheet here runs KPI.*,
  * so the calls are evaluated by the functions' own pipeline — the code Excel runs.)
  */
-import { printA1 } from "../../src/workbook/plan/print-formula.js";
+import type { Formula } from "../../src/core/formula.js";
 import { describe, expect, it } from "vitest";
 import { builtInScheme } from "../../src/schemes/index.js";
 import { sampleData } from "../../src/core/sample.js";
@@ -13,32 +13,22 @@ import { compileScheme } from "../../src/core/evaluate.js";
 import { buildWorkbookPlan } from "../../src/workbook/plan/build-plan.js";
 import { liftRuleNumbers } from "../../src/workbook/plan/lift.js";
 import { naming } from "../../src/workbook/plan/names.js";
-import { columnLetter } from "../../src/workbook/plan/a1.js";
 import { fx } from "../functions/fn-helpers.js";
 import { testCondition } from "../../src/core/condition.js";
 
-/** The first KPI.NAME(…) call in a formula, with its arguments split at top-level commas. */
-function kpiCall(formula: string): { name: string; args: string[] } | null {
-  const m = /KPI\.([A-Z]+)\(/.exec(formula);
-  if (!m) return null;
-  let depth = 1;
-  let quoted = false;
-  let arg = "";
-  const args: string[] = [];
-  for (let i = m.index + m[0].length; i < formula.length; i++) {
-    const c = formula[i];
-    if (c === '"') quoted = !quoted;
-    if (!quoted && c === "(") depth++;
-    if (!quoted && c === ")" && --depth === 0) {
-      args.push(arg);
-      break;
+/** The first KPI.* call in a formula tree. */
+function kpiCall(f: Formula): { fn: string; args: Formula[] } | null {
+  if (typeof f !== "object") return null;
+  if ("fn" in f) {
+    if (f.fn.startsWith("KPI.")) return f;
+    for (const a of f.args) {
+      const c = kpiCall(a);
+      if (c) return c;
     }
-    if (!quoted && c === "," && depth === 1) {
-      args.push(arg);
-      arg = "";
-    } else arg += c;
+    return null;
   }
-  return { name: m[1], args };
+  if ("op" in f) return kpiCall(f.l) ?? kpiCall(f.r);
+  return null;
 }
 
 describe.each(["ecommerce-cs", "ecommerce-ranking", "logistics-cs", "call-center", "outsourcing", "foreign-trade-sales"])("add-in mode, %s", (id) => {
@@ -56,8 +46,7 @@ describe.each(["ecommerce-cs", "ecommerce-ranking", "logistics-cs", "call-center
     ev.blocks[0].values.forEach((row, i) => {
       const r = results[i];
       if (r.excluded) return;
-      const cellValue = (ref: string) => {
-        const col = keys.findIndex((_, j) => `$${columnLetter(j)}${i + 2}` === ref);
+      const cellValue = (col: number) => {
         const key = keys[col];
         if (key === "total") return r.total;
         const v = row[col];
@@ -65,21 +54,25 @@ describe.each(["ecommerce-cs", "ecommerce-ranking", "logistics-cs", "call-center
         if (typeof v === "object" && v !== null) return (r.values[key] as number | undefined) ?? null;
         return v;
       };
-      const resolve = (a: string) => {
-        if (/^\$[A-Z]+\d+$/.test(a)) return cellValue(a);
-        if (paramValues.has(a)) return paramValues.get(a)!;
-        if (a.startsWith('"')) return a.slice(1, -1).replace(/""/g, '"');
-        return Number(a);
+      // an argument's value: a cell of this row, a named setting, a literal, or a choice by a setting
+      const resolve = (a: Formula): unknown => {
+        if (typeof a === "number") return a;
+        if ("s" in a) return a.s;
+        if ("ref" in a) return cellValue(a.ref.col);
+        if ("name" in a) return paramValues.get(a.name);
+        if ("op" in a && a.op === "+") return Number(resolve(a.l)) + Number(resolve(a.r));
+        if ("fn" in a && a.fn === "CHOOSE") return resolve(a.args[Number(resolve(a.args[0]))]);
+        throw new Error(`no value for ${JSON.stringify(a)} in this test`);
       };
       row.forEach((v, j) => {
         if (typeof v !== "object" || v === null || !keys[j].startsWith("pts:")) return;
-        const call = kpiCall(printA1(v.formula, ev.blocks[0].row + i));
+        const call = kpiCall(v.formula);
         if (!call) return;
         // an indicator that does not apply to this person is 0 around the call, not the call
         const when = scheme.indicators.find((x) => `pts:${x.id}` === keys[j])?.appliesWhen;
         if (when && !testCondition(when, { values: r.values })) return;
         calls++;
-        const [[value]] = fx(call.name, ...call.args.map(resolve));
+        const [[value]] = fx(call.fn.slice(4), ...(call.args.map(resolve) as never[]));
         expect(value, `${id} row ${i + 2} ${keys[j]}`).toBe(r.points[keys[j].slice(4)]);
       });
     });

@@ -48,11 +48,12 @@ describe("workbook plan", () => {
       "p_unrecorded_points",
       "p_stock_error_points",
       "p_safety_points",
+      "p_extra_points_cap",
+      "p_between_rule",
       "p_r_extra_points_min",
-      "p_r_extra_points_max",
     ]);
     const editable = schemeSheet.blocks.filter((b) => b.unlocked).map((b) => b.values.flat());
-    expect(editable).toEqual([[300, 80, 2, 5, 10], [0, 20]]);
+    expect(editable).toEqual([[300, 80, 2, 5, 10, 100, 0], [0]]);
     expect(schemeSheet.protect).toBe(true);
   });
 
@@ -77,9 +78,9 @@ describe("workbook plan", () => {
       ["C2:C3", "whole", 0, 1e15],
       ["D2:D3", "whole", 0, 1e15],
       ["E2:E3", "whole", 0, 1e15],
-      ["F2:F3", "decimal", 0, 20],
+      ["F2:F3", "decimal", 0, 1e15],
     ]);
-    expect(ev.validations[3].prompt).toBe("请输入数字,0 至 20。");
+    expect(ev.validations[3].prompt).toBe("请输入数字,不小于 0。");
     expect(ev.freeze).toEqual({ rows: 1, cols: 2 });
     expect(ev.protect).toBe(true);
   });

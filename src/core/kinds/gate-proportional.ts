@@ -7,13 +7,17 @@ import { z } from "zod";
 import { compileExpr, ConstSchema, constValue, ExprSchema } from "../expr.js";
 import { div, IF, mul, op } from "../formula.js";
 import { constFormula, exprFormula, payKind } from "./kind.js";
+import { checkChoice, choiceFormula, choiceNow, choiceSchema } from "./choice.js";
+
+const BETWEEN = ["full", "proportional"] as const;
 
 export const GateProportionalPaySchema = z
   .object({
     kind: z.literal("gate-proportional"),
     base: ExprSchema,
     gate: ConstSchema,
-    between: z.enum(["full", "proportional"]).default("full"),
+    /** Between the gate and full marks: the whole base, or in proportion — a word, or a parameter (0 = full, 1 = proportional). */
+    between: choiceSchema(BETWEEN).default("full"),
   })
   .strict();
 export type GateProportionalPay = z.infer<typeof GateProportionalPaySchema>;
@@ -22,9 +26,11 @@ export const gateProportional = payKind({
   kind: "gate-proportional",
   schema: GateProportionalPaySchema,
   tunable: ["base", "gate"],
+  check: (rule, c) => checkChoice(rule.between, BETWEEN, "between", c),
   compile(rule, c) {
     const base = compileExpr(rule.base, c.env);
     const gate = constValue(rule.gate, c.env);
+    const between = choiceNow(rule.between, BETWEEN, c.env);
     return (ctx, why) => {
       const total = ctx.total ?? 0;
       const full = ctx.full ?? 100;
@@ -34,7 +40,7 @@ export const gateProportional = payKind({
         return 0;
       }
       const b = base(ctx);
-      if (total > full || rule.between === "proportional") {
+      if (total > full || between === "proportional") {
         if (why) why("why.pay.proportional", { base: b, total, full });
         return (b * total) / full;
       }
@@ -46,7 +52,7 @@ export const gateProportional = payKind({
     const total = f.value("total");
     const full = f.value("full");
     const proportional = div(mul(exprFormula(rule.base, f), total), full);
-    const between = rule.between === "proportional" ? proportional : IF(op(">", total, full), proportional, exprFormula(rule.base, f));
+    const between = choiceFormula(rule.between, BETWEEN, f, (o) => (o === "proportional" ? proportional : IF(op(">", total, full), proportional, exprFormula(rule.base, f))));
     return IF(op("<", total, constFormula(rule.gate, f)), 0, between);
   },
 });

@@ -8,13 +8,17 @@ import { z } from "zod";
 import { compileExpr, ConstSchema, constValue, ExprSchema } from "../expr.js";
 import { IF, MIN, mul, op, sub, sum, type Formula } from "../formula.js";
 import { constFormula, exprFormula, payKind } from "./kind.js";
+import { checkChoice, choiceFormula, choiceNow, choiceSchema } from "./choice.js";
 import { bracketProblems } from "../rule-checks.js";
+
+const MODES = ["whole", "progressive"] as const;
 
 export const TieredPaySchema = z
   .object({
     kind: z.literal("tiered"),
     amount: ExprSchema,
-    mode: z.enum(["whole", "progressive"]),
+    /** The whole amount at its bracket's rate, or each slice at its own — or a parameter (0 = whole, 1 = progressive). */
+    mode: choiceSchema(MODES),
     brackets: z.array(z.object({ upTo: ConstSchema.nullable(), rate: ConstSchema }).strict()).min(1),
     scale: ConstSchema.default(1),
   })
@@ -48,10 +52,12 @@ export const tiered = payKind({
   schema: TieredPaySchema,
   tunable: ["amount", "upTo", "rate", "scale"],
   check(rule, c) {
+    checkChoice(rule.mode, MODES, "mode", c);
     const upTos = rule.brackets.map((x) => (x.upTo === null ? null : c.resolve(x.upTo)));
     for (const b of bracketProblems(upTos)) c.issue(["brackets", b.index, "upTo"], `scheme.bracket-${b.problem}`, b.prev === undefined ? {} : { prev: b.prev });
   },
   compile(rule, c) {
+    const mode = choiceNow(rule.mode, MODES, c.env);
     const amount = compileExpr(rule.amount, c.env);
     const brackets: Bracket[] = rule.brackets.map((b) => ({
       upTo: b.upTo === null ? Infinity : constValue(b.upTo, c.env),
@@ -60,26 +66,26 @@ export const tiered = payKind({
     const scale = constValue(rule.scale, c.env);
     return (ctx, why) => {
       const v = amount(ctx);
-      if (why) why(`why.pay.tiered.${rule.mode}`, { value: v });
-      return tieredAmount(v, brackets, rule.mode) * scale;
+      if (why) why(`why.pay.tiered.${mode}`, { value: v });
+      return tieredAmount(v, brackets, mode) * scale;
     };
   },
   formula(rule, f) {
     const v = exprFormula(rule.amount, f);
     const brackets = rule.brackets.map((b) => ({ upTo: b.upTo === null ? null : constFormula(b.upTo, f), rate: constFormula(b.rate, f) }));
-    let body: Formula;
-    if (rule.mode === "whole") {
+    const whole = (): Formula => {
       const last = brackets[brackets.length - 1];
-      body = brackets.slice(0, -1).reduceRight<Formula>((rest, b) => IF(op("<=", v, b.upTo!), mul(v, b.rate), rest), mul(v, last.rate));
-    } else {
-      body = sum(
+      return brackets.slice(0, -1).reduceRight<Formula>((rest, b) => IF(op("<=", v, b.upTo!), mul(v, b.rate), rest), mul(v, last.rate));
+    };
+    const progressive = (): Formula =>
+      sum(
         brackets.map((b, i) => {
           const lower = i === 0 ? 0 : brackets[i - 1].upTo!;
           const slice = mul(sub(b.upTo === null ? v : MIN(v, b.upTo), lower), b.rate);
           return i === 0 ? slice : IF(op(">", v, lower), slice, 0);
         }),
       );
-    }
+    const body = choiceFormula(rule.mode, MODES, f, (o) => (o === "whole" ? whole() : progressive()));
     return mul(IF(op("<=", v, 0), 0, body), constFormula(rule.scale, f));
   },
 });
