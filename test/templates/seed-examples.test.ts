@@ -8,6 +8,8 @@ import { compileScheme } from "../../src/core/evaluate.js";
 import { evaluatePeriods } from "../../src/core/periods/evaluate-periods.js";
 import { withParams } from "../../src/core/scheme/load.js";
 import { problemText } from "../../src/i18n/index.js";
+import { buildWorkbookPlan } from "../../src/workbook/plan/build-plan.js";
+import { columnLetter } from "../../src/io/column-letter.js";
 import type { Scheme } from "../../src/core/scheme/schema.js";
 
 function tuned(s: Scheme, values: Record<string, number>): Scheme {
@@ -373,6 +375,24 @@ describe("seed rules the templates once missed or got wrong (issue 11)", () => {
     const bids = (values: Record<string, number>) => evaluate(tuned(s, values), [{ awarded_bids: 5000 }])[0].pay.team_incentive;
     expect(bids({})).toBe(Math.round(5000 * 10000 * 0.00055 * 100));
     expect(bids({ tier_mode: 1 })).toBe(Math.round((4500 * 0.0005 + 500 * 0.00055) * 10000 * 100));
+  });
+  it("foreign-trade — 正式成为公司销售员,前三个月按50%分担公司费用: month 3 bears half, month 4 all", () => {
+    const s = template("foreign-trade-sales");
+    const base = {
+      unexcused_absence_days: 0, late_over_30: 0, late_early_count: 0, personal_leave_days: 0, sick_leave_days: 0, conduct: 30, sales: 100000, sales_target: 100000,
+      status: "regular", base_pay: 4000, followup_profit: 0, shipping_profit: 0, gross_profit: 100000, company_costs: 60000, sales_staff: 6, own_cost: 5000,
+    };
+    const [third, fourth] = evaluate(s, [{ ...base, months_regular: 3 }, { ...base, months_regular: 4 }]);
+    expect(third.pay.profit_bonus).toBe(Math.round((100000 - 10000 * 0.5 - 5000) * 0.1 * 100));
+    expect(fourth.pay.profit_bonus).toBe(Math.round((100000 - 10000 - 5000) * 0.1 * 100));
+  });
+  it("foreign-trade — 毛利润指扣除定单执行中的一切成本,包括跟单和船务的提成: the input says so where it is typed", () => {
+    const s = template("foreign-trade-sales");
+    const plan = buildWorkbookPlan(s, [], { lang: "zh-CN", mode: "native" });
+    const ev = plan.sheets.find((x) => x.role === "evaluation")!;
+    const col = ev.table!.keys.indexOf("gross_profit");
+    const v = ev.validations.find((x) => x.ref.startsWith(columnLetter(col)))!;
+    expect(v.prompt).toContain("包括跟单和船务的提成");
   });
   it("cs-bonus-pool — 每年一次的绩效评估: the template is yearly", () => {
     expect(template("cs-bonus-pool").period).toBe("year");

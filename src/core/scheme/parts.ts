@@ -43,6 +43,8 @@ export const InputSchema = z
     required: z.boolean().default(true),
     default: z.union([z.number(), z.string(), z.boolean()]).optional(),
     unit: z.string().optional(),
+    /** What the number is, as the seed defines it ("net of the order's commissions"): shown with the cell's input message. */
+    help: LocalizedSchema.optional(),
     /** Range that `kpi-scorecard sample` draws plausible values from. */
     sample: z
       .object({ min: z.number(), max: z.number(), decimals: z.number().int().min(0).max(6).default(0) })

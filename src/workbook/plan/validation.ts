@@ -12,12 +12,14 @@ const clip = (s: string, max: number) => ([...s].length <= max ? s : [...s].slic
 
 export function inputValidation(ctx: PlanContext, input: InputDecl, ref: string): PlanValidation {
   const lang = ctx.lang;
+  // what the number means, before what the cell takes
+  const help = (prompt: string) => (input.help ? `${input.help[lang]} ${prompt}` : prompt);
   const name = input.name[lang];
   const base = { ref, promptTitle: clip(t(lang, "wb.prompt.title", { name }), TITLE_MAX), errorTitle: clip(t(lang, "wb.error.title"), TITLE_MAX) };
   if (input.type === "option" || input.type === "boolean") {
     const list = input.type === "boolean" ? [t(lang, "wb.yes"), t(lang, "wb.no")] : (input.options ?? []).map((o) => o.label[lang]);
     const options = list.join(", ");
-    const texts = { prompt: clip(t(lang, "wb.prompt.list", { options }), PROMPT_MAX), error: clip(t(lang, "wb.error.list", { name, options }), ERROR_MAX) };
+    const texts = { prompt: clip(help(t(lang, "wb.prompt.list", { options })), PROMPT_MAX), error: clip(t(lang, "wb.error.list", { name, options }), ERROR_MAX) };
     // options: the list on the scheme sheet, by name; yes/no: our own two words, inline
     if (input.type === "option") return { ...base, type: "list", source: ctx.names.list(input.id), ...texts };
     return { ...base, type: "list", list, ...texts };
@@ -38,7 +40,7 @@ export function inputValidation(ctx: PlanContext, input: InputDecl, ref: string)
     type: whole ? "whole" : "decimal",
     min: min ?? -1e15,
     max: max ?? 1e15,
-    prompt: clip(t(lang, whole ? "wb.prompt.whole" : "wb.prompt.number", { range }), PROMPT_MAX),
+    prompt: clip(help(t(lang, whole ? "wb.prompt.whole" : "wb.prompt.number", { range })), PROMPT_MAX),
     error: clip(t(lang, whole ? "wb.error.whole" : "wb.error.number", { name, range }), ERROR_MAX),
   };
 }
