@@ -293,7 +293,8 @@ export function compileScheme(scheme: Scheme, options: CompileOptions = {}): Com
       });
     }
     const bottom = scheme.ranking ? bottomRanked(totals, scheme.ranking.bottomCount) : new Set<number>();
-    const awards = scheme.awards.length ? forcedDistribution(scheme.awards, totals, env) : null;
+    // awards given on the roll-up (per quarter or year) are given in evaluatePeriods
+    const awards = scheme.awards.length && scheme.awardsOn === "period" ? forcedDistribution(scheme.awards, totals, env) : null;
     results.forEach((r, i) => {
       if (bottom.has(i)) {
         r.flags.push("bottom-rank");

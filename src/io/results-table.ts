@@ -112,7 +112,7 @@ export function resultRows(
       money(u.payTotal),
       "",
       "",
-      ...(scheme.awards.length ? [""] : []),
+      ...(scheme.awards.length ? [label.award(u.award)] : []),
       ...(scheme.periods.tiers ? [""] : []),
     ]);
   }

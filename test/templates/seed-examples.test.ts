@@ -280,11 +280,15 @@ describe("ecommerce-cs (seed 004 篇十二)", () => {
     expect(of("C").map((r) => r.flags)).toEqual([["below-pass", "warning"], ["below-pass", "warning", "dismissal"], []]);
     expect(of("C").map((r) => r.tier)).toEqual([null, null, null]);
   });
-  it("best ≤ 5 % and excellent ≤ 10 % of staff", () => {
-    const rows = Array.from({ length: 40 }, (_, i) => row({ inquiry_conversion: 0.45 - i * 0.002 }));
-    const r = evaluate(s, rows);
-    expect(r.filter((x) => x.award === "best")).toHaveLength(2);
-    expect(r.filter((x) => x.award === "excellent_cs")).toHaveLength(4);
+  it("每一季度或每一年度 best ≤ 5 % and excellent ≤ 10 % of staff — on the quarter's roll-up, not every month", () => {
+    const months = ["2026-01", "2026-02", "2026-03"];
+    const data = people(s, months.flatMap((m) => Array.from({ length: 40 }, (_, i) => ({ id: `E${i}`, period: m, ...row({ inquiry_conversion: 0.45 - i * 0.002 }) }))));
+    const { results, rollups } = evaluatePeriods(compileScheme(s), data);
+    expect(results.filter((x) => x.award !== null)).toEqual([]);
+    const quarter = rollups.filter((u) => u.period === "2026-Q1");
+    expect(quarter).toHaveLength(40);
+    expect(quarter.filter((x) => x.award === "best").map((x) => x.id)).toEqual(["E0", "E1"]);
+    expect(quarter.filter((x) => x.award === "excellent_cs").map((x) => x.id)).toEqual(["E2", "E3", "E4", "E5"]);
   });
 });
 

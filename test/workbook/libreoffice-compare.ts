@@ -33,7 +33,7 @@ export function expectSinglePeriod(id: string, scheme: Scheme, plan: WorkbookPla
     expect(e.total, `${where} total`).toBe(r.total);
     if (scheme.grades.length) expect(e.grade, `${where} grade`).toBe(gradeLabel.get(r.grade!));
     expect(e.rank, `${where} rank`).toBe(r.rank);
-    if (scheme.awards.length) expect(e.award, `${where} award`).toBe(r.award ? awardLabel.get(r.award) : "");
+    if (scheme.awards.length && scheme.awardsOn === "period") expect(e.award, `${where} award`).toBe(r.award ? awardLabel.get(r.award) : "");
     if (scheme.total.passMark !== undefined) expect(e["flag:below-pass"], `${where} pass`).toBe(r.flags.includes("below-pass") ? t(lang, "flag.below-pass") : "");
     if (scheme.ranking?.bottomCount) expect(e["flag:bottom-rank"], `${where} bottom`).toBe(r.flags.includes("bottom-rank") ? t(lang, "flag.bottom-rank") : "");
     for (const line of scheme.pay) expect(pay[i][`pay:${line.id}`], `${where} ${line.id}`).toBe(r.pay[line.id] / 100);
@@ -76,6 +76,8 @@ export function expectPeriods(
       expect(roll[i][`r:${u.period}`], `${where} ${u.period}`).toBe(u.total);
       if (scheme.periods.rollup?.method === "mean" && scheme.grades.length)
         expect(roll[i][`g:${u.period}`], where).toBe(scheme.grades.find((g) => g.id === u.grade)?.label[lang]);
+      if (scheme.awards.length && scheme.awardsOn === "rollup")
+        expect(roll[i][`award@${u.period}`], `${where} award ${u.period}`).toBe(u.award ? scheme.awards.find((a) => a.id === u.award)!.label[lang] : "");
     }
     const r = last.find((x) => x.id === pid)!;
     for (const s of scheme.periods.streaks) expect(roll[i][`s:${s.id}`], `${where} ${s.id}`).toBe(r.flags.includes(s.id) ? s.label[lang] : "");

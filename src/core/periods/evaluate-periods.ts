@@ -10,6 +10,7 @@ import type { CompiledScheme, PersonResult } from "../evaluate.js";
 import type { PersonData } from "../data.js";
 import { EvaluationError } from "../errors.js";
 import { failedCondition } from "../condition.js";
+import { forcedDistribution } from "../roster/forced-distribution.js";
 import { formatPeriod, parsePeriod, periodOrdinal, rollupOf } from "./period.js";
 import { runLengths, streakAward, streakHit, tierFor, type PeriodPoint } from "./streaks.js";
 
@@ -22,6 +23,8 @@ export interface RollupResult {
   total: number;
   grade: string | null;
   payTotal: number;
+  /** The capped award of the roll-up, when the scheme gives its awards there. */
+  award: string | null;
 }
 
 export interface PeriodsResult {
@@ -135,7 +138,20 @@ export function evaluatePeriods(compiled: CompiledScheme, people: readonly Perso
           total,
           grade: roll.method === "mean" ? (findBand(total, grades)?.id ?? null) : null,
           payTotal: sumCents(group.map((r) => r.payTotal)),
+          award: null,
         });
+      }
+    }
+    // capped awards per quarter or year: among everyone rolled up into the same period
+    if (scheme.awards.length && scheme.awardsOn === "rollup") {
+      const byRollup = new Map<string, RollupResult[]>();
+      for (const u of rollups) {
+        if (!byRollup.has(u.period)) byRollup.set(u.period, []);
+        byRollup.get(u.period)!.push(u);
+      }
+      for (const group of byRollup.values()) {
+        const given = forcedDistribution(scheme.awards, group.map((u) => u.total), env);
+        group.forEach((u, i) => (u.award = given[i]));
       }
     }
   }

@@ -122,6 +122,7 @@ export function checkScheme(s: SchemeObject, ctx: Ctx): void {
   walkRefs(s.total, ["total"], known);
   walkRefs(s.periods, ["periods"], known);
   walkRefs(s.awards, ["awards"], known);
+  if (s.awardsOn === "rollup" && s.awards.length && !s.periods.rollup) issue(ctx, ["awardsOn"], "scheme.awards-no-rollup", {});
   walkRefs(s.eligibility, ["eligibility"], known);
 
   // every word a roster may use for an option (id, labels, aliases) names one option only

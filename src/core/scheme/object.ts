@@ -48,6 +48,8 @@ export const SchemeObjectSchema = z
     eligibility: z.array(ConditionSchema).default([]),
     ranking: RankingSchema.optional(),
     awards: z.array(ForcedAwardSchema).default([]),
+    /** When the capped awards are given: every evaluation, or on the roll-up (per quarter or year, as seed 004 篇十二 says). */
+    awardsOn: z.enum(["period", "rollup"]).default("period"),
     periods: PeriodsSchema.default({ streaks: [] }),
   })
   .strict();

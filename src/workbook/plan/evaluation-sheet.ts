@@ -16,6 +16,7 @@ import { Columns } from "./columns.js";
 import { inputCell, optionLabel, POINTS_FORMAT, rosterColumns, type PlanContext } from "./context.js";
 import { printA1 } from "./print-formula.js";
 import { inputValidation } from "./validation.js";
+import { addAwardColumns, awardFormulas, awardKeys } from "./award-columns.js";
 import type { PlanConditional, PlanValue, SheetPlan } from "./types.js";
 
 const GRADE_FILLS = ["C6EFCE", "DDEBF7", "FFF2CC", "FCE4D6", "F8CBAD", "E7E6E6"];
@@ -62,11 +63,9 @@ export function evaluationSheet(ctx: PlanContext): { sheet: SheetPlan; layout: E
   const hasCoefficient = scheme.grades.some((g) => g.coefficient !== undefined);
   if (hasCoefficient) cols.add({ key: "coefficient", header: t(lang, "wb.col.coefficient"), format: "0.00", width: 8 });
   cols.add({ key: "rank", header: t(lang, "wb.col.rank"), width: 8 });
-  if (scheme.awards.length) {
-    cols.add({ key: "award", header: t(lang, "wb.col.award"), width: 14 });
-    cols.add({ key: "reach", header: t(lang, "wb.col.reach"), width: 10 });
-    for (const a of scheme.awards) cols.add({ key: `reach:${a.id}`, header: t(lang, "wb.col.award-reach", { award: a.label[lang] }), width: 10 });
-  }
+  // awards given per quarter or year are on the roll-up sheet instead
+  const awardsHere = scheme.awards.length > 0 && scheme.awardsOn === "period";
+  if (awardsHere) addAwardColumns(cols, scheme.awards, awardKeys(), lang);
   const flags: { key: string; label: string }[] = [];
   if (scheme.total.passMark !== undefined) flags.push({ key: "flag:below-pass", label: t(lang, "flag.below-pass") });
   if (scheme.ranking && scheme.ranking.bottomCount > 0) flags.push({ key: "flag:bottom-rank", label: t(lang, "flag.bottom-rank") });
@@ -146,21 +145,8 @@ export function evaluationSheet(ctx: PlanContext): { sheet: SheetPlan; layout: E
   if (scheme.grades.length) formula("grade", ifEvaluated(ctx.mode === "addin" ? addinGrade(ctx, totalCell) : byGrade((g) => str(g.label[lang]))));
   if (hasCoefficient) formula("coefficient", ifEvaluated(byGrade((g) => (g.coefficient === undefined ? NA() : { name: ctx.names.gradeCoefficient(g.id) }))));
   formula("rank", ifEvaluated(call("RANK", totalCell, whole("total"))));
-  if (scheme.awards.length) {
-    formula("reach", ifEvaluated(call("COUNTIF", whole("total"), op("&", str(">="), totalCell))));
-    const n = call("COUNT", whole("total"));
-    let given: Formula = 0;
-    const tests: Formula[] = [];
-    scheme.awards.forEach((a) => {
-      const cap = call("INT", add(mul(a.share, n), 1e-9));
-      const fits = AND(op("<=", op("-", f.cell("reach"), given), cap), ...(a.minTotal === undefined ? [] : [op(">=", totalCell, constFormula(a.minTotal, f))]));
-      // a person's reach into this award, for the count the next award starts after
-      formula(`reach:${a.id}`, ifEvaluated(IF(AND(...tests.map((x) => call("NOT", x)), fits), f.cell("reach"), 0)));
-      tests.push(fits);
-      given = MAX(whole(`reach:${a.id}`));
-    });
-    formula("award", ifEvaluated(scheme.awards.reduceRight<Formula>((rest, a, i) => IF(tests[i], str(a.label[lang]), rest), EMPTY)));
-  }
+  if (awardsHere)
+    for (const [key, x] of awardFormulas(scheme.awards, awardKeys(), lang, totalCell, whole("total"), (k) => f.cell(k), (k) => whole(k), f)) formula(key, ifEvaluated(x));
   for (const fl of flags) {
     const test =
       fl.key === "flag:below-pass"

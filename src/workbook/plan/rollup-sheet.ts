@@ -11,8 +11,9 @@ import { sortBandsDesc } from "../../core/totals.js";
 import { formatPeriod, parsePeriod, periodOrdinal, rollupOf } from "../../core/periods/period.js";
 import type { StreakRule } from "../../core/periods/streaks.js";
 import { constFormula, type FormulaContext } from "../../core/kinds/kind.js";
-import { AND, call, div, EMPTY, IF, MIN, NA, N, op, ref, ROUND, str, sum, type Formula } from "../../core/formula.js";
+import { AND, area, call, div, EMPTY, IF, MIN, NA, N, op, ref, ROUND, str, sum, type Formula } from "../../core/formula.js";
 import { Columns } from "./columns.js";
+import { addAwardColumns, awardFormulas, awardKeys } from "./award-columns.js";
 import { POINTS_FORMAT, type PlanContext, type PlanPerson } from "./context.js";
 import { lookBack, type PeriodSheet } from "./payout-sheet.js";
 import type { PlanFormula, PlanValue, SheetPlan } from "./types.js";
@@ -36,9 +37,12 @@ export function rollupSheet(ctx: PlanContext, name: string, periods: readonly Pe
     groups.get(key)!.push(i);
   });
   const method = roll ? t(lang, `wb.method.${roll.method}`) : "";
+  const awardsHere = scheme.awards.length > 0 && scheme.awardsOn === "rollup";
   for (const g of groups.keys()) {
     cols.add({ key: `r:${g}`, header: t(lang, "wb.col.rollup-total", { period: g, method }), format: POINTS_FORMAT, width: 14 });
     if (roll?.method === "mean" && scheme.grades.length) cols.add({ key: `g:${g}`, header: t(lang, "wb.col.rollup-grade", { period: g }), width: 10 });
+    // the capped awards per quarter or year (seed 004 篇十二: 每一季度或每一年度)
+    if (awardsHere) addAwardColumns(cols, scheme.awards, awardKeys(`@${g}`), lang, g);
   }
   const last = periods[periods.length - 1];
   for (const s of scheme.periods.streaks) cols.add({ key: `s:${s.id}`, header: t(lang, "wb.col.streak", { label: s.label[lang], period: last.period }), width: 16 });
@@ -77,6 +81,12 @@ export function rollupSheet(ctx: PlanContext, name: string, periods: readonly Pe
       const r = cell(`r:${g}`);
       const label = grades.reduceRight<Formula>((rest, { g: grade }) => IF(op(">=", r, { name: ctx.names.gradeMin(grade.id) }), str(grade.label[lang]), rest), NA());
       set(`g:${g}`, IF(op("=", r, EMPTY), EMPTY, label));
+    }
+    if (awardsHere) {
+      const r = cell(`r:${g}`);
+      const whole = (key: string): Formula => area({ c1: cols.at(key), r1: first, c2: cols.at(key), r2: first + Math.max(ids.length, 1) - 1 });
+      // among the people rolled up into this period; a person with no evaluation in it has none
+      for (const [key, x] of awardFormulas(scheme.awards, awardKeys(`@${g}`), lang, r, whole(`r:${g}`), cell, whole, f0)) set(key, IF(call("ISNUMBER", r), x, EMPTY));
     }
   }
   const hit = (rule: StreakRule, p: PeriodSheets): Formula => {

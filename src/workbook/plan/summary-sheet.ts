@@ -48,7 +48,7 @@ export function summarySheet(ctx: PlanContext, ev: EvaluationLayout, payout: { l
     chart = { title: t(lang, "wb.summary.chart"), categories: `A${start}:A${row - 1}`, values: `B${start}:B${row - 1}`, anchor: `F${start - 1}` };
     row++;
   }
-  if (scheme.awards.length) {
+  if (scheme.awards.length && scheme.awardsOn === "period") {
     blocks.push({ row, col: 0, bold: true, values: [["wb.col.award", "wb.summary.cap", "wb.summary.given", "wb.summary.check"].map((k) => t(lang, k))] });
     row++;
     blocks.push({
