@@ -398,6 +398,19 @@ describe("seed rules the templates once missed or got wrong (issue 11)", () => {
     const v = ev.validations.find((x) => x.ref.startsWith(columnLetter(col)))!;
     expect(v.prompt).toContain("包括跟单和船务的提成");
   });
+  it("hospital-cs — 若有弄虚作假者…扣发当月奖金: falsified figures withhold the month's bonus, not the base", () => {
+    const s = template("hospital-cs");
+    const row = { arrivals: 100, arrival_target: 100, major_visits: 10, other_visits: 0, referral_visits: 0, low_spend_visits: 0, mid_spend_visits: 0, night_shifts: 0, status: "regular", insurance_opt_out: false };
+    const [honest, falsified] = evaluate(s, [row, { ...row, falsified: "是" }]);
+    expect(honest.pay.piece_bonus).toBe(40000);
+    expect([falsified.pay.piece_bonus, falsified.pay.base]).toEqual([0, 150000]);
+  });
+  it("call-center — 整个考核期间休产假员工 are not evaluated", () => {
+    const s = template("call-center");
+    const row = { attitude: 20, ability: 20, diligence: 20, calls: 1000, complaints: 0, perf_base: 1000, status: "regular", leave_days: 0 };
+    const [working, maternity] = evaluate(s, [row, { ...row, maternity_leave: "是" }]);
+    expect([working.excluded, maternity.excluded]).toEqual([false, true]);
+  });
   it("cs-bonus-pool — 每年一次的绩效评估: the template is yearly", () => {
     expect(template("cs-bonus-pool").period).toBe("year");
   });
