@@ -130,6 +130,8 @@ export interface PersonData {
   position?: string;
   /** The roster's extra columns the user chose to carry through, in their order (see read-roster). */
   carried?: string[];
+  /** Rates the roster left blank and gave as their two counts: computed here, a formula in the workbook. */
+  computed?: string[];
 }
 
 /** Header problems: missing columns (unknown extra columns are allowed and ignored). */
@@ -138,6 +140,13 @@ export function checkHeader(header: readonly string[], scheme: Scheme): DataProb
   const problems: DataProblem[] = [];
   for (const c of ["id", "name"]) if (!have.has(c)) problems.push({ line: 1, column: c, key: "data.missing-column", vars: { column: c } });
   for (const c of dataColumns(scheme)) {
+    const ratio = c.input.ratioOf;
+    // a rate the roster may give as its two counts instead
+    if (ratio && !have.has(c.column)) {
+      if (!have.has(ratio.numerator) || !have.has(ratio.denominator))
+        problems.push({ line: 1, column: c.column, key: "data.missing-rate-column", vars: { column: c.column, numerator: ratio.numerator, denominator: ratio.denominator } });
+      continue;
+    }
     if (!have.has(c.column) && (c.input.required && c.input.default === undefined))
       problems.push({ line: 1, column: c.column, key: "data.missing-column", vars: { column: c.column } });
   }
@@ -203,15 +212,35 @@ export function parseRecords(
     const values: RowValues = {};
     for (const c of columns) {
       const text = c.index === undefined ? "" : (r.cells[c.index] ?? "");
-      const res = options.blanksAllowed && text.trim() === "" ? ({ ok: true, value: null } as const) : parseCell(text, c.input);
+      // a blank rate that its counts can give is computed below, once the counts are read
+      const fromCounts = c.input.ratioOf !== undefined && text.trim() === "";
+      const res = (options.blanksAllowed || fromCounts) && text.trim() === "" ? ({ ok: true, value: null } as const) : parseCell(text, c.input);
       if (res.ok) values[c.column] = res.value;
       else {
         problems.push({ line: r.line, column: c.column, key: res.key, vars: res.vars });
         bad = true;
       }
     }
+    let computed: string[] | undefined;
+    for (const c of columns) {
+      const ratio = c.input.ratioOf;
+      if (!ratio || values[c.column] !== null || options.blanksAllowed) continue;
+      const num = values[ratio.numerator];
+      const den = values[ratio.denominator];
+      if (typeof num !== "number" || typeof den !== "number") {
+        problems.push({ line: r.line, column: c.column, key: "data.rate-or-counts", vars: { numerator: ratio.numerator, denominator: ratio.denominator } });
+        bad = true;
+      } else if (den === 0) {
+        problems.push({ line: r.line, column: ratio.denominator, key: "data.zero-denominator", vars: { rate: c.column } });
+        bad = true;
+      } else {
+        values[c.column] = num / den;
+        (computed ??= []).push(c.column);
+      }
+    }
     if (bad) continue;
     const person: PersonData = { line: r.line, id, name, period, values };
+    if (computed) person.computed = computed;
     const department = at(r, "department")?.trim();
     const position = at(r, "position")?.trim();
     if (department !== undefined) person.department = department;

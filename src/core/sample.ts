@@ -42,6 +42,7 @@ function monthLabel(first: string, offset: number): string {
 }
 
 export function sampleData(scheme: Scheme, opts: SampleOptions): SampleTable {
+  const countsOnly = new Set(scheme.inputs.flatMap((x) => (x.ratioOf ? [x.ratioOf.numerator, x.ratioOf.denominator] : [])).filter((id) => !scheme.inputs.find((x) => x.id === id)?.required));
   const rand = seededRandom(opts.seed ?? 1);
   const columns = dataColumns(scheme);
   const periods = opts.periods ?? 0;
@@ -63,6 +64,11 @@ export function sampleData(scheme: Scheme, opts: SampleOptions): SampleTable {
         const known = fixed[i].get(c.column);
         if (known !== undefined) {
           row.push(known);
+          continue;
+        }
+        // counts that only stand in for a rate stay blank: the sample gives the rate
+        if (countsOnly.has(c.input.id)) {
+          row.push("");
           continue;
         }
         const v = sampleValue(c.input, rand);

@@ -10,6 +10,8 @@ import { withParams } from "../../src/core/scheme/load.js";
 import { problemText } from "../../src/i18n/index.js";
 import { buildWorkbookPlan } from "../../src/workbook/plan/build-plan.js";
 import { columnLetter } from "../../src/io/column-letter.js";
+import { checkHeader, parseRecords } from "../../src/core/data.js";
+import { printA1 } from "../../src/workbook/plan/print-formula.js";
 import type { Scheme } from "../../src/core/scheme/schema.js";
 
 function tuned(s: Scheme, values: Record<string, number>): Scheme {
@@ -410,6 +412,35 @@ describe("seed rules the templates once missed or got wrong (issue 11)", () => {
     const row = { attitude: 20, ability: 20, diligence: 20, calls: 1000, complaints: 0, perf_base: 1000, status: "regular", leave_days: 0 };
     const [working, maternity] = evaluate(s, [row, { ...row, maternity_leave: "是" }]);
     expect([working.excluded, maternity.excluded]).toEqual([false, true]);
+  });
+  it("ecommerce-cs — rates from the counts HR exports: 询单转化率 = 下单人数 / 询单人数, 最终下单成功率 = 最终付款人数 / 下单人数", () => {
+    const s = template("ecommerce-cs");
+    const base = { target_completion: 1, avg_order_value: 200, reply_rate: 1, response_time: 25, "follow_up@self": 5, "follow_up@supervisor": 5, "execution@self": 10, "execution@supervisor": 10, perf_base: 2000 };
+    const [typed, counted] = evaluate(s, [
+      { ...base, inquiry_conversion: 0.36, order_success: 0.8 },
+      { ...base, inquiries: 500, ordering_buyers: 180, paying_buyers: 144 },
+    ]);
+    expect(counted.values.inquiry_conversion).toBe(180 / 500);
+    expect(counted.values.order_success).toBe(144 / 180);
+    expect(counted.points).toEqual(typed.points);
+  });
+  it("logistics-cs — 客户投诉率 = 投诉次数 / 服务客户总数; a zero count named with its line and column, nothing guessed", () => {
+    const s = template("logistics-cs");
+    const header = ["id", "name", "complaints", "customers_served", "satisfaction", "timely_response", "task_completion", "error_rate", "collaboration", "training", "cross_department", "skill_growth"];
+    const rest = ["0.95", "0.98", "0.97", "0.005", "0.9", "0.95", "一般", "提升不明显"];
+    const { people, problems } = parseRecords(header, [{ line: 2, cells: ["L1", "甲", "3", "100", ...rest] }, { line: 3, cells: ["L2", "乙", "3", "0", ...rest] }, { line: 4, cells: ["L3", "丙", "", "100", ...rest] }], s);
+    expect(people.map((p) => [p.id, p.values.complaint_rate])).toEqual([["L1", 0.03]]);
+    expect(problems.map((p) => [p.line, p.column, p.key])).toEqual([[3, "customers_served", "data.zero-denominator"], [4, "complaint_rate", "data.rate-or-counts"]]);
+    expect(checkHeader(header.filter((h) => h !== "customers_served"), s).map((p) => p.key)).toEqual(["data.missing-rate-column"]);
+  });
+  it("the workbook computes a rate given as counts from the count cells", () => {
+    const s = template("logistics-cs");
+    const data = people(s, [{ complaints: 3, customers_served: 100, satisfaction: 0.95, timely_response: 0.98, task_completion: 0.97, error_rate: 0.005, collaboration: 0.9, training: 0.95, cross_department: "一般", skill_growth: "无提升" }]);
+    const plan = buildWorkbookPlan(s, data, { lang: "zh-CN", mode: "native" });
+    const ev = plan.sheets.find((x) => x.role === "evaluation")!;
+    const cell = ev.blocks[0].values[0][ev.table!.keys.indexOf("complaint_rate")];
+    const col = (k: string) => columnLetter(ev.table!.keys.indexOf(k));
+    expect(typeof cell === "object" && cell !== null ? printA1(cell.formula, 2) : cell).toBe(`IF(N($${col("customers_served")}2)=0,NA(),$${col("complaints")}2/$${col("customers_served")}2)`);
   });
   it("cs-bonus-pool — 每年一次的绩效评估: the template is yearly", () => {
     expect(template("cs-bonus-pool").period).toBe("year");

@@ -125,6 +125,16 @@ export function checkScheme(s: SchemeObject, ctx: Ctx): void {
   if (s.awardsOn === "rollup" && s.awards.length && !s.periods.rollup) issue(ctx, ["awardsOn"], "scheme.awards-no-rollup", {});
   walkRefs(s.eligibility, ["eligibility"], known);
 
+  // a rate computed from two counts: both declared numeric inputs
+  s.inputs.forEach((input, i) => {
+    if (!input.ratioOf) return;
+    for (const part of ["numerator", "denominator"] as const) {
+      const other = s.inputs.find((x) => x.id === input.ratioOf![part]);
+      if (!other) issue(ctx, ["inputs", i, "ratioOf", part], "scheme.unknown-input", { id: input.ratioOf[part] });
+      else if (other.type !== "number" && other.type !== "integer") issue(ctx, ["inputs", i, "ratioOf", part], "scheme.ratio-not-number", { id: other.id });
+    }
+  });
+
   // every word a roster may use for an option (id, labels, aliases) names one option only
   s.inputs.forEach((input, i) => {
     const owner = new Map<string, number>();

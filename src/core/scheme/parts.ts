@@ -43,6 +43,11 @@ export const InputSchema = z
     required: z.boolean().default(true),
     default: z.union([z.number(), z.string(), z.boolean()]).optional(),
     unit: z.string().optional(),
+    /**
+     * A rate that may be typed, or computed from two counts the roster has instead (HR exports
+     * raw counts: inquiries and buyers, complaints and customers served): numerator ÷ denominator.
+     */
+    ratioOf: z.object({ numerator: IdSchema, denominator: IdSchema }).strict().optional(),
     /** What the number is, as the seed defines it ("net of the order's commissions"): shown with the cell's input message. */
     help: LocalizedSchema.optional(),
     /** Range that `kpi-scorecard sample` draws plausible values from. */

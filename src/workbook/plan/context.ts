@@ -16,6 +16,8 @@ export interface PlanPerson {
   /** 部门 and 岗位, when the roster has them */
   department?: string;
   position?: string;
+  /** Rates given as their two counts: the sheet computes them from the count cells. */
+  computed?: string[];
 }
 
 /** The roster's own columns the sheets carry: 部门 and 岗位 when anyone has them. */

@@ -8,7 +8,7 @@ import type { Rule } from "../../core/kinds/registry.js";
 import { ruleAddinFormula, ruleFormula, ruleReadsOwnInput } from "../../core/kinds/registry.js";
 import { constFormula, exprFormula, type FormulaContext } from "../../core/kinds/kind.js";
 import { conditionFormula } from "../../core/condition.js";
-import { add, AND, area, call, div, EMPTY, IF, MAX, MIN, mul, NA, op, ref, ROUND, str, sum, type Formula } from "../../core/formula.js";
+import { add, AND, area, call, div, EMPTY, IF, MAX, MIN, mul, N, NA, op, ref, ROUND, str, sum, type Formula } from "../../core/formula.js";
 import { t } from "../../i18n/index.js";
 import { sortBandsDesc } from "../../core/totals.js";
 import { constValue } from "../../core/expr.js";
@@ -154,6 +154,16 @@ export function evaluationSheet(ctx: PlanContext): { sheet: SheetPlan; layout: E
         : AND(op("<=", call("RANK", totalCell, whole("total"), 1), scheme.ranking!.bottomCount), op("<>", f.cell("rank"), 1));
     formula(fl.key, ifEvaluated(IF(test, str(fl.label), EMPTY)));
   }
+  const ratios = new Map<string, PlanValue>();
+  const ratioFormula = (column: string): PlanValue => {
+    let v = ratios.get(column);
+    if (!v) {
+      const ratio = ctx.inputs.get(column)!.ratioOf!;
+      const den = f.cell(ratio.denominator);
+      ratios.set(column, (v = { formula: IF(op("=", N(den), 0), NA(), div(f.cell(ratio.numerator), den)) }));
+    }
+    return v;
+  };
   // one cell value per column, the same object in every row (the writers see a column's formula once)
   const computed = cols.list.map((c) => {
     const x = columnFormulas.get(c.key);
@@ -169,6 +179,8 @@ export function evaluationSheet(ctx: PlanContext): { sheet: SheetPlan; layout: E
     // people's words: written as text whatever they hold
     for (const k of own) set(k, person?.[k] ?? null);
     for (const c of data) set(c.column, person ? inputCell(ctx, c.input, person.values[c.column]) : null);
+    // a rate the roster gave as its counts follows the count cells (type a rate over it to replace it)
+    for (const column of person?.computed ?? []) set(column, ratioFormula(column));
     computed.forEach((x, j) => {
       if (x !== undefined) out[j] = x;
     });
