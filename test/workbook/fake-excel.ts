@@ -18,6 +18,8 @@ export class FakeExcel implements ContextApi {
   /** Sheet name → A1 address → value written through `formulas`. */
   cells = new Map<string, Map<string, unknown>>();
   protectedSheets = new Set<string>();
+  /** Sheet name → how it was set to print. */
+  pageLayouts = new Map<string, Record<string, unknown>>();
   validations: { sheet: string; address: string; rule: unknown; prompt: unknown }[] = [];
   calculationSuspended = 0;
   private sheetNames: string[];
@@ -73,6 +75,9 @@ export class FakeExcel implements ContextApi {
           // kept as Excel shows it through `formulas`: A1
           write(v, (x, row) => (typeof x === "string" && x.startsWith("=") ? r1c1ToA1(x, row) : x));
         },
+        set columnHidden(v: boolean) {
+          fake.op("columnHidden", v);
+        },
         set numberFormat(v: unknown[][]) {
           fake.op("numberFormat", v);
         },
@@ -81,6 +86,7 @@ export class FakeExcel implements ContextApi {
           fill: { set color(_: string) { fake.op("fill"); } },
           set wrapText(_: boolean) { fake.op("wrap"); },
           set columnWidth(_: number) { fake.op("width"); },
+          set rowHeight(_: number) { fake.op("height"); },
           protection: { set locked(_: boolean) { fake.op("locked", address); } },
         },
         dataValidation: {
@@ -128,6 +134,14 @@ export class FakeExcel implements ContextApi {
       freezePanes: { freezeAt: () => fake.op("freeze") },
       protection: { protect: () => (fake.op("protect"), fake.protectedSheets.add(name)) },
       charts: { add: () => (fake.op("chart"), { title: { text: "" }, top: 0, left: 0 }) },
+      pageLayout: (() => {
+        const layout: Record<string, unknown> = { headersFooters: { defaultForAllPages: {} } };
+        fake.pageLayouts.set(name, layout);
+        return Object.assign(layout, {
+          setPrintTitleRows: (rows: string) => (layout.titleRows = rows),
+          setPrintTitleColumns: (columns: string) => (layout.titleColumns = columns),
+        });
+      })(),
       delete: () => {
         // deleting a sheet deletes its tables, as in Excel
         fake.sheetNames = fake.sheetNames.filter((s) => s !== name);

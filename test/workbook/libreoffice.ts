@@ -32,6 +32,16 @@ const XCU = `<?xml version="1.0" encoding="UTF-8"?>
 
 let profile: string | null = null;
 
+/** One throw-away LibreOffice profile for the whole run, set to recalculate on load. */
+function ensureProfile(): string {
+  if (!profile) {
+    profile = mkdtempSync(join(tmpdir(), "kpi-lo-profile-"));
+    mkdirSync(join(profile, "user"), { recursive: true });
+    writeFileSync(join(profile, "user", "registrymodifications.xcu"), XCU);
+  }
+  return profile;
+}
+
 /** Recalculate `file` in LibreOffice; returns the path of the recalculated copy. */
 export function recalculate(file: string): string {
   return recalculateAll([file])[0];
@@ -40,15 +50,28 @@ export function recalculate(file: string): string {
 /** Recalculate several files in one LibreOffice start (it costs a second or two each time). */
 export function recalculateAll(files: readonly string[]): string[] {
   if (!soffice) throw new Error("no LibreOffice");
-  if (!profile) {
-    profile = mkdtempSync(join(tmpdir(), "kpi-lo-profile-"));
-    mkdirSync(join(profile, "user"), { recursive: true });
-    writeFileSync(join(profile, "user", "registrymodifications.xcu"), XCU);
-  }
+  ensureProfile();
   const out = mkdtempSync(join(tmpdir(), "kpi-lo-out-"));
   execFileSync(soffice, [`-env:UserInstallation=file://${profile}`, "--headless", "--norestore", "--convert-to", "xlsx", "--outdir", out, ...files], {
     stdio: "pipe",
     timeout: 120_000 + 20_000 * files.length,
   });
   return files.map((f) => join(out, basename(f)));
+}
+
+/** Print several workbooks to PDF in one LibreOffice start; returns the PDFs' paths. */
+export function printAll(files: readonly string[]): string[] {
+  if (!soffice) throw new Error("no LibreOffice");
+  const out = mkdtempSync(join(tmpdir(), "kpi-lo-pdf-"));
+  execFileSync(soffice, [`-env:UserInstallation=file://${ensureProfile()}`, "--headless", "--norestore", "--convert-to", "pdf", "--outdir", out, ...files], {
+    stdio: "pipe",
+    timeout: 120_000 + 20_000 * files.length,
+  });
+  return files.map((f) => join(out, basename(f).replace(/\.xlsx$/, ".pdf")));
+}
+
+/** The text of each page of a PDF (poppler's pdftotext). */
+export function pdfPages(pdf: string): string[] {
+  const text = execFileSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  return text.split("\f").filter((p, i, all) => i < all.length - 1 || p.trim() !== "");
 }

@@ -72,4 +72,14 @@ describe("Office writer", () => {
     expect(excel.protectedSheets).toEqual(new Set(["Scheme", "Evaluation", "Payout", "Summary"]));
     expect(excel.validations.filter((v) => v.sheet === "Evaluation").map((v) => v.address)).toEqual(["C2:C4", "D2:D4", "E2:E4", "F2:F4"]);
   });
+
+  it("sets each sheet to print as the .xlsx does: A4, one page wide, titles repeated, header and page numbers", async () => {
+    const { scheme, people } = roster("warehouse", 3);
+    const excel = fakeExcel();
+    await generateInOffice(excel, scheme, people, { lang: "zh-CN", mode: "native" });
+    const ev = excel.pageLayouts.get("考核")!;
+    expect(ev).toMatchObject({ paperSize: "A4", zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 }, titleRows: "$1:$1", titleColumns: "$A:$B" });
+    expect(ev.headersFooters).toEqual({ defaultForAllPages: { centerHeader: "仓库人员绩效奖金 — 考核", centerFooter: "第 &P 页 / 共 &N 页" } });
+    expect(excel.pageLayouts.get("汇总")!.orientation).toBe("Portrait");
+  });
 });

@@ -7,11 +7,13 @@ export interface RangeApi {
   formulas: unknown[][];
   formulasR1C1: unknown[][];
   numberFormat: unknown[][];
+  columnHidden: boolean;
   format: {
     font: { bold: boolean };
     fill: { color: string };
     wrapText: boolean;
     columnWidth: number;
+    rowHeight: number;
     protection: { locked: boolean };
   };
   dataValidation: { rule: unknown; prompt: unknown; errorAlert: unknown };
@@ -25,6 +27,17 @@ export interface SheetApi {
   freezePanes: { freezeAt(address: string): void };
   protection: { protect(options?: Record<string, boolean>): void };
   charts: { add(type: string, source: RangeApi, seriesBy?: string): { title: { text: string }; top: number; left: number } };
+  /** ExcelApi 1.9; absent in older Excel, where the sheet prints with Excel's defaults. */
+  pageLayout?: {
+    /** "Portrait" | "Landscape" */
+    orientation: string;
+    paperSize: string;
+    centerHorizontally: boolean;
+    zoom: { horizontalFitToPages?: number; verticalFitToPages?: number };
+    setPrintTitleRows(rows: string): void;
+    setPrintTitleColumns(columns: string): void;
+    headersFooters: { defaultForAllPages: { centerHeader: string; centerFooter: string } };
+  };
   delete(): void;
 }
 

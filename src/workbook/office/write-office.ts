@@ -10,6 +10,7 @@
 import type { PlanBlock, PlanValue, SheetPlan, WorkbookPlan } from "../plan/types.js";
 import { cellRef, columnLetter } from "../plan/a1.js";
 import { printR1C1 } from "../plan/print-formula.js";
+import { headerText } from "../plan/print-setup.js";
 import type { ContextApi, RangeApi, SheetApi } from "./api.js";
 
 /** What a protected generated sheet still allows: widening columns, sorting and filtering. No password. */
@@ -122,6 +123,8 @@ async function writeSheet(ws: SheetApi, s: SheetPlan, queue: (bytes: number) => 
     const header = ws.getRange(`${cellRef(t.row, t.col)}:${cellRef(t.row, t.col + t.columns.length - 1)}`);
     header.formulas = [t.columns.map((c) => officeCell(c))];
     header.format.font.bold = true;
+    header.format.wrapText = true;
+    header.format.rowHeight = 45;
   }
   for (const b of s.blocks) await writeBlock(ws, b, queue);
   if (s.table) {
@@ -131,6 +134,7 @@ async function writeSheet(ws: SheetApi, s: SheetPlan, queue: (bytes: number) => 
     table.style = "TableStyleMedium2";
   }
   s.widths.forEach((w, i) => (ws.getRange(`${columnLetter(i)}:${columnLetter(i)}`).format.columnWidth = w * 7));
+  for (const i of s.hidden ?? []) ws.getRange(`${columnLetter(i)}:${columnLetter(i)}`).columnHidden = true;
   for (const v of s.validations) {
     await queue(size(v));
     const range = ws.getRange(v.ref);
@@ -148,6 +152,19 @@ async function writeSheet(ws: SheetApi, s: SheetPlan, queue: (bytes: number) => 
     cf.custom.format.fill.color = `#${c.fill}`;
   }
   for (const ref of s.unlockedRanges ?? []) ws.getRange(ref).format.protection.locked = false;
+  if (s.print && ws.pageLayout) {
+    // as the .xlsx prints: A4, one page wide, titles repeated, the scheme in the header
+    const p = s.print;
+    const layout = ws.pageLayout;
+    layout.orientation = p.landscape ? "Landscape" : "Portrait";
+    layout.paperSize = "A4";
+    layout.centerHorizontally = true;
+    layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+    if (p.titleRows) layout.setPrintTitleRows(`$${p.titleRows.first}:$${p.titleRows.last}`);
+    if (p.titleColumns) layout.setPrintTitleColumns(`$${columnLetter(p.titleColumns.first)}:$${columnLetter(p.titleColumns.last)}`);
+    layout.headersFooters.defaultForAllPages.centerHeader = headerText(p.header);
+    layout.headersFooters.defaultForAllPages.centerFooter = headerText(p.footer);
+  }
   if (s.freeze) ws.freezePanes.freezeAt(`A1:${columnLetter(s.freeze.cols - 1)}${s.freeze.rows}`);
   if (s.chart) {
     const chart = ws.charts.add("ColumnClustered", ws.getRange(`${s.chart.categories.split(":")[0]}:${s.chart.values.split(":")[1]}`), "Columns");

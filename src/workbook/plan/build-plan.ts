@@ -16,6 +16,7 @@ import type { SheetPlan, SheetRole, WorkbookPlan } from "./types.js";
 import { defaultSheetNames, naming, repeatedSheetName } from "./names.js";
 
 export { defaultSheetNames };
+import { printSetup } from "./print-setup.js";
 import { EvaluationError } from "../../core/errors.js";
 import { liftRuleNumbers } from "./lift.js";
 
@@ -44,6 +45,7 @@ export function buildWorkbookPlan(original: Scheme, people: readonly PlanPerson[
   const twice = repeatedSheetName(plan.sheets.map((s) => s.name));
   if (twice !== null) throw new EvaluationError("wb.sheet-name.twice", { name: twice });
   if (options.protect === false) for (const s of plan.sheets) s.protect = false;
+  for (const s of plan.sheets) s.print = printSetup(s, original, options.lang);
   return plan;
 }
 

@@ -19,6 +19,9 @@ import { inputValidation } from "./validation.js";
 import { addAwardColumns, awardFormulas, awardKeys } from "./award-columns.js";
 import type { PlanConditional, PlanValue, SheetPlan } from "./types.js";
 
+/** Columns the formulas need and people do not read: whether a row is filled in, award reaches. */
+const HELPERS = /^(ready|evaluated|reach(@.*)?(:.*)?)$/;
+
 const GRADE_FILLS = ["C6EFCE", "DDEBF7", "FFF2CC", "FCE4D6", "F8CBAD", "E7E6E6"];
 
 export interface EvaluationLayout {
@@ -40,7 +43,9 @@ export function evaluationSheet(ctx: PlanContext): { sheet: SheetPlan; layout: E
   const { scheme, lang } = ctx;
   const name = ctx.sheetNames.evaluation;
   const cols = new Columns();
-  const data = dataColumns(scheme);
+  // counts that only stand in for a rate: a column only when the roster gave them
+  const countsOnly = new Set(scheme.inputs.flatMap((x) => (x.ratioOf ? [x.ratioOf.numerator, x.ratioOf.denominator] : [])).filter((id) => !ctx.inputs.get(id)?.required));
+  const data = dataColumns(scheme).filter((c) => !countsOnly.has(c.input.id) || ctx.people.some((p) => p.values[c.column] !== null && p.values[c.column] !== undefined));
   const digits = scheme.scoreDigits;
   cols.add({ key: "id", header: t(lang, "wb.col.id"), width: 12 });
   cols.add({ key: "name", header: t(lang, "wb.col.name"), width: 12 });
@@ -50,7 +55,7 @@ export function evaluationSheet(ctx: PlanContext): { sheet: SheetPlan; layout: E
   for (const c of data) {
     const rater = c.column.split("@")[1];
     const header = rater ? t(lang, "wb.col.rater", { name: c.input.name[lang], rater: raterName.get(rater) ?? rater }) : c.input.name[lang];
-    cols.add({ key: c.column, header, format: c.input.unit === "%" ? "0.0%" : undefined, width: Math.max(10, Math.min(24, header.length * 2)) });
+    cols.add({ key: c.column, header, format: c.input.unit === "%" ? "0.0%" : undefined, width: Math.max(8, Math.min(12, header.length * 2)) });
   }
   for (const d of scheme.derived) cols.add({ key: d.id, header: d.name[lang], format: "0.0000", width: 12 });
   cols.add({ key: "ready", header: t(lang, "wb.col.ready"), width: 8 });
@@ -205,6 +210,7 @@ export function evaluationSheet(ctx: PlanContext): { sheet: SheetPlan; layout: E
     conditional,
     freeze: { rows: 1, cols: 2 },
     widths: cols.list.map((c) => c.width ?? 10),
+    hidden: cols.list.flatMap((c, i) => (HELPERS.test(c.key) ? [i] : [])),
     protect: true,
   };
   return { sheet, layout: { columns: cols, first, last, context: formulaContext, evaluated, ready, cell, whole } };

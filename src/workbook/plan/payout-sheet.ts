@@ -155,6 +155,8 @@ export function payoutSheet(
     conditional: [],
     freeze: { rows: 1, cols: 2 },
     widths: cols.list.map((c) => c.width ?? 10),
+    // a pool's running weights and remainders: the split needs them, the reader of a payout does not
+    hidden: rosterLines.flatMap(({ line, kind }) => kind.helpers.map((k) => cols.at(`${line.id}:${k}`))),
     protect: true,
   };
   return { sheet, payColumn: cols.at("pay"), lineColumns: new Map(scheme.pay.map((l) => [l.id, cols.at(`pay:${l.id}`)])) };

@@ -129,6 +129,7 @@ export function rollupSheet(ctx: PlanContext, name: string, periods: readonly Pe
     conditional: [],
     freeze: { rows: 1, cols: 2 },
     widths: cols.list.map((c) => c.width ?? 10),
+    hidden: cols.list.flatMap((c, i) => (/^reach@/.test(c.key) ? [i] : [])),
     protect: true,
   };
 }

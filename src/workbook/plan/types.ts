@@ -73,6 +73,21 @@ export interface PlanChart {
 
 export type SheetRole = "scheme" | "evaluation" | "payout" | "summary";
 
+/**
+ * How a sheet prints: A4, one page wide (rows flow onto further pages), the header row and the
+ * id/name columns repeated on every page, a header naming the scheme and period, page numbers.
+ */
+export interface PlanPrint {
+  landscape: boolean;
+  /** Rows repeated at the top of every page (1-based, inclusive). */
+  titleRows?: { first: number; last: number };
+  /** Columns repeated at the left of every page (0-based, inclusive). */
+  titleColumns?: { first: number; last: number };
+  /** Centre header and footer as plain text; "{page}" and "{pages}" are the page number and count. */
+  header: string;
+  footer: string;
+}
+
 export interface SheetPlan {
   name: string;
   role: SheetRole;
@@ -83,10 +98,13 @@ export interface SheetPlan {
   freeze?: { rows: number; cols: number };
   /** Column widths in characters, by column index. */
   widths: number[];
+  /** Helper columns kept out of sight (and off the printed page): the formulas need them, people do not. */
+  hidden?: number[];
   protect: boolean;
   /** Ranges (A1) inside blocks that stay editable under protection: the input columns. */
   unlockedRanges?: string[];
   chart?: PlanChart;
+  print?: PlanPrint;
 }
 
 export interface PlanName {

@@ -7,6 +7,7 @@
 import { cellRef, columnLetter } from "../plan/a1.js";
 import type { PlanValue, SheetPlan } from "../plan/types.js";
 import { printA1 } from "../plan/print-formula.js";
+import { headerText } from "../plan/print-setup.js";
 import type { Styles, CellStyle } from "./styles.js";
 import { esc, NS_MAIN, NS_REL, XML_HEAD } from "./xml.js";
 
@@ -55,7 +56,7 @@ function inRanges(refs: readonly string[]): (row: number, col: number) => boolea
 
 export function sheetXml(s: SheetPlan, styles: Styles, tableRelId: string | null): string {
   const unlocked = inRanges(s.unlockedRanges ?? []);
-  const headerStyle = styles.id({ bold: true });
+  const headerStyle = styles.id({ bold: true, wrap: true });
   // the blocks, plus the table's header row, each with one style per column (and its unlocked
   // variant) rather than per cell: a sheet of 50,000 rows is written without a cell object each
   interface Source {
@@ -152,10 +153,14 @@ export function sheetXml(s: SheetPlan, styles: Styles, tableRelId: string | null
     }
     if (cells.length === 0) continue;
     cells.sort((a, b) => a.col - b.col);
-    sheetData.push(`<row r="${r}">${cells.map((c) => c.xml).join("")}</row>`);
+    // a table's header wraps onto up to three lines: the row is made tall enough to show them
+    const tall = s.table && r === s.table.row ? ' ht="45" customHeight="1"' : "";
+    sheetData.push(`<row r="${r}"${tall}>${cells.map((c) => c.xml).join("")}</row>`);
   }
 
   const parts: string[] = [XML_HEAD, `<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">`];
+  // fit to one page wide (the number of pages down follows the rows)
+  if (s.print) parts.push('<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>');
   if (s.freeze) {
     const top = cellRef(s.freeze.rows + 1, s.freeze.cols);
     parts.push(
@@ -163,7 +168,8 @@ export function sheetXml(s: SheetPlan, styles: Styles, tableRelId: string | null
     );
   }
   parts.push('<sheetFormatPr defaultRowHeight="15"/>');
-  if (s.widths.length) parts.push(`<cols>${s.widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join("")}</cols>`);
+  const hidden = new Set(s.hidden ?? []);
+  if (s.widths.length) parts.push(`<cols>${s.widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"${hidden.has(i) ? ' hidden="1"' : ""}/>`).join("")}</cols>`);
   parts.push("<sheetData>", sheetData.join(""), "</sheetData>");
   if (s.protect)
     parts.push('<sheetProtection sheet="1" objects="1" scenarios="1" formatColumns="0" formatRows="0" sort="0" autoFilter="0" selectLockedCells="0" selectUnlockedCells="0"/>');
@@ -179,7 +185,13 @@ export function sheetXml(s: SheetPlan, styles: Styles, tableRelId: string | null
     }
     parts.push("</dataValidations>");
   }
-  parts.push('<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>');
+  if (s.print) {
+    const p = s.print;
+    parts.push('<printOptions horizontalCentered="1"/>');
+    parts.push('<pageMargins left="0.4" right="0.4" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>');
+    parts.push(`<pageSetup paperSize="9" orientation="${p.landscape ? "landscape" : "portrait"}" fitToWidth="1" fitToHeight="0"/>`);
+    parts.push(`<headerFooter><oddHeader>${esc(`&C${headerText(p.header)}`)}</oddHeader><oddFooter>${esc(`&C${headerText(p.footer)}`)}</oddFooter></headerFooter>`);
+  } else parts.push('<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>');
   if (tableRelId) parts.push(`<tableParts count="1"><tablePart r:id="${tableRelId}"/></tableParts>`);
   parts.push("</worksheet>");
   return parts.join("");
@@ -195,4 +207,15 @@ export function tableXml(s: SheetPlan, id: number): string {
     `<autoFilter ref="${ref}"/><tableColumns count="${t.columns.length}">${columns}</tableColumns>` +
     '<tableStyleInfo name="TableStyleMedium2" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/></table>'
   );
+}
+
+/** The Print_Titles reference of a sheet ('考核'!$A:$B,'考核'!$1:$1), or null when it repeats nothing. */
+export function printTitles(s: SheetPlan): string | null {
+  const p = s.print;
+  if (!p || (!p.titleRows && !p.titleColumns)) return null;
+  const q = `'${s.name.replace(/'/g, "''")}'!`;
+  const parts: string[] = [];
+  if (p.titleColumns) parts.push(`${q}$${columnLetter(p.titleColumns.first)}:$${columnLetter(p.titleColumns.last)}`);
+  if (p.titleRows) parts.push(`${q}$${p.titleRows.first}:$${p.titleRows.last}`);
+  return parts.join(",");
 }

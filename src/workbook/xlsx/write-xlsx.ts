@@ -8,7 +8,7 @@
  */
 import { strToU8, zipSync, type Zippable } from "fflate";
 import type { WorkbookPlan } from "../plan/types.js";
-import { sheetXml, tableXml } from "./sheet-xml.js";
+import { printTitles, sheetXml, tableXml } from "./sheet-xml.js";
 import { Styles } from "./styles.js";
 import { esc, NS_MAIN, NS_REL, XML_HEAD } from "./xml.js";
 
@@ -50,7 +50,10 @@ export async function writeXlsx(plan: WorkbookPlan, options: XlsxOptions = {}): 
     workbookRels.push(`<Relationship Id="rId${n}" Type="${REL_SHEET}" Target="worksheets/sheet${n}.xml"/>`);
   });
   const sheets = plan.sheets.map((s, i) => `<sheet name="${esc(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join("");
-  const names = plan.names.map((n) => `<definedName name="${esc(n.name)}">'${esc(n.sheet.replace(/'/g, "''"))}'!${n.ref}</definedName>`).join("");
+  const names =
+    plan.names.map((n) => `<definedName name="${esc(n.name)}">'${esc(n.sheet.replace(/'/g, "''"))}'!${n.ref}</definedName>`).join("") +
+    // rows and columns repeated on every printed page: a name local to its sheet
+    plan.sheets.map((s, i) => (printTitles(s) ? `<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${esc(printTitles(s)!)}</definedName>` : "")).join("");
   files["xl/workbook.xml"] = strToU8(
     `${XML_HEAD}<workbook xmlns="${NS_MAIN}" xmlns:r="${NS_REL}"><bookViews><workbookView/></bookViews><sheets>${sheets}</sheets>` +
       (names ? `<definedNames>${names}</definedNames>` : "") +

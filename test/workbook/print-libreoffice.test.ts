@@ -1,0 +1,76 @@
+/**
+ * Issue 12, printing: every template's workbook printed by LibreOffice (one start for all). For
+ * 20 people the payout sheet is one page and the evaluation sheet one page wide; for 200 people
+ * the evaluation sheet runs onto further pages, each with the header row and the id/name
+ * columns repeated, the scheme and sheet in the page header and "第 n 页 / 共 N 页" below.
+ */
+import { beforeAll, describe, expect, it } from "vitest";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { builtInSchemes } from "../../src/schemes/index.js";
+import { sampleData } from "../../src/core/sample.js";
+import { parseRecords } from "../../src/core/data.js";
+import { buildWorkbookPlan } from "../../src/workbook/plan/build-plan.js";
+import { writeXlsx } from "../../src/workbook/xlsx/write-xlsx.js";
+import { t } from "../../src/i18n/index.js";
+import { inCI, pdfPages, printAll, soffice } from "./libreoffice.js";
+
+const pdftotext = spawnSync("sh", ["-c", "command -v pdftotext"]).status === 0;
+if (!pdftotext) {
+  const message = "pdftotext (poppler-utils) is not installed: the printed-page checks are SKIPPED. Debian: apt-get install poppler-utils";
+  if (inCI) throw new Error(`${message} — and CI=true, so this is a failure.`);
+  console.warn(`\n*** ${message} ***\n`);
+}
+
+interface Printed {
+  id: string;
+  rows: number;
+  pages: string[];
+  evaluation: string;
+  payout: string;
+  name: string;
+}
+
+describe.skipIf(!soffice || !pdftotext)("printed by LibreOffice", () => {
+  const printed: Printed[] = [];
+  beforeAll(async () => {
+    const dir = mkdtempSync(join(tmpdir(), "kpi-print-"));
+    const files: string[] = [];
+    const cases = [...builtInSchemes().map((s) => ({ s, rows: 20 })), { s: builtInSchemes().find((x) => x.id === "ecommerce-cs")!, rows: 200 }];
+    for (const { s, rows } of cases) {
+      const sample = sampleData(s, { rows, seed: 5 });
+      const { people } = parseRecords(sample.header, sample.rows.map((cells, i) => ({ line: i + 2, cells })), s);
+      const plan = buildWorkbookPlan(s, people, { lang: "zh-CN", mode: "native" });
+      const file = join(dir, `${s.id}-${rows}.xlsx`);
+      writeFileSync(file, await writeXlsx(plan));
+      files.push(file);
+      printed.push({ id: s.id, rows, pages: [], evaluation: plan.sheets[1].name, payout: plan.sheets[2].name, name: s.name["zh-CN"] });
+    }
+    // pdftotext spaces CJK text as it likes: compared without whitespace
+    printAll(files).forEach((pdf, i) => (printed[i].pages = pdfPages(pdf).map((page) => page.replace(/\s+/g, ""))));
+  }, 600_000);
+
+  const bare = (text: string) => text.replace(/\s+/g, "");
+  const onSheet = (p: Printed, sheet: string) => p.pages.filter((page) => page.includes(bare(`${p.name} — ${sheet}`)));
+
+  it("for 20 people, the payout sheet is one page and the evaluation sheet one page, with the header and page numbers", () => {
+    for (const p of printed.filter((x) => x.rows === 20)) {
+      expect(onSheet(p, p.payout), `${p.id} payout`).toHaveLength(1);
+      expect(onSheet(p, p.evaluation), `${p.id} evaluation`).toHaveLength(1);
+      const n = p.pages.length;
+      expect(p.pages[n - 1], p.id).toContain(bare(t("zh-CN", "wb.print.footer", { page: n, pages: n })));
+    }
+  });
+
+  it("for 200 people, the evaluation sheet runs on, every page with the header row and the names", () => {
+    const p = printed.find((x) => x.rows === 200)!;
+    const pages = onSheet(p, p.evaluation);
+    expect(pages.length).toBeGreaterThan(1);
+    for (const page of pages) {
+      expect(page).toContain(bare(t("zh-CN", "wb.col.id")));
+      expect(page).toContain(bare(t("zh-CN", "wb.col.name")));
+    }
+  });
+});
