@@ -12,7 +12,9 @@ import type { PlanPrint, SheetPlan } from "./types.js";
 const PORTRAIT_WIDTH = 95;
 
 export function printSetup(sheet: SheetPlan, scheme: Scheme, lang: Lang): PlanPrint {
-  const width = sheet.widths.reduce((a, w) => a + w, 0);
+  // hidden helper columns do not print: only what is seen counts for the page's orientation
+  const hidden = new Set(sheet.hidden ?? []);
+  const width = sheet.widths.reduce((a, w, i) => (hidden.has(i) ? a : a + w), 0);
   const table = sheet.table;
   return {
     landscape: width > PORTRAIT_WIDTH,
