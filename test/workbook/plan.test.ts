@@ -129,3 +129,12 @@ describe("workbook plan", () => {
     expect(f).toContain('IF($J2="优秀",p_cross_excellent');
   });
 });
+
+describe("the payout sheet as a signed document", () => {
+  it("ends with sign-off lines: prepared, checked, approved, each with a date", () => {
+    const s = template("warehouse");
+    const pay = buildWorkbookPlan(s, people(s, []), { lang: "zh-CN", mode: "native" }).sheets[2];
+    const texts = pay.blocks.slice(-2).flatMap((b) => b.values.flat()).filter((v) => typeof v === "string");
+    expect(texts).toEqual(["制表:", "审核:", "批准:", "日期:", "日期:", "日期:"]);
+  });
+});

@@ -146,6 +146,15 @@ export function payoutSheet(
     });
     r += 3;
   }
+  // sign-off lines for the printed payout: who made it, who checked it, who approved it, and when
+  r++;
+  blocks.push({
+    row: r,
+    col: 0,
+    values: [["wb.payout.sign.prepared", "wb.payout.sign.checked", "wb.payout.sign.approved"].flatMap((k) => [label(k), null])],
+  });
+  blocks.push({ row: r + 1, col: 0, values: [[label("wb.payout.sign.date"), null, label("wb.payout.sign.date"), null, label("wb.payout.sign.date"), null]] });
+  r += 2;
   const sheet: SheetPlan = {
     name: ctx.sheetNames.payout,
     role: "payout",
