@@ -3,6 +3,8 @@ import { describe, expect, it } from "vitest";
 import { buildWorkbookPlan } from "../../src/workbook/plan/build-plan.js";
 import { formulaTexts, people, template } from "../helpers.js";
 import type { SheetPlan } from "../../src/workbook/plan/types.js";
+import { columnLetter } from "../../src/io/column-letter.js";
+import { writeXlsx } from "../../src/workbook/xlsx/write-xlsx.js";
 
 const formulas = (s: SheetPlan) => formulaTexts(s);
 
@@ -136,5 +138,26 @@ describe("the payout sheet as a signed document", () => {
     const pay = buildWorkbookPlan(s, people(s, []), { lang: "zh-CN", mode: "native" }).sheets[2];
     const texts = pay.blocks.slice(-2).flatMap((b) => b.values.flat()).filter((v) => typeof v === "string");
     expect(texts).toEqual(["制表:", "审核:", "批准:", "日期:", "日期:", "日期:"]);
+  });
+});
+
+describe("cells that say what they hold", () => {
+  const s = template("ecommerce-cs");
+  const ev = buildWorkbookPlan(s, people(s, []), { lang: "zh-CN", mode: "native" }).sheets[1];
+  const at = (key: string) => ev.table!.keys.indexOf(key);
+  it("money inputs in the money format, rates as percentages", () => {
+    expect(ev.blocks[0].formats![at("avg_order_value")]).toBe("#,##0.00");
+    expect(ev.blocks[0].formats![at("inquiry_conversion")]).toBe("0.0%");
+  });
+  it("a rate's input message speaks in percent, as the cell shows it", () => {
+    const v = ev.validations.find((x) => x.ref.startsWith(columnLetter(at("inquiry_conversion"))))!;
+    expect(v.prompt).toContain("0% 至 100%");
+    expect([v.min, v.max]).toEqual([0, 1]);
+  });
+  it("a Chinese workbook is set in 等线, an English one in Calibri", async () => {
+    const { strFromU8, unzipSync } = await import("fflate");
+    const styles = async (lang: "zh-CN" | "en-US") => strFromU8(unzipSync(await writeXlsx(buildWorkbookPlan(s, people(s, []), { lang, mode: "native" })))["xl/styles.xml"]);
+    expect(await styles("zh-CN")).toContain('<name val="等线"/>');
+    expect(await styles("en-US")).toContain('<name val="Calibri"/>');
   });
 });

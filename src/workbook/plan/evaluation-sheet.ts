@@ -13,7 +13,7 @@ import { t } from "../../i18n/index.js";
 import { sortBandsDesc } from "../../core/totals.js";
 import { constValue } from "../../core/expr.js";
 import { Columns } from "./columns.js";
-import { inputCell, optionLabel, POINTS_FORMAT, rosterColumns, type PlanContext } from "./context.js";
+import { inputCell, moneyFormat, optionLabel, POINTS_FORMAT, rosterColumns, type PlanContext } from "./context.js";
 import { printA1 } from "./print-formula.js";
 import { inputValidation } from "./validation.js";
 import { addAwardColumns, awardFormulas, awardKeys } from "./award-columns.js";
@@ -55,7 +55,7 @@ export function evaluationSheet(ctx: PlanContext): { sheet: SheetPlan; layout: E
   for (const c of data) {
     const rater = c.column.split("@")[1];
     const header = rater ? t(lang, "wb.col.rater", { name: c.input.name[lang], rater: raterName.get(rater) ?? rater }) : c.input.name[lang];
-    cols.add({ key: c.column, header, format: c.input.unit === "%" ? "0.0%" : undefined, width: Math.max(8, Math.min(12, header.length * 2)) });
+    cols.add({ key: c.column, header, format: c.input.unit === "%" ? "0.0%" : c.input.unit === "元" ? moneyFormat(scheme.money.digits) : undefined, width: Math.max(8, Math.min(12, header.length * 2)) });
   }
   for (const d of scheme.derived) cols.add({ key: d.id, header: d.name[lang], format: "0.0000", width: 12 });
   cols.add({ key: "ready", header: t(lang, "wb.col.ready"), width: 8 });

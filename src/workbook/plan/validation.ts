@@ -1,6 +1,6 @@
 /** Data validation for an input column, with an input message and an error in the user's language. */
 import type { InputDecl } from "../../core/scheme/schema.js";
-import { t } from "../../i18n/index.js";
+import { formatNumber, t } from "../../i18n/index.js";
 import type { PlanContext } from "./context.js";
 import type { PlanValidation } from "./types.js";
 
@@ -26,13 +26,15 @@ export function inputValidation(ctx: PlanContext, input: InputDecl, ref: string)
   }
   const min = input.min;
   const max = input.max;
+  // a rate cell shows 45.0 %: its prompt speaks in percent too (0 % to 100 %, not 0 to 1)
+  const shown = (x: number): string | number => (input.unit === "%" ? `${formatNumber(x * 100)}%` : x);
   const range =
     min !== undefined && max !== undefined
-      ? t(lang, "wb.prompt.range.both", { min, max })
+      ? t(lang, "wb.prompt.range.both", { min: shown(min), max: shown(max) })
       : min !== undefined
-        ? t(lang, "wb.prompt.range.min", { min })
+        ? t(lang, "wb.prompt.range.min", { min: shown(min) })
         : max !== undefined
-          ? t(lang, "wb.prompt.range.max", { max })
+          ? t(lang, "wb.prompt.range.max", { max: shown(max) })
           : "";
   const whole = input.type === "integer";
   return {

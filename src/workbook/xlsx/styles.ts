@@ -14,7 +14,18 @@ export interface CellStyle {
 
 const BUILT_IN_FORMATS: Record<string, number> = { General: 0, "0": 1, "0.00": 2, "#,##0": 3, "#,##0.00": 4, "0%": 9, "0.00%": 10 };
 
+/**
+ * The workbook's font: 等线 (DengXian, Office's CJK default since 2016) in a Chinese workbook, so
+ * that Chinese text is not drawn in a fallback font; Calibri in an English one. A machine without
+ * the font substitutes its own CJK font.
+ */
+const FONTS: Record<string, { name: string; family: number; charset?: number }> = {
+  "zh-CN": { name: "等线", family: 2, charset: 134 },
+  "en-US": { name: "Calibri", family: 2 },
+};
+
 export class Styles {
+  constructor(private readonly lang: string = "en-US") {}
   private xfs = new Map<string, number>([["", 0]]);
   private xfList: string[] = ['<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'];
   private numFmts = new Map<string, number>();
@@ -71,6 +82,12 @@ export class Styles {
     return id;
   }
 
+  private fontsXml(): string {
+    const f = FONTS[this.lang] ?? FONTS["en-US"];
+    const face = `<sz val="11"/><name val="${esc(f.name)}"/><family val="${f.family}"/>${f.charset ? `<charset val="${f.charset}"/>` : ""}`;
+    return `<fonts count="2"><font>${face}</font><font><b/>${face}</font></fonts>`;
+  }
+
   xml(): string {
     const numFmts = [...this.numFmts].map(([code, id]) => `<numFmt numFmtId="${id}" formatCode="${esc(code)}"/>`).join("");
     const fills = [...this.fills.keys()].map((hex) => `<fill><patternFill patternType="solid"><fgColor rgb="FF${hex}"/><bgColor indexed="64"/></patternFill></fill>`).join("");
@@ -78,7 +95,7 @@ export class Styles {
       XML_HEAD +
       `<styleSheet xmlns="${NS_MAIN}">` +
       (this.numFmts.size ? `<numFmts count="${this.numFmts.size}">${numFmts}</numFmts>` : "") +
-      '<fonts count="2"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font><font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts>' +
+      this.fontsXml() +
       `<fills count="${2 + this.fills.size}"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill>${fills}</fills>` +
       '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>' +
       '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +

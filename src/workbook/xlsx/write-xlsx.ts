@@ -28,7 +28,7 @@ export interface XlsxOptions {
 }
 
 export async function writeXlsx(plan: WorkbookPlan, options: XlsxOptions = {}): Promise<Uint8Array> {
-  const styles = new Styles();
+  const styles = new Styles(plan.lang);
   const files: Zippable = {};
   const overrides: string[] = [];
   const workbookRels: string[] = [];
