@@ -161,3 +161,15 @@ describe("cells that say what they hold", () => {
     expect(await styles("en-US")).toContain('<name val="Calibri"/>');
   });
 });
+
+describe("where to type", () => {
+  it("computed columns are grey, the columns to type in are not", () => {
+    const s = template("warehouse");
+    const ev = buildWorkbookPlan(s, people(s, [{ unrecorded_movements: 1, stock_errors: 0, safety_violations: 0, extra_points: 0 }]), { lang: "zh-CN", mode: "native" }).sheets[1];
+    const fills = ev.blocks[0].columnFills!;
+    const keys = ev.table!.keys;
+    expect(fills[keys.indexOf("unrecorded_movements")]).toBeUndefined();
+    expect(fills[keys.indexOf("total")]).toBe("F2F2F2");
+    expect(fills[keys.indexOf("id")]).toBeUndefined();
+  });
+});

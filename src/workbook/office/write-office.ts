@@ -192,6 +192,9 @@ async function writeBlock(ws: SheetApi, b: PlanBlock, queue: (bytes: number) => 
     if (formats) range.numberFormat = formats;
     if (b.bold) range.format.font.bold = true;
     if (b.fill) range.format.fill.color = `#${b.fill}`;
+    (b.columnFills ?? []).forEach((fill, j) => {
+      if (fill) ws.getRange(`${cellRef(top, b.col + j)}:${cellRef(top + rows.length - 1, b.col + j)}`).format.fill.color = `#${fill}`;
+    });
     if (b.wrap) range.format.wrapText = true;
     if (b.unlocked) range.format.protection.locked = false;
   }

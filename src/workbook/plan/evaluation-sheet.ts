@@ -22,6 +22,9 @@ import type { PlanConditional, PlanValue, SheetPlan } from "./types.js";
 /** Columns the formulas need and people do not read: whether a row is filled in, award reaches. */
 const HELPERS = /^(ready|evaluated|reach(@.*)?(:.*)?)$/;
 
+/** The grey of computed cells. */
+export const COMPUTED_FILL = "F2F2F2";
+
 const GRADE_FILLS = ["C6EFCE", "DDEBF7", "FFF2CC", "FCE4D6", "F8CBAD", "E7E6E6"];
 
 export interface EvaluationLayout {
@@ -203,7 +206,8 @@ export function evaluationSheet(ctx: PlanContext): { sheet: SheetPlan; layout: E
   const sheet: SheetPlan = {
     name,
     role: "evaluation",
-    blocks: [{ row: first, col: 0, values: rows, formats: cols.list.map((c) => c.format) }],
+    // computed cells grey, the cells to type in white: 白色可填写,灰色自动计算
+    blocks: [{ row: first, col: 0, values: rows, formats: cols.list.map((c) => c.format), columnFills: computed.map((x) => (x ? COMPUTED_FILL : undefined)) }],
     unlockedRanges: data.length ? [`${cols.letter(data[0].column)}${first}:${cols.letter(data[data.length - 1].column)}${last}`] : [],
     table: { name: `Evaluation${ctx.tableTag}${ctx.nameSuffix}`, row: first - 1, col: 0, columns: cols.list.map((c) => c.header), keys: cols.list.map((c) => c.key), rows: rows.length },
     validations: data.map((c) => inputValidation(ctx, c.input, `${cols.letter(c.column)}${first}:${cols.letter(c.column)}${last}`)),

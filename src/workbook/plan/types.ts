@@ -25,6 +25,8 @@ export interface PlanBlock {
   unlocked?: boolean;
   /** Fill colour (hex RGB) for a heading or a note. */
   fill?: string;
+  /** Fill per column of the block (computed columns grey, so that the cells to type in stand out). */
+  columnFills?: (string | undefined)[];
   wrap?: boolean;
 }
 

@@ -77,7 +77,7 @@ export function sheetXml(s: SheetPlan, styles: Styles, tableRelId: string | null
         const key = `${j}|${open}`;
         let id = cache.get(key);
         if (id === undefined) {
-          const cs: CellStyle = { numFmt: b.formats?.[j], bold: b.bold, fill: b.fill, wrap: b.wrap, unlocked: b.unlocked || open };
+          const cs: CellStyle = { numFmt: b.formats?.[j], bold: b.bold, fill: b.columnFills?.[j] ?? b.fill, wrap: b.wrap, unlocked: b.unlocked || open };
           id = styles.id(cs);
           cache.set(key, id);
         }
