@@ -433,6 +433,11 @@ describe("seed rules the templates once missed or got wrong (issue 11)", () => {
     expect(problems.map((p) => [p.line, p.column, p.key])).toEqual([[3, "customers_served", "data.zero-denominator"], [4, "complaint_rate", "data.rate-or-counts"]]);
     expect(checkHeader(header.filter((h) => h !== "customers_served"), s).map((p) => p.key)).toEqual(["data.missing-rate-column"]);
   });
+  it("ecommerce-ranking — every rate may be given as two counts instead", () => {
+    const s = template("ecommerce-ranking");
+    const rates = s.inputs.filter((i) => i.unit === "%").map((i) => i.id);
+    expect(rates.filter((id) => !s.inputs.find((i) => i.id === id)!.ratioOf)).toEqual([]);
+  });
   it("the workbook computes a rate given as counts from the count cells", () => {
     const s = template("logistics-cs");
     const data = people(s, [{ complaints: 3, customers_served: 100, satisfaction: 0.95, timely_response: 0.98, task_completion: 0.97, error_rate: 0.005, collaboration: 0.9, training: 0.95, cross_department: "一般", skill_growth: "无提升" }]);
