@@ -33,6 +33,12 @@ export function dataColumns(scheme: Scheme): DataColumn[] {
   return out;
 }
 
+/** Inputs that only stand in for a rate (its optional counts): the sample leaves them blank, a sheet shows them only when given. */
+export function rateCountsOnly(scheme: Scheme): Set<string> {
+  const parts = scheme.inputs.flatMap((x) => (x.ratioOf ? [x.ratioOf.numerator, x.ratioOf.denominator] : []));
+  return new Set(parts.filter((id) => !scheme.inputs.find((x) => x.id === id)?.required));
+}
+
 const NUMBER = /^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/;
 const GROUPED = /^[-+]?\d{1,3}(,\d{3})+(\.\d+)?$/;
 const TRUE = new Set(["true", "yes", "y", "1", "是", "有", "√", "✓"]);

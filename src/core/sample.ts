@@ -4,7 +4,7 @@
  * benchmarks, and the tests that run every template end to end.
  */
 import type { Scheme } from "./scheme/schema.js";
-import { dataColumns } from "./data.js";
+import { dataColumns, rateCountsOnly } from "./data.js";
 
 /** mulberry32: small, fast, good enough for test data, identical on every platform. */
 export function seededRandom(seed: number): () => number {
@@ -42,7 +42,7 @@ function monthLabel(first: string, offset: number): string {
 }
 
 export function sampleData(scheme: Scheme, opts: SampleOptions): SampleTable {
-  const countsOnly = new Set(scheme.inputs.flatMap((x) => (x.ratioOf ? [x.ratioOf.numerator, x.ratioOf.denominator] : [])).filter((id) => !scheme.inputs.find((x) => x.id === id)?.required));
+  const countsOnly = rateCountsOnly(scheme);
   const rand = seededRandom(opts.seed ?? 1);
   const columns = dataColumns(scheme);
   const periods = opts.periods ?? 0;

@@ -19,6 +19,15 @@ describe("scheme validation", () => {
     expect(s.scoreDigits).toBe(2);
   });
 
+  it("refuses a rate computed from counts on an input that raters score one by one", () => {
+    const raw = minimal({
+      inputs: [{ id: "x", name: L("x"), type: "number", ratioOf: { numerator: "a", denominator: "b" } }, num("a"), num("b")],
+      raters: [{ id: "self", name: L("self"), weight: 30 }, { id: "boss", name: L("boss"), weight: 70 }],
+      indicators: [{ ...ind("x", 100), rated: true }],
+    });
+    expect(problems(raw)).toContain('inputs[0].ratioOf: input "x" is rated by several raters, so it cannot also be computed from counts');
+  });
+
   it("refuses a word that would name two options of one input", () => {
     const raw = minimal({
       inputs: [{ id: "x", name: L("x"), type: "option", options: [{ id: "poor", label: L("差"), aliases: ["较差"] }, { id: "bad", label: L("较差") }] }],

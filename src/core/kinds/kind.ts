@@ -67,7 +67,7 @@ export interface FormulaContext {
   paramValue(id: string): number;
 }
 
-export function constFormula(c: Const, f: FormulaContext): Formula {
+export function constFormula(c: Const, f: Pick<FormulaContext, "param">): Formula {
   return typeof c === "number" ? c : f.param(c.param);
 }
 

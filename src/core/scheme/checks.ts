@@ -126,8 +126,11 @@ export function checkScheme(s: SchemeObject, ctx: Ctx): void {
   walkRefs(s.eligibility, ["eligibility"], known);
 
   // a rate computed from two counts: both declared numeric inputs
+  const ratedInputs = new Set(s.indicators.filter((x) => x.rated).map((x) => x.input ?? x.id));
   s.inputs.forEach((input, i) => {
     if (!input.ratioOf) return;
+    // each rater types their own value: there are no counts per rater to divide
+    if (ratedInputs.has(input.id)) issue(ctx, ["inputs", i, "ratioOf"], "scheme.ratio-rated", { id: input.id });
     for (const part of ["numerator", "denominator"] as const) {
       const other = s.inputs.find((x) => x.id === input.ratioOf![part]);
       if (!other) issue(ctx, ["inputs", i, "ratioOf", part], "scheme.unknown-input", { id: input.ratioOf[part] });

@@ -51,7 +51,7 @@ export function awardFormulas(
   const tests: Formula[] = [];
   for (const a of awards) {
     const cap = call("INT", add(mul(a.share, n), 1e-9));
-    const fits = AND(op("<=", op("-", cell(keys.reach), given), cap), ...(a.minTotal === undefined ? [] : [op(">=", total, constFormula(a.minTotal, f as FormulaContext))]));
+    const fits = AND(op("<=", op("-", cell(keys.reach), given), cap), ...(a.minTotal === undefined ? [] : [op(">=", total, constFormula(a.minTotal, f))]));
     // a person's reach into this award, for the count the next award starts after
     out.set(keys.reachOf(a.id), IF(AND(...tests.map((x) => call("NOT", x)), fits), cell(keys.reach), 0));
     tests.push(fits);

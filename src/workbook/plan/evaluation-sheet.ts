@@ -3,7 +3,7 @@
  * validated), then the computed columns — derived inputs, points per indicator, adjustments,
  * total, grade, coefficient, rank, awards, flags — as formulas (native or KPI.*).
  */
-import { dataColumns } from "../../core/data.js";
+import { dataColumns, rateCountsOnly } from "../../core/data.js";
 import type { Rule } from "../../core/kinds/registry.js";
 import { ruleAddinFormula, ruleFormula, ruleReadsOwnInput } from "../../core/kinds/registry.js";
 import { constFormula, exprFormula, type FormulaContext } from "../../core/kinds/kind.js";
@@ -47,7 +47,7 @@ export function evaluationSheet(ctx: PlanContext): { sheet: SheetPlan; layout: E
   const name = ctx.sheetNames.evaluation;
   const cols = new Columns();
   // counts that only stand in for a rate: a column only when the roster gave them
-  const countsOnly = new Set(scheme.inputs.flatMap((x) => (x.ratioOf ? [x.ratioOf.numerator, x.ratioOf.denominator] : [])).filter((id) => !ctx.inputs.get(id)?.required));
+  const countsOnly = rateCountsOnly(scheme);
   const data = dataColumns(scheme).filter((c) => !countsOnly.has(c.input.id) || ctx.people.some((p) => p.values[c.column] !== null && p.values[c.column] !== undefined));
   const digits = scheme.scoreDigits;
   cols.add({ key: "id", header: t(lang, "wb.col.id"), width: 12 });

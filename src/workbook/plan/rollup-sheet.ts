@@ -10,7 +10,7 @@ import { constValue } from "../../core/expr.js";
 import { sortBandsDesc } from "../../core/totals.js";
 import { formatPeriod, parsePeriod, periodOrdinal, rollupOf } from "../../core/periods/period.js";
 import type { StreakRule } from "../../core/periods/streaks.js";
-import { constFormula, type FormulaContext } from "../../core/kinds/kind.js";
+import { constFormula } from "../../core/kinds/kind.js";
 import { AND, area, call, div, EMPTY, IF, MIN, NA, N, op, ref, ROUND, str, sum, type Formula } from "../../core/formula.js";
 import { Columns } from "./columns.js";
 import { addAwardColumns, awardFormulas, awardKeys } from "./award-columns.js";
@@ -63,7 +63,7 @@ export function rollupSheet(ctx: PlanContext, name: string, periods: readonly Pe
     ids.push({ id: p.id, name: p.name });
   }
   const first = 2;
-  const f0 = { param: (id: string): Formula => ({ name: ctx.names.param(id) }) } as FormulaContext;
+  const f0 = { param: (id: string): Formula => ({ name: ctx.names.param(id) }) };
 
   // one formula per column, the same tree in every row
   const formulas = new Map<string, Formula>();
