@@ -7,6 +7,7 @@
  */
 import { t } from "../i18n/index.js";
 import { UserError, type CliIO } from "./io.js";
+import { normalizePeriod } from "../core/periods/period.js";
 
 export interface ParsedArgs {
   positional: string[];
@@ -76,6 +77,15 @@ export function required(args: ParsedArgs, name: string, io: CliIO): string {
 
 export function optional(args: ParsedArgs, name: string): string | undefined {
   return args.options.get(name)?.at(-1);
+}
+
+/** `--period` in our form ("2026年11月" → "2026-11"), or undefined when not given; anything else is refused. */
+export function periodOption(args: ParsedArgs, io: CliIO): string | undefined {
+  const text = optional(args, "period");
+  if (text === undefined) return undefined;
+  const period = normalizePeriod(text);
+  if (period === null) throw new UserError(`--period: ${t(io.lang, "data.bad-period", { value: text })}`);
+  return period;
 }
 
 /** The most rows a sheet of Excel holds under its header row: the limit of `--rows`. */

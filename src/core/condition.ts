@@ -6,15 +6,28 @@ import { z } from "zod";
 import { IdSchema } from "./text.js";
 import type { RowContext } from "./expr.js";
 import { EvaluationError } from "./errors.js";
-import { AND, NOT, op, str, type Formula } from "./formula.js";
+import { AND, EMPTY, NOT, op, str, type Formula } from "./formula.js";
 import type { FormulaContext } from "./kinds/kind.js";
+import { formatDate, periodDay } from "./dates.js";
+
+type ConditionFormulaContext = Pick<FormulaContext, "cell" | "option" | "yes" | "param" | "periodDay">;
 
 export const ConditionSchema = z
   .object({
     input: IdSchema,
     op: z.enum(["=", "!=", ">", ">=", "<", "<="]).default("="),
-    /** A number, a word, yes/no — or a scheme parameter, for a threshold the company sets (leave over half the month). */
-    value: z.union([z.number(), z.string(), z.boolean(), z.object({ param: IdSchema }).strict()]),
+    /**
+     * A number, a word, yes/no — or a scheme parameter, for a threshold the company sets (leave over
+     * half the month) — or a day of the evaluated month, for a date input (made regular on or before
+     * the 10th: `{ "dayOfPeriod": 10 }`).
+     */
+    value: z.union([
+      z.number(),
+      z.string(),
+      z.boolean(),
+      z.object({ param: IdSchema }).strict(),
+      z.object({ dayOfPeriod: z.number().int().min(1).max(31) }).strict(),
+    ]),
   })
   .strict();
 export type Condition = z.infer<typeof ConditionSchema>;
@@ -31,17 +44,27 @@ export function failedCondition(when: When | undefined, ctx: RowContext, params?
   return null;
 }
 
-/** What a condition compares with: its value, or a parameter's current value for `{ param }`. */
-function comparedWith(c: Condition, params: ReadonlyMap<string, number> | undefined): number | string | boolean {
+/** What a condition compares with: its value, a parameter's current value, or the date of a day of the row's period. */
+function comparedWith(c: Condition, ctx: RowContext, params: ReadonlyMap<string, number> | undefined): number | string | boolean {
   if (typeof c.value !== "object") return c.value;
+  if ("dayOfPeriod" in c.value) {
+    if (!ctx.period) throw new EvaluationError("condition.needs-period", { input: c.input, day: c.value.dayOfPeriod });
+    return periodDay(ctx.period, c.value.dayOfPeriod);
+  }
   const v = params?.get(c.value.param);
   if (v === undefined) throw new EvaluationError("param.unknown", { param: c.value.param });
   return v;
 }
 
+/** What a condition compared with, as the reason shows it: a parameter's value, a day as 2026-11-10. */
+export function conditionValueText(c: Condition, ctx: RowContext, params?: ReadonlyMap<string, number>): string {
+  if (typeof c.value === "object" && "dayOfPeriod" in c.value) return ctx.period ? formatDate(periodDay(ctx.period, c.value.dayOfPeriod)) : "";
+  return String(comparedWith(c, ctx, params));
+}
+
 export function testCondition(c: Condition, ctx: RowContext, params?: ReadonlyMap<string, number>): boolean {
   const v = ctx.values[c.input];
-  const value = comparedWith(c, params);
+  const value = comparedWith(c, ctx, params);
   switch (c.op) {
     case "=":
       return v === value;
@@ -65,9 +88,14 @@ export function testCondition(c: Condition, ctx: RowContext, params?: ReadonlyMa
  * The same test as a formula. Yes/no inputs are written as words in the sheet, options as their
  * labels; `type` tells which an input is.
  */
-export function conditionFormula(c: Condition, f: Pick<FormulaContext, "cell" | "option" | "yes" | "param">, type: (input: string) => string): Formula {
+export function conditionFormula(c: Condition, f: ConditionFormulaContext, type: (input: string) => string): Formula {
   const cell = f.cell(c.input);
-  if (typeof c.value === "object") return op(c.op === "!=" ? "<>" : c.op, cell, f.param(c.value.param));
+  if (typeof c.value === "object") {
+    const right = "dayOfPeriod" in c.value ? f.periodDay(c.value.dayOfPeriod, c.input) : f.param(c.value.param);
+    // a blank date cell is no date (Excel reads it as 0, before every day)
+    const test = op(c.op === "!=" ? "<>" : c.op, cell, right);
+    return "dayOfPeriod" in c.value ? AND(op("<>", cell, EMPTY), test) : test;
+  }
   if (typeof c.value === "boolean") {
     const yes = op("=", cell, str(f.yes()));
     const test = c.value ? yes : NOT(yes);
@@ -78,7 +106,7 @@ export function conditionFormula(c: Condition, f: Pick<FormulaContext, "cell" | 
 }
 
 /** All of `when` as one formula, or null when there is no condition. */
-export function whenFormula(when: When | undefined, f: Pick<FormulaContext, "cell" | "option" | "yes" | "param">, type: (input: string) => string): Formula | null {
+export function whenFormula(when: When | undefined, f: ConditionFormulaContext, type: (input: string) => string): Formula | null {
   const tests = conditionsOf(when).map((c) => conditionFormula(c, f, type));
   return tests.length === 0 ? null : tests.length === 1 ? tests[0] : AND(...tests);
 }

@@ -3,6 +3,8 @@
  * coercion for every front door. A problem names the line, the column and what was expected;
  * nothing is guessed (a text in a number column is an error, not 0).
  */
+import { parseDate } from "./dates.js";
+import { conditionsOf } from "./condition.js";
 import type { Scheme, InputDecl } from "./scheme/schema.js";
 import type { RowValues } from "./expr.js";
 import type { MessageVars } from "./errors.js";
@@ -37,6 +39,12 @@ export function dataColumns(scheme: Scheme): DataColumn[] {
 export function rateCountsOnly(scheme: Scheme): Set<string> {
   const parts = scheme.inputs.flatMap((x) => (x.ratioOf ? [x.ratioOf.numerator, x.ratioOf.denominator] : []));
   return new Set(parts.filter((id) => !scheme.inputs.find((x) => x.id === id)?.required));
+}
+
+/** True when a condition compares a date with a day of the evaluated month: rows need a period then. */
+export function needsPeriod(scheme: Scheme): boolean {
+  const conditions = [...scheme.eligibility, ...scheme.indicators.flatMap((i) => (i.appliesWhen ? [i.appliesWhen] : [])), ...scheme.pay.flatMap((l) => conditionsOf(l.when))];
+  return conditions.some((c) => typeof c.value === "object" && "dayOfPeriod" in c.value);
 }
 
 const NUMBER = /^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/;
@@ -116,6 +124,10 @@ export function parseCell(text: string, input: InputDecl): CellResult {
     }
     case "text":
       return { ok: true, value: t };
+    case "date": {
+      const v = parseDate(t);
+      return v === null ? { ok: false, key: "data.not-date", vars: { value: t } } : { ok: true, value: v };
+    }
   }
 }
 
@@ -149,7 +161,7 @@ export function checkHeader(header: readonly string[], scheme: Scheme): DataProb
     const ratio = c.input.ratioOf;
     // a rate the roster may give as its two counts instead
     if (ratio && !have.has(c.column)) {
-      if (!have.has(ratio.numerator) || !have.has(ratio.denominator))
+      if ((!have.has(ratio.numerator) || !have.has(ratio.denominator)) && c.input.required)
         problems.push({ line: 1, column: c.column, key: "data.missing-rate-column", vars: { column: c.column, numerator: ratio.numerator, denominator: ratio.denominator } });
       continue;
     }
@@ -233,6 +245,8 @@ export function parseRecords(
       if (!ratio || values[c.column] !== null || options.blanksAllowed) continue;
       const num = values[ratio.numerator];
       const den = values[ratio.denominator];
+      // a rate kept for the record (optional): no counts, or 0 of 0, is no rate — not a problem
+      if (!c.input.required && ((num === null && den === null) || (num === 0 && den === 0))) continue;
       if (typeof num !== "number" || typeof den !== "number") {
         problems.push({ line: r.line, column: c.column, key: "data.rate-or-counts", vars: { numerator: ratio.numerator, denominator: ratio.denominator } });
         bad = true;

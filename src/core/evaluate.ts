@@ -12,7 +12,8 @@ import { EvaluationError } from "./errors.js";
 import { compileRule, isPersonPay, rosterPayKindOf, type CompiledRule, type Reason, type Why } from "./kinds/registry.js";
 import { compilePersonPay, type CompiledPay } from "./kinds/registry.js";
 import type { CompiledRosterPay } from "./kinds/kind.js";
-import { failedCondition, testCondition, type Condition } from "./condition.js";
+import { conditionValueText, failedCondition, testCondition, type Condition } from "./condition.js";
+import { formatDate } from "./dates.js";
 import { roundPoints, toCents, sumCents, type MoneyDigits } from "./money.js";
 import { blend, findBand, sortBandsDesc, weightedTotal } from "./totals.js";
 import type { Scheme, PayLine } from "./scheme/schema.js";
@@ -64,6 +65,8 @@ const NO_TRACE: TraceEntry[] = Object.freeze([]) as unknown as TraceEntry[];
 export interface CompileOptions {
   /** Record the trace (default true). */
   trace?: boolean;
+  /** The period of rows that have none of their own (`--period`, the workbook's period). */
+  period?: string | null;
 }
 
 export interface CompiledScheme {
@@ -135,6 +138,10 @@ export function compileScheme(scheme: Scheme, options: CompileOptions = {}): Com
   });
 
   const eligibility = scheme.eligibility;
+  const defaultPeriod = options.period ?? null;
+  // a person's value as a reason shows it: a date as 2026-11-08, not its serial
+  const dateInputs = new Set(scheme.inputs.filter((i) => i.type === "date").map((i) => i.id));
+  const shown = (input: string, v: RowValues[string] | undefined): string => (v === null || v === undefined ? "" : typeof v === "number" && dateInputs.has(input) ? formatDate(v) : String(v));
   // Rules report their reason through `why` only while tracing; the last one said is kept here.
   const said: { reason: Reason | null } = { reason: null };
   const why: Why = tracing ? (key, vars) => (said.reason = { key, vars }) : null;
@@ -146,7 +153,7 @@ export function compileScheme(scheme: Scheme, options: CompileOptions = {}): Com
       line: person.line, id: person.id, name: person.name, period: person.period, values, ...roster(person),
       points: {}, adjustments: {}, total: 0, grade: null, coefficient: null, pay, payTotal: 0, rank: 0,
       flags: ["excluded"], award: null, tier: null, excluded: true,
-      trace: [{ target: "excluded", kind: "flag", result: "excluded", reason: { key: "why.flag.excluded", vars: { input: failed.input, value: String(values[failed.input] ?? "") } } }],
+      trace: [{ target: "excluded", kind: "flag", result: "excluded", reason: { key: "why.flag.excluded", vars: { input: failed.input, value: shown(failed.input, values[failed.input]) } } }],
     };
   }
 
@@ -156,7 +163,7 @@ export function compileScheme(scheme: Scheme, options: CompileOptions = {}): Com
   function evaluatePerson(person: PersonData): PersonResult {
     // the person's own values object: derived inputs are added to it (it is ours, parsed from text)
     const values: RowValues = person.values;
-    const ctx: RowContext = { values, full };
+    const ctx: RowContext = { values, full, period: person.period ?? defaultPeriod };
     const failed = eligibility.find((c) => !testCondition(c, ctx, env.params));
     if (failed) return excludedResult(person, values, failed);
     for (const d of derived) values[d.id] = d.f(ctx);
@@ -169,7 +176,7 @@ export function compileScheme(scheme: Scheme, options: CompileOptions = {}): Com
       let p: number;
       if (ind.applies && !testCondition(ind.applies, ctx, env.params)) {
         p = 0;
-        if (tracing) trace.push({ target: ind.id, kind: "indicator", rule: ind.ruleKind, result: 0, reason: { key: "why.not-applicable", vars: { input: ind.applies.input, value: String(values[ind.applies.input] ?? "") } } });
+        if (tracing) trace.push({ target: ind.id, kind: "indicator", rule: ind.ruleKind, result: 0, reason: { key: "why.not-applicable", vars: { input: ind.applies.input, value: shown(ind.applies.input, values[ind.applies.input]) } } });
         points[ind.id] = 0;
         list[k++] = 0;
         continue;
@@ -237,7 +244,7 @@ export function compileScheme(scheme: Scheme, options: CompileOptions = {}): Com
       const failed = failedCondition(line.when, ctx, env.params);
       if (failed) {
         pay[line.id] = 0;
-        if (tracing) trace.push({ target: line.id, kind: "pay", rule: line.rule.kind, result: 0, reason: { key: "why.pay.condition", vars: { input: failed.input, value: String(typeof failed.value === "object" ? env.params.get(failed.value.param) : failed.value) } } });
+        if (tracing) trace.push({ target: line.id, kind: "pay", rule: line.rule.kind, result: 0, reason: { key: "why.pay.condition", vars: { input: failed.input, value: conditionValueText(failed, ctx, env.params) } } });
         continue;
       }
       const amount = f(ctx, why);

@@ -44,6 +44,8 @@ export type RowValues = Record<string, number | string | boolean | null>;
 
 export interface RowContext {
   values: RowValues;
+  /** The row's period ("2026-11"): what a date is compared with (made regular by the 10th of it). */
+  period?: string | null;
   total?: number;
   coefficient?: number;
   full?: number;

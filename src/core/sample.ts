@@ -3,8 +3,9 @@
  * from each input's `sample` range (or its min/max). Used by `kpi-scorecard sample`, the
  * benchmarks, and the tests that run every template end to end.
  */
+import { formatDate } from "./dates.js";
 import type { Scheme } from "./scheme/schema.js";
-import { dataColumns, rateCountsOnly } from "./data.js";
+import { dataColumns, needsPeriod, rateCountsOnly } from "./data.js";
 
 /** mulberry32: small, fast, good enough for test data, identical on every platform. */
 export function seededRandom(seed: number): () => number {
@@ -45,7 +46,8 @@ export function sampleData(scheme: Scheme, opts: SampleOptions): SampleTable {
   const countsOnly = rateCountsOnly(scheme);
   const rand = seededRandom(opts.seed ?? 1);
   const columns = dataColumns(scheme);
-  const periods = opts.periods ?? 0;
+  // a scheme that compares dates with the evaluated month gets a period column: one month by default
+  const periods = opts.periods ?? (needsPeriod(scheme) ? 1 : 0);
   const header = ["id", "name", ...(periods > 0 ? ["period"] : []), ...columns.map((c) => c.column)];
   const people = Array.from({ length: opts.rows }, (_, i) => {
     const surname = SURNAMES[Math.floor(rand() * SURNAMES.length)];
@@ -53,7 +55,7 @@ export function sampleData(scheme: Scheme, opts: SampleOptions): SampleTable {
     return { id: `E${String(i + 1).padStart(5, "0")}`, name: surname + given };
   });
   // Per-person constants stay the same from month to month (status, level, years …).
-  const constantTypes = new Set(["option", "boolean", "text"]);
+  const constantTypes = new Set(["option", "boolean", "text", "date"]);
   const fixed = people.map(() => new Map<string, string>());
   const rows: string[][] = [];
   for (let p = 0; p < Math.max(1, periods); p++) {
@@ -93,6 +95,12 @@ function sampleValue(input: Scheme["inputs"][number], rand: () => number): strin
       return rand() < 0.2 ? "yes" : "no";
     case "text":
       return "";
+    case "date": {
+      // serials in the template's sample range, written as people write dates
+      const lo = input.sample?.min ?? 45658;
+      const hi = input.sample?.max ?? lo + 365;
+      return formatDate(Math.floor(lo + rand() * (hi - lo + 1)));
+    }
   }
   const lo = input.sample?.min ?? input.min ?? 0;
   const hi = input.sample?.max ?? input.max ?? lo + 100;

@@ -1,11 +1,12 @@
 /**
- * The twelve built-in scheme templates, one JSON file per scheme of SCHEMES.md, validated by
+ * The built-in scheme templates, one JSON file per scheme of the seeds (SCHEMES.md and what it missed), validated by
  * the same zod schema as a user's scheme.
  */
 import attendance from "./attendance.json" with { type: "json" };
 import bidTeam from "./bid-team.json" with { type: "json" };
 import callCenter from "./call-center.json" with { type: "json" };
 import csBonusPool from "./cs-bonus-pool.json" with { type: "json" };
+import csPay from "./cs-pay.json" with { type: "json" };
 import ecommerceCs from "./ecommerce-cs.json" with { type: "json" };
 import ecommerceRanking from "./ecommerce-ranking.json" with { type: "json" };
 import foreignTradeSales from "./foreign-trade-sales.json" with { type: "json" };
@@ -32,6 +33,7 @@ export const BUILT_IN_SCHEME_JSON: readonly unknown[] = [
   attendance,
   csBonusPool,
   outsourcing,
+  csPay,
 ];
 
 let cache: Scheme[] | null = null;

@@ -24,6 +24,8 @@ export interface GenerationLayout {
   payoutKeys: string[];
   /** the scheme sheet's editable settings, by defined name */
   settings: SettingCell[];
+  /** the period the sheets evaluate ("2026-11"), when known: dates in conditions are compared with its days */
+  period?: string | null;
 }
 
 export interface GenerationRecord {
@@ -45,7 +47,7 @@ export function generationRecord(scheme: Scheme, people: readonly PlanPerson[], 
   const [ev] = evaluations;
   const [pay] = payouts;
   const cells = settingCells(plan.names);
-  const layout = { evaluation: ev.name, payout: pay.name, evaluationKeys: ev.table!.keys, payoutKeys: pay.table!.keys, settings: cells };
+  const layout = { evaluation: ev.name, payout: pay.name, evaluationKeys: ev.table!.keys, payoutKeys: pay.table!.keys, settings: cells, period: plan.period ?? null };
   // a roster still to be filled in has no pay yet (its payout rows show blanks): a baseline only
   // when every required input column — one per rater for rated indicators — holds a value for everyone
   const required = new Set(scheme.inputs.filter((i) => i.required).map((i) => i.id));
@@ -55,7 +57,7 @@ export function generationRecord(scheme: Scheme, people: readonly PlanPerson[], 
   // copies: the engine adds derived values to the person it evaluates
   const copies = people.map((p, i) => ({ ...p, line: i + 2, period: p.period ?? null, values: { ...p.values } }));
   try {
-    const { results } = evaluatePeriods(compileScheme(lifted, { trace: false }), copies);
+    const { results } = evaluatePeriods(compileScheme(lifted, { trace: false, period: plan.period ?? null }), copies);
     return { scheme, layout, snapshot: payoutSnapshot(results, schemeSettings(lifted, cells)) };
   } catch (e) {
     // a roster without its input columns yet (names only) cannot be scored either; anything else
@@ -147,7 +149,9 @@ function layoutOf(raw: unknown): GenerationLayout | null {
     return isText(s.name) && isText(s.sheet) && isText(s.ref) && typeof setting === "object" && setting !== null && SETTING_KINDS.includes(setting.kind as string) && isText(setting.id);
   };
   if (!isText(x.evaluation) || !isText(x.payout) || !arrayOf(x.evaluationKeys, isText) || !arrayOf(x.payoutKeys, isText) || !arrayOf(x.settings, isSetting)) return null;
-  return { evaluation: x.evaluation, payout: x.payout, evaluationKeys: x.evaluationKeys, payoutKeys: x.payoutKeys, settings: x.settings };
+  // older records have no period; a period that is there must be text
+  if (x.period !== undefined && x.period !== null && !isText(x.period)) return null;
+  return { evaluation: x.evaluation, payout: x.payout, evaluationKeys: x.evaluationKeys, payoutKeys: x.payoutKeys, settings: x.settings, period: x.period ?? null };
 }
 
 /** The record as a custom XML part: one element in our namespace holding the JSON as text. */

@@ -143,12 +143,13 @@ export function recalcPayouts(
   previous: PayoutSnapshot | null,
   cells: readonly SettingCell[] = [],
   settings: Record<string, number> = {},
+  period: string | null = null,
 ): RecalcReport {
   const rows = evaluation.rows.filter((r) => text(r[evaluation.keys.indexOf("id")]).trim() !== "");
   const records = rows.map((r, i) => ({ line: i + 2, cells: r.map(text) }));
   const { people, problems } = parseRecords(evaluation.keys, records, scheme, { blanksAllowed: false });
   // traced: each changed line shows the engine's reason for its amount now
-  const { results } = evaluatePeriods(compileScheme(scheme, { trace: true }), people);
+  const { results } = evaluatePeriods(compileScheme(scheme, { trace: true, period }), people);
   const snapshot = payoutSnapshot(results, settings);
   const reasons = new Map(results.flatMap((r) => r.trace.filter((e) => e.kind === "pay").map((e) => [`${r.id}:${e.target}`, e.reason] as const)));
   const mismatches: RecalcReport["mismatches"] = [];

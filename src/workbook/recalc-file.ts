@@ -64,7 +64,7 @@ function recalc(file: XlsxFile, fileName: string, lang: Lang): FileRecalc {
   const payout = { keys: layout.payoutKeys, rows: table(layout.payout) };
   let report;
   try {
-    report = recalcPayouts(edited.scheme, { keys: layout.evaluationKeys, rows: table(layout.evaluation) }, payout, record.snapshot, layout.settings, edited.settings);
+    report = recalcPayouts(edited.scheme, { keys: layout.evaluationKeys, rows: table(layout.evaluation) }, payout, record.snapshot, layout.settings, edited.settings, layout.period ?? null);
   } catch (e) {
     const problem = evaluationProblem(e, layout.evaluation, lang);
     if (problem === null) throw e;

@@ -1,7 +1,7 @@
 /** The installed command itself: a real process, real exit codes, real files. */
 import { beforeAll, describe, expect, it } from "vitest";
 import { execFileSync, spawn, spawnSync } from "node:child_process";
-import { readdirSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { tempDir } from "./cli-helpers.js";
 
@@ -20,9 +20,14 @@ describe("bin/kpi-scorecard", () => {
   it("runs sample then evaluate end to end", () => {
     const dir = tempDir();
     expect(run(["sample", "--scheme", "call-center", "--rows", "50", "--seed", "2", "--out", "d.csv"], dir).status).toBe(0);
+    // call-center compares 转正日期 with the evaluated month: the sample carries one month
+    expect(readFileSync(join(dir, "d.csv"), "utf8").split("\n")[0]).toContain(",period,");
     const r = run(["evaluate", "--scheme", "call-center", "--data", "d.csv", "--out", "r.csv"], dir);
-    expect(r.stderr).toBe("wrote r.csv: 50 row(s)\n");
     expect(r.status).toBe(0);
+    const lines = readFileSync(join(dir, "r.csv"), "utf8").trim().split(/\r?\n/).slice(1);
+    // the month's 50 rows, then the year's roll-up of those evaluated
+    expect(lines.filter((l) => l.split(",")[2] === "2026-01")).toHaveLength(50);
+    expect(r.stderr).toBe(`wrote r.csv: ${lines.length} row(s)\n`);
   });
   it("exits 2 with a message on bad data, and speaks Chinese under a Chinese locale", () => {
     const dir = tempDir();

@@ -14,7 +14,7 @@ function results(text: string) {
 }
 
 describe("kpi-scorecard schemes", () => {
-  it("lists the twelve templates with id, period and both names", async () => {
+  it("lists the thirteen templates with id, period and both names", async () => {
     const { code, out } = await cli(["schemes"], tempDir());
     expect(code).toBe(0);
     const lines = out.trim().split("\n").slice(1);

@@ -108,6 +108,9 @@ export function sheetFor(c: Case): Sheet {
     option: (_input, optionId) => label(optionId),
     yes: () => "是",
     paramValue: (id) => values.get(id) ?? NaN,
+    periodDay: () => {
+      throw new Error("no period in the oracle sheet");
+    },
   };
   const cells = COLUMNS.map((k): Cell => {
     if (k === "total") return c.total ?? null;

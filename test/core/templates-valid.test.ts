@@ -3,7 +3,7 @@ import { BUILT_IN_SCHEME_JSON } from "../../src/schemes/index.js";
 import { parseScheme } from "../../src/core/scheme/load.js";
 
 describe("built-in templates", () => {
-  it("are the twelve ids of SCHEMES.md, each valid", () => {
+  it("are the twelve ids of SCHEMES.md and the seed scheme it missed (cs-pay), each valid", () => {
     const ids = BUILT_IN_SCHEME_JSON.map((raw) => {
       const r = parseScheme(raw);
       expect(r.ok ? [] : r.problems).toEqual([]);
@@ -22,6 +22,7 @@ describe("built-in templates", () => {
       "attendance",
       "cs-bonus-pool",
       "outsourcing",
+      "cs-pay",
     ]);
   });
 });

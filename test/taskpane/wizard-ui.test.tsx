@@ -42,9 +42,9 @@ async function chooseWarehouse(user: ReturnType<typeof userEvent.setup>) {
 }
 
 describe("wizard", () => {
-  it("step 1 shows the twelve templates; Next waits for a choice", async () => {
+  it("step 1 shows the thirteen templates; Next waits for a choice", async () => {
     render(<App host={fakeHost().host} />);
-    expect(screen.getAllByRole("listitem")).toHaveLength(12);
+    expect(screen.getAllByRole("listitem")).toHaveLength(13);
     expect((screen.getByTestId("next") as HTMLButtonElement).disabled).toBe(true);
     await userEvent.setup().click(screen.getByText("Warehouse staff bonus"));
     expect((screen.getByTestId("next") as HTMLButtonElement).disabled).toBe(false);

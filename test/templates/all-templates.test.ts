@@ -12,7 +12,7 @@ import { evaluatePeriods } from "../../src/core/periods/evaluate-periods.js";
 import { constValue } from "../../src/core/expr.js";
 import { t } from "../../src/i18n/index.js";
 
-function run(id: string, rows: number, periods = 0, seed = 1) {
+function run(id: string, rows: number, periods?: number, seed = 1) {
   const scheme = builtInSchemes().find((s) => s.id === id)!;
   const sample = sampleData(scheme, { rows, periods, seed });
   const parsed = parseRecords(sample.header, sample.rows.map((cells, i) => ({ line: i + 2, cells })), scheme);

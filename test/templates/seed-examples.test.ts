@@ -3,11 +3,11 @@
  * through the whole engine: text cells in, points, totals, grades and cents out.
  */
 import { describe, expect, it } from "vitest";
-import { evaluate, people, template } from "../helpers.js";
+import { evaluate, formulaTexts, people, template } from "../helpers.js";
 import { compileScheme } from "../../src/core/evaluate.js";
 import { evaluatePeriods } from "../../src/core/periods/evaluate-periods.js";
 import { withParams } from "../../src/core/scheme/load.js";
-import { problemText } from "../../src/i18n/index.js";
+import { problemText, t } from "../../src/i18n/index.js";
 import { buildWorkbookPlan } from "../../src/workbook/plan/build-plan.js";
 import { columnLetter } from "../../src/io/column-letter.js";
 import { checkHeader, parseRecords } from "../../src/core/data.js";
@@ -146,7 +146,7 @@ describe("foreign-trade-sales (seed 001 外贸客服绩效考核)", () => {
 
 describe("call-center (seed 002)", () => {
   const s = template("call-center");
-  const row = (v: Record<string, number | string>) => ({ attitude: 20, ability: 20, diligence: 20, calls: 5500, complaints: 500, perf_base: 1000, status: "regular", ...v });
+  const row = (v: Record<string, number | string>) => ({ period: "2026-11", attitude: 20, ability: 20, diligence: 20, calls: 5500, complaints: 500, perf_base: 1000, status: "regular", regular_date: "2025-03-01", ...v });
   it("call volume = (calls − complaints) / 5000: 5500 calls and 500 complaints → 100 %", () => {
     const [a, b] = evaluate(s, [row({}), row({ calls: 3000 })]);
     expect(a.points.results).toBe(40);
@@ -154,9 +154,9 @@ describe("call-center (seed 002)", () => {
   });
   it("a month not evaluated is a gap in the annual roll-up, not a score of 0 (bug: it counted as 0)", () => {
     const data = people(s, [
-      { id: "A", period: "2026-01", ...row({ status: "probation" }) },
-      { id: "A", period: "2026-02", ...row({}) },
-      { id: "A", period: "2026-03", ...row({ calls: 3000 }) },
+      { id: "A", ...row({ period: "2026-01", status: "probation" }) },
+      { id: "A", ...row({ period: "2026-02" }) },
+      { id: "A", ...row({ period: "2026-03", calls: 3000 }) },
     ]);
     const { rollups } = evaluatePeriods(compileScheme(s), data);
     expect(rollups.map((r) => [r.period, r.from, r.total])).toEqual([["2026", ["2026-02", "2026-03"], 90]]);
@@ -178,6 +178,20 @@ describe("bid-team (seed 002)", () => {
   });
   it("top bracket above 10000 万: 0.8 ‰", () => {
     expect(evaluate(s, [{ awarded_bids: 12000 }])[0].pay.team_incentive).toBe(9600000);
+  });
+  it("第四条 废标率(次数)的定义:废标次数与投标总次数的百分比 — computed from the counts, for the record; pay does not move", () => {
+    const header = ["id", "name", "awarded_bids", "failed_bids", "total_bids"];
+    const { people: rows, problems } = parseRecords(header, [
+      { line: 2, cells: ["B1", "甲", "5000", "2", "40"] },
+      { line: 3, cells: ["B2", "乙", "5000", "", ""] },
+      { line: 4, cells: ["B3", "丙", "5000", "0", "0"] },
+      { line: 5, cells: ["B4", "丁", "5000", "3", "0"] },
+    ], s);
+    expect(rows.map((p) => [p.id, p.values.failed_bid_rate])).toEqual([["B1", 0.05], ["B2", null], ["B3", null]]);
+    expect(problems.map((p) => [p.line, p.column, p.key])).toEqual([[5, "total_bids", "data.zero-denominator"]]);
+    expect(checkHeader(["id", "name", "awarded_bids"], s)).toEqual([]);
+    const [counted, plain] = compileScheme(s).evaluateRoster(rows.slice(0, 2));
+    expect(counted.pay).toEqual(plain.pay);
   });
 });
 
@@ -223,19 +237,61 @@ describe("logistics-cs (seed 003)", () => {
 
 describe("attendance (seed 004 篇四 / 篇二)", () => {
   const s = template("attendance");
+  const wages = { monthly_wage: 4350, base_wage: 2175, social_insurance: 900 };
   it("points per half and full day by staff level", () => {
     const r = evaluate(s, [
-      { staff_level: "manager", absence_half_days: 1, absence_full_days: 0 },
-      { staff_level: "supervisor", absence_full_days: 1, sick_half_days: 1 },
-      { staff_level: "staff", personal_full_days: 2, sick_full_days: 1 },
-      { staff_level: "部门经理", personal_half_days: 1 },
+      { ...wages, staff_level: "manager", absence_half_days: 1, absence_full_days: 0 },
+      { ...wages, staff_level: "supervisor", absence_full_days: 1, sick_half_days: 1 },
+      { ...wages, staff_level: "staff", personal_full_days: 2, sick_full_days: 1 },
+      { ...wages, staff_level: "部门经理", personal_half_days: 1 },
     ]);
     expect(r.map((x) => x.total)).toEqual([70, 50, 70, 80]);
   });
   it("lates by minutes; three 5-minute lates −5; money fines 20 a time", () => {
-    const [r] = evaluate(s, [{ staff_level: "staff", lates_under_5: 3, lates_5_10: 1, lates_10_15: 1, lates_15_30: 1, lates_within_half_hour: 2, missed_clockins: 1 }]);
+    const [r] = evaluate(s, [{ ...wages, staff_level: "staff", lates_under_5: 3, lates_5_10: 1, lates_10_15: 1, lates_15_30: 1, lates_within_half_hour: 2, missed_clockins: 1 }]);
     expect(r.total).toBe(100 - 5 - 1 - 3 - 5);
-    expect([r.pay.late_fines, r.pay.clock_fines, r.payTotal]).toEqual([-4000, -2000, -6000]);
+    expect([r.pay.late_fines, r.pay.clock_fines]).toEqual([-4000, -2000]);
+    expect(r.payTotal).toBe(-4000 - 2000 - 14 * 5 * 100);
+  });
+});
+
+describe("attendance — money rules of 篇二 and 篇四 (issue 11)", () => {
+  const s = template("attendance");
+  const row = { staff_level: "staff", monthly_wage: 4350, base_wage: 2175, social_insurance: 900 };
+  it("七、每分对应的金额 — every point lost costs the reviewed amount (5 yuan by default)", () => {
+    const [r] = evaluate(s, [{ ...row, personal_full_days: 1 }]);
+    expect(r.total).toBe(90);
+    expect(r.pay.points_money).toBe(-10 * 5 * 100);
+    expect(s.parameters.find((p) => p.id === "money_per_point")!.review).toBe(true);
+    const [dear] = evaluate(tuned(s, { money_per_point: 8 }), [{ ...row, personal_full_days: 1 }]);
+    expect(dear.pay.points_money).toBe(-10 * 8 * 100);
+  });
+  it("第三十条 事假…请假期间不享受相应的工资福利待遇: 2.5 days unpaid at 4350 ÷ 21.75 = 200 a day", () => {
+    const [r] = evaluate(s, [{ ...row, personal_full_days: 2, personal_half_days: 1 }]);
+    expect(r.pay.personal_leave_pay).toBe(-50000);
+  });
+  it("第二十九条 / 第三十一条 工伤假、病假 …给予岗位基本工资待遇: the days lose the part above the base wage", () => {
+    const [r] = evaluate(s, [{ ...row, sick_full_days: 1, sick_half_days: 1, injury_leave_days: 1 }]);
+    expect(r.pay.sick_injury_pay).toBe(-Math.round(2.5 * (4350 - 2175) / 21.75 * 100));
+  });
+  it("第三十二条 / 丧假 婚假期间按正常出勤计发工资: marriage and funeral leave cost nothing", () => {
+    const [r] = evaluate(s, [{ ...row, marriage_funeral_days: 3 }]);
+    expect([r.pay.personal_leave_pay, r.pay.sick_injury_pay, r.pay.social_insurance_borne]).toEqual([0, 0, 0]);
+    expect(r.payTotal).toBe(0);
+  });
+  it("第十三条 国家法定节假日加班,加班费均以岗位基本工资标准计发: 2 days × 2175 ÷ 21.75", () => {
+    const [r] = evaluate(s, [{ ...row, holiday_overtime_days: 2 }]);
+    expect(r.pay.holiday_overtime_pay).toBe(20000);
+    const [triple] = evaluate(tuned(s, { holiday_overtime_multiple: 3 }), [{ ...row, holiday_overtime_days: 2 }]);
+    expect(triple.pay.holiday_overtime_pay).toBe(60000);
+  });
+  it("第二十五条 员工一个月内请假超过15天的,当月社保费用由员工本人全额承担: 15 days no, 15.5 days yes", () => {
+    const [fifteen, more] = evaluate(s, [
+      { ...row, other_leave_days: 12, marriage_funeral_days: 3 },
+      { ...row, other_leave_days: 12, marriage_funeral_days: 3, personal_half_days: 1 },
+    ]);
+    expect([fifteen.values.leave_days_month, more.values.leave_days_month]).toEqual([15, 15.5]);
+    expect([fifteen.pay.social_insurance_borne, more.pay.social_insurance_borne]).toEqual([0, -90000]);
   });
 });
 
@@ -344,6 +400,31 @@ describe("outsourcing (seed 000)", () => {
   });
 });
 
+describe("cs-pay (seed 001 客服薪酬方案)", () => {
+  const s = template("cs-pay");
+  const row = { satisfaction: 0.95, service_quality: 36, work_attitude: 18, basic_wage: 2175, post_wage: 1305, perf_base: 1740 };
+  it("薪酬结构分为基本工资、岗位工资、绩效工资、奖金: a full month pays all four, performance pay by the grade's coefficient", () => {
+    const [r] = evaluate(s, [row]);
+    expect([r.total, r.grade]).toEqual([94, "excellent"]);
+    expect(r.pay).toEqual({ basic: 217500, post: 130500, performance: 208800, full_attendance: 20000 });
+  });
+  it("请假期间工资按照实际出勤天数计算: 2 unpaid days → (21.75 − 2) ÷ 21.75 of each wage, no full-attendance bonus", () => {
+    const [r] = evaluate(s, [{ ...row, unpaid_days: 2 }]);
+    const share = (21.75 - 2) / 21.75;
+    expect(r.pay.basic).toBe(Math.round(2175 * share * 100));
+    expect(r.pay.post).toBe(Math.round(1305 * share * 100));
+    expect(r.pay.performance).toBe(Math.round(1740 * 1.2 * share * 100));
+    expect(r.pay.full_attendance).toBe(0);
+  });
+  it("joined on the last days of a month: never less than nothing; the paid days are a setting to review", () => {
+    const [gone] = evaluate(s, [{ ...row, unpaid_days: 23 }]);
+    expect(gone.payTotal).toBe(0);
+    const [days22] = evaluate(tuned(s, { pay_days: 22 }), [{ ...row, unpaid_days: 11 }]);
+    expect(days22.pay.basic).toBe(108750);
+    expect(s.parameters.filter((p) => !p.review)).toEqual([]);
+  });
+});
+
 describe("seed rules the templates once missed or got wrong (issue 11)", () => {
   it("warehouse — 高于100分者…按相同的增加比率予以提高, with no cap on extra points: 130 pays 390", () => {
     const s = template("warehouse");
@@ -354,7 +435,7 @@ describe("seed rules the templates once missed or got wrong (issue 11)", () => {
     const s = template("call-center");
     const leave = s.parameters.find((p) => p.id === "leave_limit_days")!;
     expect([leave.value, leave.review]).toEqual([15, true]);
-    const row = { attitude: 20, ability: 20, diligence: 20, calls: 1000, complaints: 0, perf_base: 1000, status: "regular" };
+    const row = { period: "2026-11", attitude: 20, ability: 20, diligence: 20, calls: 1000, complaints: 0, perf_base: 1000, status: "regular", regular_date: "2025-03-01" };
     const [on, over] = evaluate(s, [{ ...row, leave_days: 15 }, { ...row, leave_days: 16 }]);
     expect([on.excluded, over.excluded]).toEqual([false, true]);
     const [changed] = evaluate(tuned(s, { leave_limit_days: 10 }), [{ ...row, leave_days: 12 }]);
@@ -407,9 +488,44 @@ describe("seed rules the templates once missed or got wrong (issue 11)", () => {
     expect(honest.pay.piece_bonus).toBe(40000);
     expect([falsified.pay.piece_bonus, falsified.pay.base]).toEqual([0, 150000]);
   });
-  it("call-center — 整个考核期间休产假员工 are not evaluated", () => {
+  it("call-center — 月度10日(含)前转正的员工,从当月起开始参与考核;月度10日后转正的员工,从下月起: a date, compared with the evaluated month", () => {
     const s = template("call-center");
     const row = { attitude: 20, ability: 20, diligence: 20, calls: 1000, complaints: 0, perf_base: 1000, status: "regular", leave_days: 0 };
+    const r = evaluate(s, [
+      { ...row, period: "2026-11", regular_date: "2026-11-10" },
+      { ...row, period: "2026-11", regular_date: "2026/11/11" },
+      { ...row, period: "2026-12", regular_date: "2026年11月11日" },
+      { ...row, period: "2026-11", regular_date: "2025-06-30" },
+      { ...row, period: "2026-11", regular_date: "" },
+      { ...row, period: "2026-11", regular_date: "46336" },
+    ]);
+    expect(r.map((x) => x.excluded)).toEqual([false, true, false, false, true, false]);
+    const reason = r[1].trace[0].reason;
+    expect(t("zh-CN", reason.key, reason.vars)).toBe("不参加考核:regular_date 为“2026-11-11”");
+    // no period at all: a clear problem naming the input, never a guess
+    expect(() => evaluate(s, [{ ...row, regular_date: "2026-11-01" }])).toThrow(/condition.needs-period/);
+    const noPeriod = people(s, [{ ...row, regular_date: "2026-11-01" }]);
+    expect(compileScheme(s, { period: "2026-11" }).evaluateRoster(noPeriod)[0].excluded).toBe(false);
+  });
+  it("the workbook compares 转正日期 with DATE of the 10th of its month, shows it as a date and asks for one", () => {
+    const s = template("call-center");
+    const plan = buildWorkbookPlan(s, [], { lang: "zh-CN", mode: "native", period: "2026-11" });
+    const ev = plan.sheets.find((x) => x.role === "evaluation")!;
+    const col = columnLetter(ev.table!.keys.indexOf("regular_date"));
+    expect(formulaTexts(ev).some((f) => f.includes(`$${col}2<>"",$${col}2<=DATE(2026,11,10)`))).toBe(true);
+    expect(ev.blocks[0].formats?.[ev.table!.keys.indexOf("regular_date")]).toBe("yyyy-mm-dd");
+    expect(ev.validations.find((v) => v.ref.startsWith(col))?.prompt).toContain("2026-11-08");
+    expect(() => buildWorkbookPlan(s, [], { lang: "zh-CN", mode: "native" })).toThrow(expect.objectContaining({ key: "condition.needs-period" }));
+  });
+  it("a date that does not exist, or is not a date, is named with its line and column", () => {
+    const s = template("call-center");
+    const header = ["id", "name", "regular_date"];
+    const { problems } = parseRecords(header, [{ line: 2, cells: ["C1", "甲", "2026-02-30"] }, { line: 3, cells: ["C2", "乙", "下月"] }], s);
+    expect(problems.filter((p) => p.column === "regular_date").map((p) => [p.line, p.key])).toEqual([[2, "data.not-date"], [3, "data.not-date"]]);
+  });
+  it("call-center — 整个考核期间休产假员工 are not evaluated", () => {
+    const s = template("call-center");
+    const row = { period: "2026-11", attitude: 20, ability: 20, diligence: 20, calls: 1000, complaints: 0, perf_base: 1000, status: "regular", regular_date: "2025-03-01", leave_days: 0 };
     const [working, maternity] = evaluate(s, [row, { ...row, maternity_leave: "是" }]);
     expect([working.excluded, maternity.excluded]).toEqual([false, true]);
   });

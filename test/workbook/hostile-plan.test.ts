@@ -19,7 +19,7 @@ import { hostileLabels, HOSTILE_IDS } from "./hostile.js";
 
 const formulas = (p: WorkbookPlan) => p.sheets.flatMap((s) => formulaTexts(s));
 
-function samplePeople(id: string, rows: number, periods = 0) {
+function samplePeople(id: string, rows: number, periods?: number) {
   const scheme = builtInSchemes().find((s) => s.id === id)!;
   const sample = sampleData(scheme, { rows, seed: 5, periods, firstPeriod: "2026-01" });
   return { scheme, ...parseRecords(sample.header, sample.rows.map((cells, i) => ({ line: i + 2, cells })), scheme) };

@@ -13,7 +13,7 @@ import { evaluatePeriods } from "../../core/periods/evaluate-periods.js";
 import { EvaluationError } from "../../core/errors.js";
 import { resultColumns, resultRows, type RosterColumns } from "../../io/results-table.js";
 import { t } from "../../i18n/index.js";
-import { optional, parseArgs, required } from "../args.js";
+import { optional, parseArgs, periodOption, required } from "../args.js";
 import { writeAtomic } from "../files.js";
 import { readRosterFile } from "../roster-file.js";
 import { EXIT, UserError, type CliIO } from "../io.js";
@@ -28,10 +28,10 @@ function rowError(e: unknown, file: string, io: CliIO): unknown {
 }
 
 /** Everyone in a roster read, scored; a row the engine cannot score names its line. */
-export function evaluateRead(scheme: Scheme, read: RosterRead, file: string, io: CliIO, options: { trace?: boolean } = {}) {
+export function evaluateRead(scheme: Scheme, read: RosterRead, file: string, io: CliIO, options: { trace?: boolean; period?: string | null } = {}) {
   if (read.problems.length) throw new UserError([t(io.lang, "cli.data-invalid", { file, count: read.problems.length }), ...read.problems.slice(0, 200).map((p) => dataProblemText(io.lang, p, scheme))].join("\n"));
   if (read.people.length === 0) throw new UserError(t(io.lang, "cli.empty-data", { file }));
-  const compiled = compileScheme(scheme, { trace: options.trace ?? true });
+  const compiled = compileScheme(scheme, { trace: options.trace ?? true, period: options.period ?? null });
   try {
     return { ...evaluatePeriods(compiled, read.people), withPeriod: read.has.period };
   } catch (e) {
@@ -47,12 +47,12 @@ export function evaluateCsv(scheme: Scheme, text: string, file: string, io: CliI
 export const rosterColumns = (read: RosterRead): RosterColumns => ({ department: read.has.department, position: read.has.position, carried: read.carried });
 
 export async function evaluateCommand(argv: readonly string[], io: CliIO): Promise<number> {
-  const args = parseArgs(argv, { command: "evaluate", valued: ["scheme", "data", "out", "param", "sheet"], flags: ["explain", "force", "keep-extra"], repeatable: ["param"] }, io);
+  const args = parseArgs(argv, { command: "evaluate", valued: ["scheme", "data", "out", "param", "sheet", "period"], flags: ["explain", "force", "keep-extra"], repeatable: ["param"] }, io);
   const source = required(args, "scheme", io);
   const dataFile = required(args, "data", io);
   const scheme = applyParams(loadScheme(source, io), args.options.get("param") ?? [], source, io);
   const read = await readRosterFile(dataFile, scheme, io, { keepExtra: args.flags.has("keep-extra"), sheet: optional(args, "sheet") });
-  const { results, rollups, withPeriod } = evaluateRead(scheme, read, dataFile, io, { trace: args.flags.has("explain") });
+  const { results, rollups, withPeriod } = evaluateRead(scheme, read, dataFile, io, { trace: args.flags.has("explain"), period: periodOption(args, io) });
   const columns = rosterColumns(read);
   const csv = formatCsv(resultColumns(scheme, withPeriod, columns), resultRows(scheme, results, rollups, withPeriod, io.lang, { columns, people: read.people }));
   const out = optional(args, "out");

@@ -17,7 +17,8 @@ export function sampleCommand(argv: readonly string[], io: CliIO): number {
   // the CSV must fit a sheet of Excel: rows × periods lines under the header
   const rows = wholeNumber(args, "rows", io, { max: Math.floor(MAX_ROWS / Math.max(1, periods)), why: periods > 1 ? "cli.limit.rows-periods" : "cli.limit.rows" });
   const seed = wholeNumber(args, "seed", io, { max: 2 ** 32 - 1, why: "cli.limit.seed" }, 1);
-  const table = sampleData(scheme, { rows, seed, periods });
+  // no --periods: the sample's own default (one month when the scheme compares dates with it)
+  const table = sampleData(scheme, { rows, seed, periods: optional(args, "periods") === undefined ? undefined : periods });
   const csv = formatCsv(table.header, table.rows);
   const out = optional(args, "out");
   if (out) {

@@ -4,11 +4,12 @@
  * The same workbook the task pane generates, written as an .xlsx file where no Excel is at hand.
  * Data with several periods gives an evaluation and payout sheet per period and a roll-up sheet.
  */
+import { EvaluationError } from "../../core/errors.js";
 import type { PersonData } from "../../core/data.js";
 import { readRosterFile } from "../roster-file.js";
 import { workbookFile } from "../../workbook/xlsx/workbook-file.js";
 import { t } from "../../i18n/index.js";
-import { MAX_ROWS, oneOf, optional, parseArgs, required, wholeNumber } from "../args.js";
+import { MAX_ROWS, oneOf, optional, parseArgs, periodOption, required, wholeNumber } from "../args.js";
 import { writeAtomic } from "../files.js";
 import { EXIT, UserError, type CliIO } from "../io.js";
 import { applyParams, loadScheme } from "../scheme-source.js";
@@ -30,7 +31,7 @@ export async function workbookCommand(argv: readonly string[], io: CliIO): Promi
   const data = optional(args, "data");
   if (roster && data) throw new UserError(t(io.lang, "cli.one-of-options", { options: "--roster, --data" }));
   if ((roster || data) && args.options.has("rows")) throw new UserError(t(io.lang, "cli.rows-with-roster"));
-  const period = optional(args, "period");
+  const period = periodOption(args, io);
   const sheet = optional(args, "sheet");
   const people = roster
     ? await readPeople(scheme, roster, false, period, io, sheet)
@@ -38,7 +39,11 @@ export async function workbookCommand(argv: readonly string[], io: CliIO): Promi
       ? await readPeople(scheme, data, true, period, io, sheet)
       : Array.from({ length: wholeNumber(args, "rows", io, { max: MAX_ROWS, why: "cli.limit.rows", min: 1 }, 30) }, () => ({ line: 0, id: "", name: "", period: null, values: {} }));
   // the file carries its scheme (and, with data, the pay at generation) for the add-in's pane
-  const { plan, bytes } = await workbookFile(scheme, people, { lang: io.lang, mode, period: period ?? null });
+  const { plan, bytes } = await workbookFile(scheme, people, { lang: io.lang, mode, period: period ?? null }).catch((e: unknown) => {
+    // what the scheme needs and the command line did not give (a period to compare dates with): exit 2
+    if (e instanceof EvaluationError) throw new UserError(t(io.lang, e.key, e.vars));
+    throw e;
+  });
   writeAtomic(out, bytes, io, args.flags.has("force"));
   io.err(t(io.lang, "wb.cli.written", { file: out, sheets: plan.sheets.map((s) => s.name).join(", ") }) + "\n");
   return EXIT.ok;

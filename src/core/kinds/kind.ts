@@ -65,6 +65,8 @@ export interface FormulaContext {
   yes(): string;
   /** A parameter's value now: band thresholds are ordered by it when the formula is written. */
   paramValue(id: string): number;
+  /** The date of a day of the sheet's period (the 10th of the evaluated month), for a date input's condition. */
+  periodDay(day: number, input: string): Formula;
 }
 
 export function constFormula(c: Const, f: Pick<FormulaContext, "param">): Formula {

@@ -96,7 +96,7 @@ export function evaluatePeriods(compiled: CompiledScheme, people: readonly Perso
       const runs = runLengths(points, (p) => p.rank === 1);
       runs.forEach((n, i) => {
         // the line's condition (regular staff only, say) holds for streak awards too
-        const eligible = failedCondition(line.when, { values: list[i].values }, env.params) === null;
+        const eligible = failedCondition(line.when, { values: list[i].values, period: list[i].period }, env.params) === null;
         const cents = eligible && !list[i].excluded ? toCents(streakAward(amounts, n), compiled.moneyDigits) : 0;
         list[i].pay[line.id] = cents;
         list[i].payTotal = sumCents(Object.values(list[i].pay));

@@ -35,7 +35,7 @@ export const InputSchema = z
   .object({
     id: IdSchema,
     name: LocalizedSchema,
-    type: z.enum(["number", "integer", "option", "boolean", "text"]),
+    type: z.enum(["number", "integer", "option", "boolean", "text", "date"]),
     min: z.number().optional(),
     max: z.number().optional(),
     options: z.array(OptionSchema).optional(),

@@ -6,6 +6,7 @@ import { errorText } from "../../io/error-text.js";
 import { Button, FluentProvider, makeStyles, Select, Text, tokens, webLightTheme } from "@fluentui/react-components";
 import { useEffect, useReducer, useState } from "react";
 import { parseScheme } from "../../core/scheme/load.js";
+import { needsPeriod } from "../../core/data.js";
 import type { Scheme } from "../../core/scheme/schema.js";
 import type { Lang } from "../../core/text.js";
 import type { Host } from "../host/types.js";
@@ -59,6 +60,7 @@ export function App({ host }: { host: Host }) {
     ...unreviewed(state).map((id) => t("ui.blocker.review", { name: state.draft?.parameters.find((p) => p.id === id)?.name[state.lang] ?? id })),
     ...(roster.problems.length ? [t("ui.roster.problems", { count: roster.problems.length })] : []),
     ...(state.options.period && !PERIOD_PATTERN.test(state.options.period) ? [t("period.invalid", { value: state.options.period })] : []),
+    ...(state.draft && needsPeriod(state.draft) && !state.options.period ? [t("ui.blocker.period")] : []),
     ...[state.options.evaluationName, state.options.payoutName].flatMap((n) => {
       const problem = n === "" ? null : sheetNameProblem(n);
       return problem ? [`${n}: ${t(problem)}`] : [];

@@ -83,6 +83,7 @@ export function officeHost(lang: Lang): Host {
           state.snapshot,
           cells,
           edited.settings,
+          layout.period ?? null,
         );
       } catch (e) {
         const problem = evaluationProblem(e, layout.evaluation, words);

@@ -71,13 +71,14 @@ function planSheets(original: Scheme, people: readonly PlanPerson[], options: Pl
     }),
     nameSuffix: options.nameSuffix ?? "",
     tableTag: "",
+    period: label,
   };
   const s = schemeSheet(scheme, base.scheme, options.lang, ctx.names, ruleNumbers);
   if (single) {
     const ev = evaluationSheet(ctx);
     const pay = payoutSheet(ctx, ev.layout);
     const summary = summarySheet(ctx, ev.layout, pay);
-    return { lang: options.lang, mode: options.mode, sheets: [s.sheet, ev.sheet, pay.sheet, summary], names: s.names };
+    return { lang: options.lang, mode: options.mode, sheets: [s.sheet, ev.sheet, pay.sheet, summary], names: s.names, period: label };
   }
 
   const sheets: SheetPlan[] = [s.sheet];
@@ -96,6 +97,7 @@ function planSheets(original: Scheme, people: readonly PlanPerson[], options: Pl
         summary: `${names.summary.replace(` ${period}`, "")} ${period}`,
       },
       tableTag: `_${period.replace(/[^A-Za-z0-9]/g, "_")}`,
+      period,
     };
     // the earlier periods that run straight up to this one, latest first
     const history: PeriodSheets[] = [];

@@ -38,9 +38,13 @@ export interface PlanContext {
   nameSuffix: string;
   /** Added to table names to tell periods apart ("_2026_01"). */
   tableTag: string;
+  /** The period these sheets evaluate ("2026-11"), when one is known: dates are compared with its days. */
+  period: string | null;
 }
 
 export const POINTS_FORMAT = "0.00";
+/** A date input's cell (转正日期): ISO order, read the same in Chinese and English. */
+export const DATE_FORMAT = "yyyy-mm-dd";
 
 export function moneyFormat(digits: number): string {
   return digits === 0 ? "#,##0" : digits === 1 ? "#,##0.0" : "#,##0.00";

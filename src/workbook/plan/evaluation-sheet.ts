@@ -8,12 +8,14 @@ import type { Rule } from "../../core/kinds/registry.js";
 import { ruleAddinFormula, ruleFormula, ruleReadsOwnInput } from "../../core/kinds/registry.js";
 import { constFormula, exprFormula, type FormulaContext } from "../../core/kinds/kind.js";
 import { conditionFormula } from "../../core/condition.js";
+import { periodDate } from "../../core/dates.js";
+import { EvaluationError } from "../../core/errors.js";
 import { add, AND, area, call, div, EMPTY, IF, MAX, MIN, mul, N, NA, op, ref, ROUND, str, sum, type Formula } from "../../core/formula.js";
 import { t } from "../../i18n/index.js";
 import { sortBandsDesc } from "../../core/totals.js";
 import { constValue } from "../../core/expr.js";
 import { Columns } from "./columns.js";
-import { inputCell, moneyFormat, optionLabel, POINTS_FORMAT, rosterColumns, type PlanContext } from "./context.js";
+import { DATE_FORMAT, inputCell, moneyFormat, optionLabel, POINTS_FORMAT, rosterColumns, type PlanContext } from "./context.js";
 import { printA1 } from "./print-formula.js";
 import { inputValidation } from "./validation.js";
 import { addAwardColumns, awardFormulas, awardKeys } from "./award-columns.js";
@@ -58,7 +60,8 @@ export function evaluationSheet(ctx: PlanContext): { sheet: SheetPlan; layout: E
   for (const c of data) {
     const rater = c.column.split("@")[1];
     const header = rater ? t(lang, "wb.col.rater", { name: c.input.name[lang], rater: raterName.get(rater) ?? rater }) : c.input.name[lang];
-    cols.add({ key: c.column, header, format: c.input.unit === "%" ? "0.0%" : c.input.unit === "元" ? moneyFormat(scheme.money.digits) : undefined, width: Math.max(8, Math.min(12, header.length * 2)) });
+    const format = c.input.type === "date" ? DATE_FORMAT : c.input.unit === "%" ? "0.0%" : c.input.unit === "元" ? moneyFormat(scheme.money.digits) : undefined;
+    cols.add({ key: c.column, header, format, width: c.input.type === "date" ? 12 : Math.max(8, Math.min(12, header.length * 2)) });
   }
   for (const d of scheme.derived) cols.add({ key: d.id, header: d.name[lang], format: "0.0000", width: 12 });
   cols.add({ key: "ready", header: t(lang, "wb.col.ready"), width: 8 });
@@ -92,6 +95,11 @@ export function evaluationSheet(ctx: PlanContext): { sheet: SheetPlan; layout: E
     option: (input, optionId) => optionLabel(ctx, input, optionId),
     yes: () => t(lang, "wb.yes"),
     paramValue: (id) => ctx.params.get(id) ?? NaN,
+    periodDay: (day, input) => {
+      if (!ctx.period) throw new EvaluationError("condition.needs-period", { input, day });
+      const d = periodDate(ctx.period, day);
+      return call("DATE", d.year, d.month, d.day);
+    },
   });
   const ready = (sheet?: string) => cell("ready", sheet);
   const evaluated = (sheet?: string) => cell(hasEligibility ? "evaluated" : "ready", sheet);

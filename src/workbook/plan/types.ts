@@ -127,4 +127,6 @@ export interface WorkbookPlan {
   mode: "native" | "addin";
   sheets: SheetPlan[];
   names: PlanName[];
+  /** The one period the sheets evaluate, when known (null for several periods or none given). */
+  period?: string | null;
 }

@@ -24,6 +24,9 @@ export function inputValidation(ctx: PlanContext, input: InputDecl, ref: string)
     if (input.type === "option") return { ...base, type: "list", source: ctx.names.list(input.id), ...texts };
     return { ...base, type: "list", list, ...texts };
   }
+  if (input.type === "date")
+    // a date cell holds its serial: any day Excel has
+    return { ...base, type: "decimal", min: 1, max: 2958465, prompt: clip(help(t(lang, "wb.prompt.date")), PROMPT_MAX), error: clip(t(lang, "wb.error.date", { name }), ERROR_MAX) };
   const min = input.min;
   const max = input.max;
   // a rate cell shows 45.0 %: its prompt speaks in percent too (0 % to 100 %, not 0 to 1)
