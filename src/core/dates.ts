@@ -25,13 +25,14 @@ export function formatDate(serial: number): string {
 
 /**
  * A date as people write it: 2026-11-08, 2026/11/8, 2026.11.8, 2026年11月8日, 20261108, with a time
- * after it as Excel's CSV writes one ("2026/11/8 0:00"), or an Excel serial (an .xlsx date cell
+ * after it as Excel's CSV writes one ("2026/11/8 0:00") or as a program's timestamp of a date cell
+ * ("2026-11-08T00:00:00.000Z": the calendar day is the one written), or an Excel serial (an .xlsx date cell
  * arrives as its number). Null for anything else, and for days that do not exist.
  */
 export function parseDate(text: string): number | null {
   const t = text.normalize("NFKC").trim();
   let m: RegExpExecArray | null;
-  if ((m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$/.exec(t))) return dateSerial(+m[1], +m[2], +m[3]);
+  if ((m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(t))) return dateSerial(+m[1], +m[2], +m[3]);
   if ((m = /^(\d{4})年(\d{1,2})月(\d{1,2})日$/.exec(t))) return dateSerial(+m[1], +m[2], +m[3]);
   if ((m = /^(\d{4})(\d{2})(\d{2})$/.exec(t))) return dateSerial(+m[1], +m[2], +m[3]);
   // a serial, five digits (1927 to 2173): the whole days of a date cell (a time of day after the point is not a different day)

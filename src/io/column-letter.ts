@@ -11,3 +11,9 @@ export function columnLetter(index: number): string {
   }
   return s;
 }
+
+/** Column index (0-based) and row number (1-based) of an A1 reference ("$" allowed), or null. */
+export function refPosition(ref: string): { col: number; row: number } | null {
+  const m = /^\$?([A-Z]+)\$?(\d+)$/.exec(ref);
+  return m ? { col: m[1].split("").reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1, row: Number(m[2]) } : null;
+}

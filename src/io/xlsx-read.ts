@@ -11,6 +11,7 @@
 import { isZip, openZip, ZipError, type ZipArchive } from "./zip-read.js";
 import { decodeXml, walkXml, XmlError } from "./xml.js";
 import { XlsxError } from "./xlsx-error.js";
+import { refPosition } from "./column-letter.js";
 
 export { XlsxError };
 
@@ -19,9 +20,9 @@ export const decode = decodeXml;
 
 /** Column index (0-based) and row number (1-based) of an A1 reference; "$" allowed. */
 export function parseRef(ref: string): { col: number; row: number } {
-  const m = /^\$?([A-Z]+)\$?(\d+)$/.exec(ref);
-  if (!m) throw new XlsxError("xlsx.not-ref", { ref });
-  return { col: m[1].split("").reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1, row: Number(m[2]) };
+  const at = refPosition(ref);
+  if (!at) throw new XlsxError("xlsx.not-ref", { ref });
+  return at;
 }
 
 

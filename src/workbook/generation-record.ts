@@ -6,7 +6,7 @@
  * made in a browser or by the CLI — Excel exposes it to the add-in when the file is opened there.
  */
 import { decode } from "../io/xlsx-read.js";
-import { compileScheme, RowEvaluationError } from "../core/evaluate.js";
+import { compileScheme, RowEvaluationError, type PersonResult } from "../core/evaluate.js";
 import { EvaluationError } from "../core/errors.js";
 import { evaluatePeriods } from "../core/periods/evaluate-periods.js";
 import { asSnapshot, payoutSnapshot, type PayoutSnapshot, type PersonSnapshot } from "../core/payout-changes.js";
@@ -40,7 +40,32 @@ export interface GenerationRecord {
 
 export const RECORD_NAMESPACE = "urn:kpi-scorecard:generation:1";
 
-export function generationRecord(scheme: Scheme, people: readonly PlanPerson[], plan: WorkbookPlan): GenerationRecord {
+/**
+ * The engine's results for the people of a one-period plan, in their order — null while the
+ * roster's inputs are still blank (a roster to fill in has no pay yet: its payout rows show
+ * blanks) or when the workbook has several periods. Every required input column (one per rater
+ * for rated indicators) must hold a value for everyone.
+ */
+export function planResults(scheme: Scheme, people: readonly PlanPerson[], plan: WorkbookPlan): PersonResult[] | null {
+  const evaluations = plan.sheets.filter((s) => s.role === "evaluation");
+  if (evaluations.length !== 1) return null;
+  const required = new Set(scheme.inputs.filter((i) => i.required).map((i) => i.id));
+  const inputKeys = evaluations[0].table!.keys.filter((k) => required.has(k.split("@")[0]));
+  if (people.some((p) => inputKeys.some((k) => p.values[k] === null || p.values[k] === undefined))) return null;
+  const lifted = liftRuleNumbers(scheme).scheme;
+  // copies: the engine adds derived values to the person it evaluates
+  const copies = people.map((p, i) => ({ ...p, line: i + 2, period: p.period ?? null, values: { ...p.values } }));
+  try {
+    return evaluatePeriods(compileScheme(lifted, { trace: false, period: plan.period ?? null }), copies).results;
+  } catch (e) {
+    // a roster without its input columns yet (names only) cannot be scored either; anything else
+    // is a bug and must show
+    if (e instanceof RowEvaluationError || e instanceof EvaluationError) return null;
+    throw e;
+  }
+}
+
+export function generationRecord(scheme: Scheme, people: readonly PlanPerson[], plan: WorkbookPlan, results = planResults(scheme, people, plan)): GenerationRecord {
   const evaluations = plan.sheets.filter((s) => s.role === "evaluation");
   const payouts = plan.sheets.filter((s) => s.role === "payout");
   if (evaluations.length !== 1 || payouts.length !== 1) return { scheme, layout: null, snapshot: null };
@@ -48,23 +73,8 @@ export function generationRecord(scheme: Scheme, people: readonly PlanPerson[], 
   const [pay] = payouts;
   const cells = settingCells(plan.names);
   const layout = { evaluation: ev.name, payout: pay.name, evaluationKeys: ev.table!.keys, payoutKeys: pay.table!.keys, settings: cells, period: plan.period ?? null };
-  // a roster still to be filled in has no pay yet (its payout rows show blanks): a baseline only
-  // when every required input column — one per rater for rated indicators — holds a value for everyone
-  const required = new Set(scheme.inputs.filter((i) => i.required).map((i) => i.id));
-  const inputKeys = ev.table!.keys.filter((k) => required.has(k.split("@")[0]));
-  if (people.some((p) => inputKeys.some((k) => p.values[k] === null || p.values[k] === undefined))) return { scheme, layout, snapshot: null };
-  const lifted = liftRuleNumbers(scheme).scheme;
-  // copies: the engine adds derived values to the person it evaluates
-  const copies = people.map((p, i) => ({ ...p, line: i + 2, period: p.period ?? null, values: { ...p.values } }));
-  try {
-    const { results } = evaluatePeriods(compileScheme(lifted, { trace: false, period: plan.period ?? null }), copies);
-    return { scheme, layout, snapshot: payoutSnapshot(results, schemeSettings(lifted, cells)) };
-  } catch (e) {
-    // a roster without its input columns yet (names only) cannot be scored either; anything else
-    // is a bug and must show
-    if (e instanceof RowEvaluationError || e instanceof EvaluationError) return { scheme, layout, snapshot: null };
-    throw e;
-  }
+  if (results === null) return { scheme, layout, snapshot: null };
+  return { scheme, layout, snapshot: payoutSnapshot(results, schemeSettings(liftRuleNumbers(scheme).scheme, cells)) };
 }
 
 /**

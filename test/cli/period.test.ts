@@ -40,4 +40,19 @@ describe("a period for dates", () => {
     const file = openXlsx(readFileSync(join(dir, "w.xlsx")));
     expect(file.customXml.join("")).toContain('"period":"2026-11"');
   });
+  it("workbook --period with a roster that has no period column builds that month for everyone (bug: it kept nobody)", async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "d.csv"), [HEADER, ...ROWS].join("\n") + "\n");
+    const r = await cli(["workbook", "--scheme", "call-center", "--data", "d.csv", "--period", "2026-11", "--out", "w.xlsx"], dir);
+    expect(r.code).toBe(0);
+    const file = openXlsx(readFileSync(join(dir, "w.xlsx")));
+    const ev = file.rows(file.sheets[1]);
+    expect(ev.slice(1).map((row) => row[0].value)).toEqual(["C1", "C2"]);
+    // a roster with periods, none of them the one asked for: said, not an empty workbook
+    writeFileSync(join(dir, "p.csv"), ["period," + HEADER, ...ROWS.map((x) => "2026-10," + x)].join("\n") + "\n");
+    const none = await cli(["workbook", "--scheme", "call-center", "--data", "p.csv", "--period", "2026-11", "--out", "p.xlsx"], dir);
+    expect(none.code).toBe(2);
+    expect(none.err).toContain("2026-10");
+    expect(existsSync(join(dir, "p.xlsx"))).toBe(false);
+  });
 });

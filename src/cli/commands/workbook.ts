@@ -17,8 +17,15 @@ import type { Scheme } from "../../core/scheme/schema.js";
 
 async function readPeople(scheme: Scheme, file: string, strict: boolean, period: string | undefined, io: CliIO, sheet?: string): Promise<PersonData[]> {
   const read = await readRosterFile(file, scheme, io, { forWorkbook: !strict, sheet });
-  // several periods: a sheet pair per period and a roll-up, unless --period picks one
-  return period === undefined ? read.people : read.people.filter((p) => p.period === period);
+  // several periods: a sheet pair per period and a roll-up, unless --period picks one; a roster
+  // without a period column is the period --period names (bug: it was filtered down to nobody)
+  if (period === undefined || !read.people.some((p) => p.period !== null)) return read.people;
+  const picked = read.people.filter((p) => p.period === period || p.period === null);
+  if (picked.length === 0) {
+    const periods = [...new Set(read.people.map((p) => p.period).filter((x) => x !== null))].join(", ");
+    throw new UserError(t(io.lang, "cli.period-not-in-roster", { file, period, periods }));
+  }
+  return picked;
 }
 
 export async function workbookCommand(argv: readonly string[], io: CliIO): Promise<number> {

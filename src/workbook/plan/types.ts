@@ -28,7 +28,15 @@ export interface PlanBlock {
   /** Fill per column of the block (computed columns grey, so that the cells to type in stand out). */
   columnFills?: (string | undefined)[];
   wrap?: boolean;
+  /**
+   * What formula cells show before any program recalculates, by row and column of the block
+   * (cached-values.ts); absent or undefined: written without a value.
+   */
+  cached?: (CachedValue | undefined)[][];
 }
+
+/** A cell's value as stored beside its formula; errors by their Excel text. */
+export type CachedValue = number | string | boolean | { error: string };
 
 export interface PlanTable {
   name: string;

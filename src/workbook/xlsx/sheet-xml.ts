@@ -1,11 +1,11 @@
 /**
  * One worksheet of a plan as SpreadsheetML, written as text in one pass: the cells of all
- * blocks row by row (text inline, numbers, booleans, formulas without cached values — the
- * workbook asks for a full recalculation on open), then protection, conditional formats,
+ * blocks row by row (text inline, numbers, booleans, formulas with the values the plan knows for
+ * them — previewers show those; the workbook still asks for a full recalculation on open), then protection, conditional formats,
  * validations and the table part, in the order the schema requires.
  */
-import { cellRef, columnLetter } from "../plan/a1.js";
-import type { PlanValue, SheetPlan } from "../plan/types.js";
+import { cellRef, columnLetter, refPosition } from "../plan/a1.js";
+import type { CachedValue, PlanBlock, PlanValue, SheetPlan } from "../plan/types.js";
 import { printA1 } from "../plan/print-formula.js";
 import { headerText } from "../plan/print-setup.js";
 import type { Styles, CellStyle } from "./styles.js";
@@ -14,6 +14,17 @@ import { esc, NS_MAIN, NS_REL, XML_HEAD } from "./xml.js";
 interface Cell {
   v: PlanValue;
   s: number;
+  /** a formula's value as the engine knows it, stored beside the formula for previewers */
+  cached?: CachedValue;
+}
+
+/** The type attribute and <v> of a formula's cached value ("" when there is none). */
+function cachedXml(c: CachedValue | undefined): { t: string; v: string } {
+  if (c === undefined) return { t: "", v: "" };
+  if (typeof c === "number") return Number.isFinite(c) ? { t: "", v: `<v>${c}</v>` } : { t: ' t="e"', v: "<v>#NUM!</v>" };
+  if (typeof c === "boolean") return { t: ' t="b"', v: `<v>${c ? 1 : 0}</v>` };
+  if (typeof c === "string") return { t: ' t="str"', v: `<v>${esc(c)}</v>` };
+  return { t: ' t="e"', v: `<v>${esc(c.error)}</v>` };
 }
 
 /**
@@ -24,9 +35,10 @@ interface Cell {
 function cellXml(ref: string, row: number, c: Cell, shared?: { si: number; master?: { range: string } }): string {
   if (shared && typeof c.v === "object" && c.v !== null) {
     const s = c.s ? ` s="${c.s}"` : "";
+    const { t, v } = cachedXml(c.cached);
     return shared.master
-      ? `<c r="${ref}"${s}><f t="shared" ref="${shared.master.range}" si="${shared.si}">${esc(printA1(c.v.formula, row))}</f></c>`
-      : `<c r="${ref}"${s}><f t="shared" si="${shared.si}"/></c>`;
+      ? `<c r="${ref}"${s}${t}><f t="shared" ref="${shared.master.range}" si="${shared.si}">${esc(printA1(c.v.formula, row))}</f>${v}</c>`
+      : `<c r="${ref}"${s}${t}><f t="shared" si="${shared.si}"/>${v}</c>`;
   }
   return plainCellXml(ref, row, c);
 }
@@ -38,18 +50,15 @@ function plainCellXml(ref: string, row: number, c: Cell): string {
   if (typeof v === "number") return Number.isFinite(v) ? `<c r="${ref}"${s}><v>${v}</v></c>` : `<c r="${ref}"${s} t="e"><v>#NUM!</v></c>`;
   if (typeof v === "boolean") return `<c r="${ref}"${s} t="b"><v>${v ? 1 : 0}</v></c>`;
   if (typeof v === "string") return `<c r="${ref}"${s} t="inlineStr"><is><t xml:space="preserve">${esc(v)}</t></is></c>`;
-  return `<c r="${ref}"${s}><f>${esc(printA1(v.formula, row))}</f></c>`;
+  const { t, v: value } = cachedXml(c.cached);
+  return `<c r="${ref}"${s}${t}><f>${esc(printA1(v.formula, row))}</f>${value}</c>`;
 }
 
 /** Expand "C2:F41" into a test of whether (row, col) lies inside. */
 function inRanges(refs: readonly string[]): (row: number, col: number) => boolean {
   const boxes = refs.map((ref) => {
     const [a, b = a] = ref.split(":");
-    const parse = (x: string) => {
-      const m = /^([A-Z]+)(\d+)$/.exec(x.replace(/\$/g, ""))!;
-      return { col: m[1].split("").reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1, row: Number(m[2]) };
-    };
-    return [parse(a), parse(b)];
+    return [refPosition(a)!, refPosition(b)!];
   });
   return (row, col) => boxes.some(([a, b]) => row >= a.row && row <= b.row && col >= a.col && col <= b.col);
 }
@@ -63,6 +72,7 @@ export function sheetXml(s: SheetPlan, styles: Styles, tableRelId: string | null
     row: number;
     col: number;
     values: PlanValue[][];
+    cached?: PlanBlock["cached"];
     style: (j: number, open: boolean) => number;
   }
   const sources: Source[] = [];
@@ -73,6 +83,7 @@ export function sheetXml(s: SheetPlan, styles: Styles, tableRelId: string | null
       row: b.row,
       col: b.col,
       values: b.values,
+      cached: b.cached,
       style: (j, open) => {
         const key = `${j}|${open}`;
         let id = cache.get(key);
@@ -147,7 +158,7 @@ export function sheetXml(s: SheetPlan, styles: Styles, tableRelId: string | null
         const i = r - src.row;
         const si = groups ? groups.si[j][i] : -1;
         const master = si >= 0 ? groups!.masters[j].get(i) : undefined;
-        const xml = cellXml(`${columnLetter(col)}${r}`, r, { v: values[j], s: src.style(j, unlocked(r, col)) }, si >= 0 ? { si, master: master ? { range: master } : undefined } : undefined);
+        const xml = cellXml(`${columnLetter(col)}${r}`, r, { v: values[j], s: src.style(j, unlocked(r, col)), cached: src.cached?.[i]?.[j] }, si >= 0 ? { si, master: master ? { range: master } : undefined } : undefined);
         if (xml) cells.push({ col, xml });
       }
     }

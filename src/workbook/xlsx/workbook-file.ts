@@ -1,17 +1,22 @@
 /**
  * Generating a workbook file, one use case for the CLI (`kpi-scorecard workbook`) and the pane in
- * a browser: the plan, the generation record (the scheme and the pay at generation, so that the
- * add-in's pane recognises the file and the first recalculation lists what changed) and the .xlsx.
+ * a browser: the plan, the engine's results (the values previewers show beside the formulas), the
+ * generation record (the scheme and the pay at generation, so that the add-in's pane recognises
+ * the file and the first recalculation lists what changed) and the .xlsx.
  */
 import type { Scheme } from "../../core/scheme/schema.js";
 import { buildWorkbookPlan, type PlanOptions } from "../plan/build-plan.js";
 import type { PlanPerson } from "../plan/context.js";
 import type { WorkbookPlan } from "../plan/types.js";
-import { generationRecord, recordXml } from "../generation-record.js";
+import { generationRecord, planResults, recordXml } from "../generation-record.js";
+import { addCachedValues } from "../plan/cached-values.js";
 import { writeXlsx } from "./write-xlsx.js";
 
 export async function workbookFile(scheme: Scheme, people: readonly PlanPerson[], options: PlanOptions): Promise<{ plan: WorkbookPlan; bytes: Uint8Array }> {
   const plan = buildWorkbookPlan(scheme, people, options);
-  const bytes = await writeXlsx(plan, { customXml: [recordXml(generationRecord(scheme, people, plan))] });
+  // evaluated once: the pay at generation for the record, and what the formula cells show in a previewer
+  const results = planResults(scheme, people, plan);
+  if (results) addCachedValues(plan, scheme, people, results);
+  const bytes = await writeXlsx(plan, { customXml: [recordXml(generationRecord(scheme, people, plan, results))] });
   return { plan, bytes };
 }

@@ -1,0 +1,146 @@
+/**
+ * Cached values: the value every formula cell shows before any program recalculates it. Most
+ * people first open a workbook in a previewer — a WeChat, DingTalk or mail attachment preview,
+ * Excel's Protected View, pandas — that shows a formula's stored value or nothing. So the .xlsx
+ * carries, beside each formula, what it computes: for the people's rows the engine's own numbers
+ * (points, totals, grades, ranks, pay lines — the same numbers the CLI and the pane show), and for
+ * the cells around them (a row not evaluated, the payout totals, the summary, the scheme sheet's
+ * references) the value of the formula over those numbers (evaluate-formula.ts).
+ *
+ * Only for a roster the engine can evaluate in full, in a workbook of one period: a roster still
+ * to be filled in shows blanks, which is what its formulas give until it is filled in, and
+ * several periods' workbooks are calculated on opening as before. Hidden helper columns keep no
+ * value either. Excel, WPS and LibreOffice recalculate on opening all the same (fullCalcOnLoad).
+ */
+import type { PersonResult } from "../../core/evaluate.js";
+import type { Scheme } from "../../core/scheme/schema.js";
+import type { Lang } from "../../core/text.js";
+import { t } from "../../i18n/index.js";
+import { refPosition } from "./a1.js";
+import { evaluateFormula, type CellValue, type Grid } from "./evaluate-formula.js";
+import type { PlanPerson } from "./context.js";
+import type { PlanBlock, SheetPlan, WorkbookPlan } from "./types.js";
+
+export type { CellValue } from "./evaluate-formula.js";
+
+const NA: CellValue = { error: "#N/A" };
+
+/** The engine's value for a column of a person's row, or undefined when the column is not one the engine computes. */
+function engineValue(sheet: SheetPlan, key: string, r: PersonResult, p: PlanPerson, scheme: Scheme, lang: Lang): CellValue | undefined {
+  if (sheet.role === "evaluation") {
+    if (key === "ready") return true;
+    if (key === "evaluated") return !r.excluded;
+    // a rate given as its two counts
+    if (p.computed?.includes(key)) return p.values[key] as number;
+    if (r.excluded) return undefined; // the formula says what a row not evaluated shows
+    if (scheme.derived.some((d) => d.id === key)) return r.values[key] as number;
+    if (key.startsWith("pts:")) return r.points[key.slice(4)];
+    if (key.startsWith("adj:")) return r.adjustments[key.slice(4)];
+    if (key === "total") return r.total;
+    if (key === "rank") return r.rank;
+    if (key === "grade") return r.grade === null ? NA : (scheme.grades.find((g) => g.id === r.grade)?.label[lang] ?? NA);
+    if (key === "coefficient") return r.coefficient ?? NA;
+    if (key === "flag:below-pass") return r.flags.includes("below-pass") ? t(lang, "flag.below-pass") : "";
+    if (key === "flag:bottom-rank") return r.flags.includes("bottom-rank") ? t(lang, "flag.bottom-rank") : "";
+    if (key === "award") return r.award ? (scheme.awards.find((a) => a.id === r.award)?.label[lang] ?? "") : "";
+    return undefined;
+  }
+  if (sheet.role === "payout") {
+    if (key === "id") return p.id;
+    if (key === "name") return p.name;
+    if (r.excluded) return undefined;
+    if (key === "total") return r.total;
+    if (key === "grade") return r.grade === null ? NA : (scheme.grades.find((g) => g.id === r.grade)?.label[lang] ?? NA);
+    if (key.startsWith("pay:")) return r.pay[key.slice(4)] / 100;
+    if (key === "pay") return r.payTotal / 100;
+  }
+  return undefined;
+}
+
+/** The block holding a table's data rows. */
+function dataBlock(sheet: SheetPlan): PlanBlock | undefined {
+  const table = sheet.table;
+  return table && sheet.blocks.find((b) => b.row === table.row + 1 && b.col === table.col);
+}
+
+/**
+ * Fill `cached` of every formula cell the plan can know: `results` are the engine's, one per
+ * person, in the order of `people` (the order of the rows).
+ */
+export function addCachedValues(plan: WorkbookPlan, scheme: Scheme, people: readonly PlanPerson[], results: readonly PersonResult[]): void {
+  const evaluations = plan.sheets.filter((s) => s.role === "evaluation");
+  if (evaluations.length !== 1 || results.length !== people.length || people.length === 0) return;
+  const lang = plan.lang;
+  // each sheet's blocks by the rows they cover, to find a cell quickly
+  const rowsOf = new Map<string, Map<number, PlanBlock[]>>();
+  for (const s of plan.sheets) {
+    const m = new Map<number, PlanBlock[]>();
+    for (const b of s.blocks) for (let i = 0; i < b.values.length; i++) m.set(b.row + i, [...(m.get(b.row + i) ?? []), b]);
+    rowsOf.set(s.name, m);
+  }
+  const hidden = new Map(plan.sheets.map((s) => [s.name, new Set(s.hidden ?? [])]));
+  const names = new Map(
+    plan.names.flatMap((n) => {
+      const at = refPosition(n.ref);
+      return at ? [[n.name, { sheet: n.sheet, row: at.row, col: at.col }] as const] : [];
+    }),
+  );
+  // cells being evaluated: asked for again, a circle (the plan never builds one) gives no value
+  const busy = new Set<string>();
+  const grid: Grid = {
+    name: (n) => names.get(n),
+    value(sheetName, row, col) {
+      const blocks = rowsOf.get(sheetName)?.get(row);
+      const b = blocks?.find((x) => col >= x.col && col < x.col + (x.values[row - x.row]?.length ?? 0));
+      if (!b) return "";
+      const i = row - b.row;
+      const j = col - b.col;
+      const v = b.values[i][j];
+      if (v === null) return "";
+      if (typeof v !== "object") return v;
+      const known = b.cached?.[i]?.[j];
+      if (known !== undefined) return known;
+      const key = `${sheetName}\u0000${row}:${col}`;
+      if (busy.has(key)) return undefined;
+      busy.add(key);
+      const value = evaluateFormula(v.formula, sheetName, row, grid);
+      busy.delete(key);
+      if (value !== undefined) setCached(b, i, j, value);
+      return value;
+    },
+  };
+
+  // the people's rows first, from the engine
+  for (const sheet of plan.sheets) {
+    if (sheet.role !== "evaluation" && sheet.role !== "payout") continue;
+    const b = dataBlock(sheet);
+    if (!b) continue;
+    const keys = sheet.table!.keys;
+    b.values.forEach((rowValues, i) => {
+      const r = results[i];
+      const p = people[i];
+      if (!r || !p) return;
+      rowValues.forEach((v, j) => {
+        if (typeof v !== "object" || v === null) return;
+        const value = engineValue(sheet, keys[b.col + j - sheet.table!.col], r, p, scheme, lang);
+        if (value !== undefined) setCached(b, i, j, value);
+      });
+    });
+  }
+  // then every other visible formula cell, by its formula over those values
+  for (const sheet of plan.sheets) {
+    const hide = hidden.get(sheet.name)!;
+    for (const b of sheet.blocks)
+      b.values.forEach((rowValues, i) =>
+        rowValues.forEach((v, j) => {
+          if (typeof v !== "object" || v === null || b.cached?.[i]?.[j] !== undefined || hide.has(b.col + j)) return;
+          grid.value(sheet.name, b.row + i, b.col + j);
+        }),
+      );
+  }
+}
+
+function setCached(b: PlanBlock, i: number, j: number, value: CellValue): void {
+  const rows = (b.cached ??= []);
+  (rows[i] ??= [])[j] = value;
+}
