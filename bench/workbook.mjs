@@ -6,6 +6,8 @@ import { parseRecords } from "../lib/core/data.js";
 import { buildWorkbookPlan } from "../lib/workbook/plan/build-plan.js";
 import { writeXlsx } from "../lib/workbook/xlsx/write-xlsx.js";
 import { writeToOffice } from "../lib/workbook/office/write-office.js";
+import { planResults } from "../lib/workbook/generation-record.js";
+import { addCachedValues } from "../lib/workbook/plan/cached-values.js";
 
 const rows = Number(process.argv[2] ?? 1000);
 const scheme = builtInScheme("ecommerce-cs");
@@ -15,6 +17,10 @@ const { people } = parseRecords(s.header, s.rows.map((cells, i) => ({ line: i + 
 const t0 = performance.now();
 const plan = buildWorkbookPlan(scheme, people, { lang: "zh-CN", mode: "native" });
 const t1 = performance.now();
+// what the file carries for previewers: the engine's results and every visible formula's value
+const results = planResults(scheme, people, plan);
+if (results) addCachedValues(plan, scheme, people, results);
+const tc = performance.now();
 const bytes = await writeXlsx(plan);
 const t2 = performance.now();
 
@@ -33,7 +39,8 @@ console.log(
   JSON.stringify({
     rows,
     planSeconds: (t1 - t0) / 1000,
-    xlsxSeconds: (t2 - t1) / 1000,
+    cachedValuesSeconds: (tc - t1) / 1000,
+    xlsxSeconds: (t2 - tc) / 1000,
     xlsxBytes: bytes.length,
     officeSyncs: syncs,
     largestRequestMiB: Math.max(...requests) / 2 ** 20,

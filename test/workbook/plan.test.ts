@@ -173,3 +173,18 @@ describe("where to type", () => {
     expect(fills[keys.indexOf("id")]).toBeUndefined();
   });
 });
+
+describe("payout formulas say what they do (issue 12)", () => {
+  it("a scheme without eligibility has no IF(ready, 0, \"\") behind IF(ready, …) (bug: the dead branch was written)", () => {
+    const plan = buildWorkbookPlan(template("cs-pay"), [], { lang: "zh-CN", mode: "native" });
+    const pay = plan.sheets.find((s) => s.role === "payout")!;
+    const basic = formulaTexts(pay).find((f) => f.includes("ROUND(") && !f.includes("SUM("))!;
+    expect(basic).toMatch(/^IF\('考核'!\$[A-Z]+2,ROUND\([^]*\),""\)$/);
+    expect(formulaTexts(pay).some((f) => /IF\(('[^']+'!)?\$([A-Z]+)2,[^]*IF\(\1\$\2/.test(f))).toBe(false);
+  });
+  it("with eligibility, a row filled in but not evaluated is paid 0, a row not filled in shows blank", () => {
+    const plan = buildWorkbookPlan(template("call-center"), [], { lang: "zh-CN", mode: "native", period: "2026-11" });
+    const pay = plan.sheets.find((s) => s.role === "payout")!;
+    expect(formulaTexts(pay).some((f) => /,IF\('[^']+'!\$[A-Z]+2,0,""\)\)$/.test(f))).toBe(true);
+  });
+});

@@ -66,9 +66,16 @@ describe("kpi-scorecard recalc", () => {
     const dir = tempDir();
     writeFileSync(join(dir, "d.csv"), DATA);
     await cli(["workbook", "--scheme", "warehouse", "--data", "d.csv", "--out", "w.xlsx"], dir);
+    // as generated, the file carries the engine's values beside its formulas: they are compared, and agree
     const fresh = await cli(["recalc", "--workbook", "w.xlsx"], dir);
     expect(fresh.code).toBe(0);
-    expect(fresh.out).toContain("w.xlsx was saved without calculated values");
+    expect(fresh.out).toContain("The payout sheet agrees with the engine to the cent.");
+    // a roster still to be filled in: its blanks are named, nothing is recalculated
+    writeFileSync(join(dir, "r.csv"), "id,name\nW1,甲\n");
+    await cli(["workbook", "--scheme", "warehouse", "--roster", "r.csv", "--out", "blank.xlsx"], dir);
+    const blank = await cli(["recalc", "--workbook", "blank.xlsx"], dir);
+    expect(blank.code).toBe(2);
+    expect(blank.err).toContain('line 2, column "unrecorded_movements": is blank; a value is required');
 
     const generated = openXlsx(readFileSync(join(dir, "w.xlsx")));
     const gate = recordFromXml(generated.customXml[0])!.layout!.settings.find((c) => c.name === "p_gate")!;

@@ -86,9 +86,11 @@ export function payoutSheet(
   if (scheme.grades.length) set("grade", evCell("grade"));
   // a line without a condition has no IF(TRUE,…) around its amount
   const cond = (when: (typeof scheme.pay)[number]["when"]) => whenFormula(when, f, inputType);
+  // a scheme without eligibility evaluates every row that is filled in: no IF(ready, 0, "") behind IF(ready, …)
+  const everyoneEvaluated = JSON.stringify(evaluated) === JSON.stringify(ready);
   const pay = (when: (typeof scheme.pay)[number]["when"], amount: Formula) => {
     const test = cond(when);
-    return IF(evaluated, test ? IF(test, ROUND(amount, digits), 0) : ROUND(amount, digits), IF(ready, 0, EMPTY));
+    return IF(evaluated, test ? IF(test, ROUND(amount, digits), 0) : ROUND(amount, digits), everyoneEvaluated ? EMPTY : IF(ready, 0, EMPTY));
   };
   const earlierRanks = history.map((h) => lookBack(h, "rank", f.cell("id")));
   for (const line of scheme.pay) {
