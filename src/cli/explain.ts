@@ -2,7 +2,7 @@
 import type { Scheme } from "../core/scheme/schema.js";
 import type { PersonResult } from "../core/evaluate.js";
 import { formatMoney, type MoneyDigits } from "../core/money.js";
-import { formatNumber, t } from "../i18n/index.js";
+import { formatNumber, reasonText, t } from "../i18n/index.js";
 import type { Lang } from "../core/text.js";
 import { labeler } from "../io/results-table.js";
 
@@ -37,7 +37,7 @@ export function explainPerson(scheme: Scheme, r: PersonResult, lang: Lang): stri
     const input = e.input === undefined ? "" : ` (${shown(e.input)})`;
     const rule = e.rule ? ` [${e.rule}]` : "";
     const result = e.kind === "grade" ? label.grade(String(e.result)) : shown(e.result);
-    lines.push(`  ${name}${input}${rule} = ${result}: ${t(lang, e.reason.key, e.reason.vars)}`);
+    lines.push(`  ${name}${input}${rule} = ${result}: ${reasonText(e.reason, scheme, lang)}`);
   }
   return lines.join("\n") + "\n";
 }

@@ -7,7 +7,7 @@ import type { Cause, SettingChange } from "../core/payout-changes.js";
 import { formatMoney, moneyUnit, type MoneyDigits } from "../core/money.js";
 import type { Scheme } from "../core/scheme/schema.js";
 import type { Lang } from "../core/text.js";
-import { formatNumber, t } from "../i18n/index.js";
+import { formatNumber, inputLabel, reasonText, t } from "../i18n/index.js";
 import type { RecalcChange, RecalcReport } from "./read-back.js";
 
 /** A pay line's name in the pane's language ("pay" is the person's total pay). */
@@ -22,7 +22,7 @@ export function describeChange(report: RecalcReport, c: RecalcChange, lang: Lang
   const line = lineLabel(s, c.line, lang);
   const grade = (g: Cause["before"]) => (g === null ? "—" : (s.grades.find((x) => x.id === g)?.label[lang] ?? String(g)));
   const value = (v: Cause["before"]) => (v === null || v === "" ? "—" : typeof v === "number" ? formatNumber(v) : typeof v === "boolean" ? t(lang, v ? "wb.recalc.yes" : "wb.recalc.no") : v);
-  const inputName = (id: string) => s.inputs.find((i) => i.id === id)?.name[lang] ?? s.derived.find((d) => d.id === id)?.name[lang] ?? id;
+  const inputName = (id: string) => inputLabel(s, id, lang);
   const because = c.causes
     .map((x) =>
       t(lang, "wb.recalc.cause", {
@@ -35,7 +35,7 @@ export function describeChange(report: RecalcReport, c: RecalcChange, lang: Lang
   return {
     title: t(lang, "ui.finance.change", { id: c.id, name: c.name, line, before: money(c.before), after: money(c.after) }),
     because: because || (report.settingChanges.length ? t(lang, "wb.recalc.because-settings") : ""),
-    reason: c.reason ? t(lang, c.reason.key, c.reason.vars) : "",
+    reason: c.reason ? reasonText(c.reason, s, lang) : "",
   };
 }
 

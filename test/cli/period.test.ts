@@ -55,4 +55,12 @@ describe("a period for dates", () => {
     expect(none.err).toContain("2026-10");
     expect(existsSync(join(dir, "p.xlsx"))).toBe(false);
   });
+  it("--explain names the input by its name, and the date as a date: 不参加考核:转正日期 为“2026-11-11” (was the id and the serial)", async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "d.csv"), [HEADER, ...ROWS].join("\n") + "\n");
+    const r = await cli(["evaluate", "--scheme", "call-center", "--data", "d.csv", "--period", "2026-11", "--explain", "--out", "r.csv"], dir, "zh-CN");
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("不参加考核:转正日期 为“2026-11-11”");
+    expect(r.out).not.toContain("regular_date");
+  });
 });
