@@ -244,7 +244,7 @@ export function compileScheme(scheme: Scheme, options: CompileOptions = {}): Com
       const failed = failedCondition(line.when, ctx, env.params);
       if (failed) {
         pay[line.id] = 0;
-        if (tracing) trace.push({ target: line.id, kind: "pay", rule: line.rule.kind, result: 0, reason: { key: "why.pay.condition", vars: { input: failed.input, value: conditionValueText(failed, ctx, env.params) } } });
+        if (tracing) trace.push({ target: line.id, kind: "pay", rule: line.rule.kind, result: 0, reason: { key: "why.pay.condition", vars: { input: failed.input, op: failed.op, value: conditionValueText(failed, ctx, env.params), actual: shown(failed.input, values[failed.input]) } } });
         continue;
       }
       const amount = f(ctx, why);

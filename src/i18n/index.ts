@@ -46,5 +46,16 @@ export function inputLabel(scheme: Scheme, column: string, lang: Lang): string {
 /** The engine's reason for a number, in words, naming inputs by their names, not their ids. */
 export function reasonText(reason: { key: string; vars: MessageVars }, scheme: Scheme, lang: Lang): string {
   const input = reason.vars.input;
-  return t(lang, reason.key, typeof input === "string" ? { ...reason.vars, input: inputLabel(scheme, input, lang) } : reason.vars);
+  if (typeof input !== "string") return t(lang, reason.key, reason.vars);
+  const vars: MessageVars = { ...reason.vars, input: inputLabel(scheme, input, lang) };
+  // an option's value by its label (正式, not regular), a comparison by its sign
+  const options = scheme.inputs.find((i) => i.id === input.split("@")[0])?.options;
+  for (const k of ["value", "actual"] as const) {
+    const o = options?.find((x) => x.id === vars[k]);
+    if (o) vars[k] = o.label[lang];
+  }
+  if (typeof vars.op === "string") vars.op = OP_SIGNS[vars.op] ?? vars.op;
+  return t(lang, reason.key, vars);
 }
+
+const OP_SIGNS: Record<string, string> = { "=": "=", "!=": "≠", "<": "<", "<=": "≤", ">": ">", ">=": "≥" };

@@ -56,7 +56,8 @@ export function planResults(scheme: Scheme, people: readonly PlanPerson[], plan:
   // copies: the engine adds derived values to the person it evaluates
   const copies = people.map((p, i) => ({ ...p, line: i + 2, period: p.period ?? null, values: { ...p.values } }));
   try {
-    return evaluatePeriods(compileScheme(lifted, { trace: false, period: plan.period ?? null }), copies).results;
+    // traced: the payslips say why each number is what it is
+    return evaluatePeriods(compileScheme(lifted, { trace: true, period: plan.period ?? null }), copies).results;
   } catch (e) {
     // a roster without its input columns yet (names only) cannot be scored either; anything else
     // is a bug and must show

@@ -5,6 +5,7 @@
  * equal the engine's; that recalculated file, opened in the pane's finance panel, must agree with
  * the engine too. Screenshots of each step go to test-artifacts/e2e (not committed).
  */
+import { defaultSheetNames } from "../../src/workbook/plan/names.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync } from "node:fs";
@@ -79,7 +80,8 @@ describe.skipIf(!chromiumPath || !soffice)("wizard in Chromium, standalone", () 
     const plan = buildWorkbookPlan(scheme, roster.people, { lang, mode: "native", period: "2026-11" });
     const calculated = recalculate(file);
     const wb = await readWorkbook(calculated);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(plan.sheets.map((s) => s.name));
+    // the download carries the payslips (工资条) after the four sheets
+    expect(wb.worksheets.map((w) => w.name)).toEqual([...plan.sheets.map((s) => s.name), defaultSheetNames(lang, "2026-11").payslips]);
     const ev = tableRows(wb.getWorksheet(plan.sheets[1].name)!, plan.sheets[1].table!.keys, 2, results.length);
     const pay = tableRows(wb.getWorksheet(plan.sheets[2].name)!, plan.sheets[2].table!.keys, 2, results.length);
     results.forEach((r, i) => {

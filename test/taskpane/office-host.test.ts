@@ -53,8 +53,8 @@ describe("Office host", () => {
       { scheme, people: [{ id: "W1", name: "张三", values: { unrecorded_movements: 1, stock_errors: 0, safety_violations: 0, extra_points: 0 } }], lang: "zh-CN", mode: "native", period: "2026-11", protect: true },
       (p) => progress.push(p),
     );
-    expect(result.sheets).toEqual(["方案", "考核 2026-11", "发放 2026-11", "汇总 2026-11"]);
-    expect(excel.state().sheets).toEqual(["花名册", "方案", "考核 2026-11", "发放 2026-11", "汇总 2026-11"]);
+    expect(result.sheets).toEqual(["方案", "考核 2026-11", "发放 2026-11", "汇总 2026-11", "工资条 2026-11"]);
+    expect(excel.state().sheets).toEqual(["花名册", "方案", "考核 2026-11", "发放 2026-11", "汇总 2026-11", "工资条 2026-11"]);
     expect(activated).toEqual(["考核 2026-11"]);
     expect(progress.at(-1)).toBe(1);
     expect(await host.savedScheme()).toEqual(JSON.parse(JSON.stringify(scheme)));

@@ -127,7 +127,7 @@ describe("foreign-trade-sales (seed 001 外贸客服绩效考核)", () => {
     const [regular, probation] = evaluate(s, [row(year), row({ ...year, status: "probation" })]);
     expect(regular.pay.yearend_bonus).toBe(6500000);
     expect(probation.pay.yearend_bonus).toBe(0);
-    expect(probation.trace.find((e) => e.target === "yearend_bonus")?.reason).toEqual({ key: "why.pay.condition", vars: { input: "status", value: "regular" } });
+    expect(probation.trace.find((e) => e.target === "yearend_bonus")?.reason).toEqual({ key: "why.pay.condition", vars: { input: "status", op: "=", value: "regular", actual: "probation" } });
   });
   it("probation staff are scored on behaviour only, with 60 as full marks (rescaled to 100)", () => {
     const [p, r] = evaluate(s, [row({ status: "probation", conduct: 24, sales: 0 }), row({ conduct: 24, sales: 0 })]);

@@ -20,6 +20,8 @@ export class FakeExcel implements ContextApi {
   protectedSheets = new Set<string>();
   /** Sheet name → how it was set to print. */
   pageLayouts = new Map<string, Record<string, unknown>>();
+  /** Sheet name → the rows manual page breaks were put above. */
+  pageBreaks = new Map<string, string[]>();
   validations: { sheet: string; address: string; rule: unknown; prompt: unknown }[] = [];
   calculationSuspended = 0;
   private sheetNames: string[];
@@ -142,6 +144,7 @@ export class FakeExcel implements ContextApi {
           setPrintTitleColumns: (columns: string) => (layout.titleColumns = columns),
         });
       })(),
+      horizontalPageBreaks: { add: (at: string) => (fake.op("page-break"), fake.pageBreaks.set(name, [...(fake.pageBreaks.get(name) ?? []), at])) },
       delete: () => {
         // deleting a sheet deletes its tables, as in Excel
         fake.sheetNames = fake.sheetNames.filter((s) => s !== name);

@@ -20,7 +20,7 @@ describe("Office writer", () => {
       const excel = fakeExcel();
       const r = await generateInOffice(excel, scheme, people, { lang: "zh-CN", mode: "native" });
       counts.push(excel.syncs);
-      expect(r.sheets).toEqual(["方案", "考核", "发放", "汇总"]);
+      expect(r.sheets).toEqual(["方案", "考核", "发放", "汇总", "工资条"]);
       expect(excel.calculationSuspended).toBeGreaterThan(0);
     }
     expect(new Set(counts).size).toBe(1);
@@ -44,7 +44,7 @@ describe("Office writer", () => {
       { wanted: "方案", got: "方案 (2)" },
       { wanted: "考核", got: "考核 (3)" },
     ]);
-    expect(excel.state().sheets).toEqual(["方案", "考核", "考核 (2)", "方案 (2)", "考核 (3)", "发放", "汇总"]);
+    expect(excel.state().sheets).toEqual(["方案", "考核", "考核 (2)", "方案 (2)", "考核 (3)", "发放", "汇总", "工资条"]);
     expect(excel.state().names).toContain("p_gate_2");
     expect(excel.cells.get("考核")).toBeUndefined(); // untouched
   });
@@ -69,8 +69,21 @@ describe("Office writer", () => {
     const ev = excel.cells.get("Evaluation")!;
     expect([ev.get("B2"), ev.get("B3"), ev.get("B4")]).toEqual(["'=1+1", "'+86 138 0000 0000", "'@SUM(A1)"]);
     expect(String(ev.get("H2"))).toMatch(/^=IF\(\$G2,ROUND\(/);
-    expect(excel.protectedSheets).toEqual(new Set(["Scheme", "Evaluation", "Payout", "Summary"]));
+    expect(excel.protectedSheets).toEqual(new Set(["Scheme", "Evaluation", "Payout", "Summary", "Payslips"]));
     expect(excel.validations.filter((v) => v.sheet === "Evaluation").map((v) => v.address)).toEqual(["C2:C4", "D2:D4", "E2:E4", "F2:F4"]);
+  });
+
+  it("payslips through Office.js too: the sheet, its page breaks between slips, the slips' formulas on the payout rows", async () => {
+    const { scheme, people } = roster("ecommerce-cs", 12);
+    const excel = fakeExcel({ sheets: ["工资条"] });
+    const r = await generateInOffice(excel, scheme, people, { lang: "zh-CN", mode: "native" });
+    const slips = r.plan.sheets.find((s) => s.role === "payslips")!;
+    expect(slips.name).toBe("工资条 (2)");
+    expect(excel.cells.get("工资条")).toBeUndefined(); // the user's own sheet, untouched
+    expect(slips.print!.breaks!.length).toBeGreaterThan(0);
+    expect(excel.pageBreaks.get("工资条 (2)")).toEqual(slips.print!.breaks!.map((row) => `A${row + 1}`));
+    expect(String(excel.cells.get("工资条 (2)")!.get("A2"))).toBe("='发放'!$A$2");
+    expect(r.results).toHaveLength(12);
   });
 
   it("sets each sheet to print as the .xlsx does: A4, one page wide, titles repeated, header and page numbers", async () => {

@@ -15,6 +15,9 @@ import { parseRecords } from "../../src/core/data.js";
 import { buildWorkbookPlan } from "../../src/workbook/plan/build-plan.js";
 import { writeXlsx } from "../../src/workbook/xlsx/write-xlsx.js";
 import { t } from "../../src/i18n/index.js";
+import { planResults } from "../../src/workbook/generation-record.js";
+import { addPayslips } from "../../src/workbook/plan/payslip-sheet.js";
+import { addCachedValues } from "../../src/workbook/plan/cached-values.js";
 import { inCI, pdfPages, printAll, soffice } from "./libreoffice.js";
 
 const pdftotext = spawnSync("sh", ["-c", "command -v pdftotext"]).status === 0;
@@ -31,6 +34,9 @@ interface Printed {
   evaluation: string;
   payout: string;
   name: string;
+  slipHeader: string;
+  slipPage: string;
+  ids: string[];
 }
 
 describe.skipIf(!soffice || !pdftotext)("printed by LibreOffice", () => {
@@ -43,10 +49,15 @@ describe.skipIf(!soffice || !pdftotext)("printed by LibreOffice", () => {
       const sample = sampleData(s, { rows, seed: 5 });
       const { people } = parseRecords(sample.header, sample.rows.map((cells, i) => ({ line: i + 2, cells })), s);
       const plan = buildWorkbookPlan(s, people, { lang: "zh-CN", mode: "native" });
+      // as the file is made (workbook-file.ts): payslips and cached values from the engine's results
+      const results = planResults(s, people, plan)!;
+      addPayslips(plan, s, results);
+      addCachedValues(plan, s, people, results);
       const file = join(dir, `${s.id}-${rows}.xlsx`);
       writeFileSync(file, await writeXlsx(plan));
       files.push(file);
-      printed.push({ id: s.id, rows, pages: [], evaluation: plan.sheets[1].name, payout: plan.sheets[2].name, name: s.name["zh-CN"] });
+      const slips = plan.sheets.find((x) => x.role === "payslips")!;
+      printed.push({ id: s.id, rows, pages: [], evaluation: plan.sheets[1].name, payout: plan.sheets[2].name, name: s.name["zh-CN"], slipHeader: (slips.blocks[0].values[0] as string[]).join(""), slipPage: slips.print!.header, ids: people.map((x) => x.id) });
     }
     // pdftotext spaces CJK text as it likes: compared without whitespace
     printAll(files).forEach((pdf, i) => (printed[i].pages = pdfPages(pdf).map((page) => page.replace(/\s+/g, ""))));
@@ -71,6 +82,24 @@ describe.skipIf(!soffice || !pdftotext)("printed by LibreOffice", () => {
     for (const page of pages) {
       expect(page).toContain(bare(t("zh-CN", "wb.col.id")));
       expect(page).toContain(bare(t("zh-CN", "wb.col.name")));
+    }
+  });
+
+  it("payslips (工资条): every person's slip on one page — a page starts with a slip's header, never inside one", () => {
+    const note = bare(t("zh-CN", "wb.payslip.reasons"));
+    for (const p of printed.filter((x) => x.rows === 20)) {
+      const head = bare(p.slipPage);
+      const pages = p.pages.filter((page) => page.includes(head));
+      expect(pages.length, p.id).toBeGreaterThan(0);
+      const seen: string[] = [];
+      for (const page of pages) {
+        const body = page.slice(page.indexOf(head) + head.length);
+        expect(body.startsWith(bare(p.slipHeader)), `${p.id}: a page begins inside a slip`).toBe(true);
+        const slips = body.split(bare(p.slipHeader)).length - 1;
+        expect(body.split(note).length - 1, `${p.id}: a slip's reasons are on another page`).toBe(slips);
+        seen.push(...p.ids.filter((id) => body.includes(bare(p.slipHeader) + id)));
+      }
+      expect(seen.sort(), p.id).toEqual([...p.ids].sort());
     }
   });
 });

@@ -21,7 +21,7 @@ describe("kpi-scorecard workbook", () => {
     expect(r.err).toContain("已写出 w.xlsx:工作表 方案, 考核, 发放, 汇总");
     expect(r.code).toBe(0);
     const wb = await readWorkbook(join(dir, "w.xlsx"));
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["方案", "考核", "发放", "汇总"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["方案", "考核", "发放", "汇总", "工资条"]);
     const ev = wb.getWorksheet("考核")!;
     expect(ev.getCell("B2").value).toBe("=1+1");
     expect(ev.getCell("B3").value).toBe("@SUM(A1)");
@@ -56,7 +56,7 @@ describe("kpi-scorecard workbook", () => {
     expect(r.err).toContain("sheets Scheme, Evaluation 2026-01, Payout 2026-01, Evaluation 2026-02, Payout 2026-02, Summary 2026-02, Roll-up");
     expect((await cli(["workbook", "--scheme", "warehouse", "--data", "d.csv", "--period", "2026-02", "--lang", "en-US", "--out", "w.xlsx"], dir)).code).toBe(0);
     const wb = await readWorkbook(join(dir, "w.xlsx"));
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["Scheme", "Evaluation 2026-02", "Payout 2026-02", "Summary 2026-02"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Scheme", "Evaluation 2026-02", "Payout 2026-02", "Summary 2026-02", "Payslips 2026-02"]);
   });
 
   it.skipIf(!soffice)("recalculates when a parameter on the scheme sheet is edited", async () => {

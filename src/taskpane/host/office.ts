@@ -38,7 +38,7 @@ export function officeHost(lang: Lang): Host {
       });
       onProgress(0.9);
       // the engine's pay for the generated workbook: the first recalculation lists the changes since then
-      await writeRecord(generationRecord(request.scheme, request.people, result.plan));
+      await writeRecord(generationRecord(request.scheme, request.people, result.plan, result.results));
       onProgress(1);
       return { sheets: result.sheets, renamed: result.renamed };
     },

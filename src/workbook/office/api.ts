@@ -38,6 +38,8 @@ export interface SheetApi {
     setPrintTitleColumns(columns: string): void;
     headersFooters: { defaultForAllPages: { centerHeader: string; centerFooter: string } };
   };
+  /** ExcelApi 1.9: manual page breaks (between payslips); absent in older Excel. */
+  horizontalPageBreaks?: { add(pageBreakRange: string): unknown };
   delete(): void;
 }
 

@@ -9,11 +9,16 @@ import { freeName, freeSuffix } from "../plan/names.js";
 import type { SheetRole, WorkbookPlan } from "../plan/types.js";
 import type { ContextApi } from "./api.js";
 import { existingNames, writeToOffice, type WriteReport } from "./write-office.js";
+import { planResults } from "../generation-record.js";
+import { addPayslips } from "../plan/payslip-sheet.js";
+import type { PersonResult } from "../../core/evaluate.js";
 
 export interface GenerateResult extends WriteReport {
   /** Sheets that got another name than asked for, because the asked one was taken. */
   renamed: { wanted: string; got: string }[];
   plan: WorkbookPlan;
+  /** the engine's results for a complete roster (null while inputs are blank): the record's pay at generation */
+  results: PersonResult[] | null;
 }
 
 export async function generateInOffice(
@@ -37,6 +42,9 @@ export async function generateInOffice(
   const planned = [...trial.names.map((n) => n.name), ...trial.sheets.flatMap((s) => (s.table ? [s.table.name] : []))];
   const nameSuffix = freeSuffix(planned, existing.names);
   const plan = buildWorkbookPlan(scheme, people, { ...options, sheetNames, nameSuffix });
+  // a complete roster: its payslips too (named apart from the sheets the workbook has)
+  const results = planResults(scheme, people, plan);
+  if (results) addPayslips(plan, scheme, results, existing.sheets);
   const report = await writeToOffice(context, plan);
-  return { ...report, renamed, plan };
+  return { ...report, renamed, plan, results };
 }

@@ -165,6 +165,8 @@ async function writeSheet(ws: SheetApi, s: SheetPlan, queue: (bytes: number) => 
     layout.headersFooters.defaultForAllPages.centerHeader = headerText(p.header);
     layout.headersFooters.defaultForAllPages.centerFooter = headerText(p.footer);
   }
+  // a page break above the first row of the next page, as the .xlsx's <rowBreaks> (after row r)
+  if (s.print?.breaks && ws.horizontalPageBreaks) for (const r of s.print.breaks) ws.horizontalPageBreaks.add(`A${r + 1}`);
   if (s.freeze) ws.freezePanes.freezeAt(`A1:${columnLetter(s.freeze.cols - 1)}${s.freeze.rows}`);
   if (s.chart) {
     const chart = ws.charts.add("ColumnClustered", ws.getRange(`${s.chart.categories.split(":")[0]}:${s.chart.values.split(":")[1]}`), "Columns");

@@ -106,6 +106,7 @@ export function defaultSheetNames(lang: Lang, period?: string | null): Record<Sh
     evaluation: t(lang, "wb.sheet.evaluation") + suffix,
     payout: t(lang, "wb.sheet.payout") + suffix,
     summary: t(lang, "wb.sheet.summary") + suffix,
+    payslips: t(lang, "wb.sheet.payslips") + suffix,
     rollup: t(lang, "wb.sheet.rollup"),
   };
 }

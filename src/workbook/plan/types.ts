@@ -81,7 +81,7 @@ export interface PlanChart {
   anchor: string;
 }
 
-export type SheetRole = "scheme" | "evaluation" | "payout" | "summary";
+export type SheetRole = "scheme" | "evaluation" | "payout" | "summary" | "payslips";
 
 /**
  * How a sheet prints: A4, one page wide (rows flow onto further pages), the header row and the
@@ -96,6 +96,8 @@ export interface PlanPrint {
   /** Centre header and footer as plain text; "{page}" and "{pages}" are the page number and count. */
   header: string;
   footer: string;
+  /** Manual page breaks: a new page starts after each of these rows (between payslips, never inside one). */
+  breaks?: number[];
 }
 
 export interface SheetPlan {

@@ -141,13 +141,23 @@ export function sheetXml(s: SheetPlan, styles: Styles, tableRelId: string | null
   const rowNumbers = [...new Set(sources.flatMap((src) => (src.values.length ? [src.row, src.row + src.values.length - 1] : [])))];
   const firstRow = Math.min(...rowNumbers);
   const lastRow = Math.max(...rowNumbers);
+  // the sources covering each row, latest first: a sheet of many small blocks (payslips) is written
+  // without looking at every block for every row
+  const byRow = new Map<number, Source[]>();
+  for (let k = sources.length - 1; k >= 0; k--) {
+    const src = sources[k];
+    for (let i = 0; i < src.values.length; i++) {
+      const list = byRow.get(src.row + i);
+      if (list) list.push(src);
+      else byRow.set(src.row + i, [src]);
+    }
+  }
   const sheetData: string[] = [];
   for (let r = firstRow; r <= lastRow; r++) {
     // later blocks win where two blocks meet, as the earlier writer did
     const cells: { col: number; xml: string }[] = [];
     const taken = new Set<number>();
-    for (let k = sources.length - 1; k >= 0; k--) {
-      const src = sources[k];
+    for (const src of byRow.get(r) ?? []) {
       const values = src.values[r - src.row];
       if (!values) continue;
       for (let j = 0; j < values.length; j++) {
@@ -202,6 +212,7 @@ export function sheetXml(s: SheetPlan, styles: Styles, tableRelId: string | null
     parts.push('<pageMargins left="0.4" right="0.4" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>');
     parts.push(`<pageSetup paperSize="9" orientation="${p.landscape ? "landscape" : "portrait"}" fitToWidth="1" fitToHeight="0"/>`);
     parts.push(`<headerFooter><oddHeader>${esc(`&C${headerText(p.header)}`)}</oddHeader><oddFooter>${esc(`&C${headerText(p.footer)}`)}</oddFooter></headerFooter>`);
+    if (p.breaks?.length) parts.push(`<rowBreaks count="${p.breaks.length}" manualBreakCount="${p.breaks.length}">${p.breaks.map((r) => `<brk id="${r}" max="16383" man="1"/>`).join("")}</rowBreaks>`);
   } else parts.push('<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>');
   if (tableRelId) parts.push(`<tableParts count="1"><tablePart r:id="${tableRelId}"/></tableParts>`);
   parts.push("</worksheet>");

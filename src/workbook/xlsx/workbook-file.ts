@@ -10,13 +10,18 @@ import type { PlanPerson } from "../plan/context.js";
 import type { WorkbookPlan } from "../plan/types.js";
 import { generationRecord, planResults, recordXml } from "../generation-record.js";
 import { addCachedValues } from "../plan/cached-values.js";
+import { addPayslips } from "../plan/payslip-sheet.js";
 import { writeXlsx } from "./write-xlsx.js";
 
 export async function workbookFile(scheme: Scheme, people: readonly PlanPerson[], options: PlanOptions): Promise<{ plan: WorkbookPlan; bytes: Uint8Array }> {
   const plan = buildWorkbookPlan(scheme, people, options);
   // evaluated once: the pay at generation for the record, and what the formula cells show in a previewer
   const results = planResults(scheme, people, plan);
-  if (results) addCachedValues(plan, scheme, people, results);
+  if (results) {
+    // payslips need the engine's reasons: a file made from a complete roster has them
+    addPayslips(plan, scheme, results);
+    addCachedValues(plan, scheme, people, results);
+  }
   const bytes = await writeXlsx(plan, { customXml: [recordXml(generationRecord(scheme, people, plan, results))] });
   return { plan, bytes };
 }

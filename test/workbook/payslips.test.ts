@@ -1,0 +1,76 @@
+/**
+ * Issue 12, item 7: payslips (工资条) — one block per person with the payout sheet's header, the
+ * person's amounts as formulas on the payout row (they follow an edit), and one line per number
+ * saying why, from the engine's trace, in the workbook's language. (Printing: print-libreoffice.)
+ */
+import { describe, expect, it } from "vitest";
+import { sampleData } from "../../src/core/sample.js";
+import { parseRecords } from "../../src/core/data.js";
+import { workbookFile } from "../../src/workbook/xlsx/workbook-file.js";
+import { planResults } from "../../src/workbook/generation-record.js";
+import { openXlsx } from "../../src/io/xlsx-read.js";
+import { printA1 } from "../../src/workbook/plan/print-formula.js";
+import { formatMoney } from "../../src/core/money.js";
+import { evaluateWorkbook } from "./hf-workbook.js";
+import { template } from "../helpers.js";
+
+async function made(id: string, rows: number, lang: "zh-CN" | "en-US" = "zh-CN") {
+  const scheme = template(id);
+  const sample = sampleData(scheme, { rows, seed: 8 });
+  const { people } = parseRecords(sample.header, sample.rows.map((cells, i) => ({ line: i + 2, cells })), scheme);
+  const { plan, bytes } = await workbookFile(scheme, people, { lang, mode: "native" });
+  return { scheme, people, plan, bytes, slips: plan.sheets.find((s) => s.role === "payslips")! };
+}
+
+describe("payslips (工资条)", () => {
+  it("one slip per person, after the other sheets: the payout header, the amounts from the payout row, why each number is", async () => {
+    const { scheme, people, plan, slips } = await made("cs-pay", 6);
+    expect(plan.sheets.map((s) => s.name)).toEqual(["方案", "考核", "发放", "汇总", "工资条"]);
+    const pay = plan.sheets.find((s) => s.role === "payout")!;
+    const headers = slips.blocks.filter((b) => b.bold);
+    expect(headers).toHaveLength(6);
+    expect(headers[0].values[0]).toEqual(pay.table!.columns);
+    // the second person's amounts: formulas on the payout sheet's third row, column by column
+    const values = slips.blocks[slips.blocks.indexOf(headers[1]) + 1];
+    expect(values.values[0].map((v) => (typeof v === "object" && v !== null ? printA1(v.formula, values.row) : v))).toEqual(
+      pay.table!.columns.map((_, j) => `'发放'!$${String.fromCharCode(65 + j)}$3`),
+    );
+    // why, in Chinese, naming the pay line and its amount
+    const results = planResults(scheme, people, plan)!;
+    const why = slips.blocks[slips.blocks.indexOf(headers[1]) + 2].values.map((r) => r[0] as string);
+    expect(why[0]).toBe("各项说明(按生成工作簿时的数据计算):");
+    expect(why).toContain(`基本工资 ${formatMoney(results[1].pay.basic, 2)}:按方案公式计算的金额`);
+    expect(why.some((l) => l.startsWith("客户满意度 ") && l.includes("目标 0.95"))).toBe(true);
+  });
+
+  it("the slip's amounts are what the payout sheet computes, and the file carries them for previewers", async () => {
+    const { plan, bytes, slips } = await made("cs-bonus-pool", 12, "en-US");
+    const hf = evaluateWorkbook(plan);
+    const file = openXlsx(bytes);
+    const rows = file.rows(slips.name);
+    for (const b of slips.blocks.filter((x) => typeof x.values[0][0] === "object")) {
+      b.values[0].forEach((v, j) => {
+        const shown = rows[b.row - 1][j].value;
+        expect(shown, `${slips.name}!R${b.row}C${j + 1}`).toEqual(hf.value(slips.name, b.row, j) === null ? "" : hf.value(slips.name, b.row, j));
+      });
+    }
+  });
+
+  it("a person not evaluated gets a slip saying why", async () => {
+    const scheme = template("call-center");
+    const sample = sampleData(scheme, { rows: 30, seed: 4 });
+    const { people } = parseRecords(sample.header, sample.rows.map((cells, i) => ({ line: i + 2, cells })), scheme);
+    const { plan } = await workbookFile(scheme, people, { lang: "zh-CN", mode: "native" });
+    const results = planResults(scheme, people, plan)!;
+    const i = results.findIndex((r) => r.excluded);
+    expect(i).toBeGreaterThanOrEqual(0);
+    const slips = plan.sheets.find((s) => s.role === "payslips")!;
+    const why = slips.blocks.filter((b) => b.bold).map((h) => slips.blocks[slips.blocks.indexOf(h) + 2].values.map((r) => r[0] as string));
+    expect(why[i].some((l) => l.startsWith("不参加考核:"))).toBe(true);
+  });
+
+  it("a roster still to be filled in has no payslips (nothing to pay yet)", async () => {
+    const { plan } = await workbookFile(template("warehouse"), [{ id: "W1", name: "甲", period: null, values: {} }], { lang: "zh-CN", mode: "native" });
+    expect(plan.sheets.some((s) => s.role === "payslips")).toBe(false);
+  });
+});
