@@ -26,3 +26,12 @@ describe("dates", () => {
     expect(formatDate(periodDay("2026", 1))).toBe("2026-01-01");
   });
 });
+
+describe("the period the pane suggests", () => {
+  it("is the month just ended — one evaluates November on 1 December, and December on 5 January", async () => {
+    const { monthJustEnded } = await import("../../src/core/periods/period.js");
+    expect(monthJustEnded(new Date(2026, 11, 1))).toBe("2026-11");
+    expect(monthJustEnded(new Date(2027, 0, 5))).toBe("2026-12");
+    expect(monthJustEnded(new Date(2026, 10, 30))).toBe("2026-10");
+  });
+});

@@ -60,6 +60,12 @@ export function rollupOf(p: Period, to: PeriodKind): Period {
 
 const CN_DIGITS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4 };
 
+/** The month just ended on `today` ("2026-11" on 1 December): the month one evaluates. */
+export function monthJustEnded(today: Date): string {
+  const k = today.getFullYear() * 12 + today.getMonth() - 1;
+  return `${Math.floor(k / 12)}-${String((k % 12) + 1).padStart(2, "0")}`;
+}
+
 /** An Excel date serial (days since 1899-12-30) as its year and month. */
 export function serialMonth(serial: number): { year: number; month: number } | null {
   if (!Number.isFinite(serial) || serial < 1 || serial > 2958465) return null;

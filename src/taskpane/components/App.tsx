@@ -7,6 +7,7 @@ import { Button, FluentProvider, makeStyles, Select, Text, tokens, webLightTheme
 import { useEffect, useReducer, useState } from "react";
 import { parseScheme } from "../../core/scheme/load.js";
 import { needsPeriod } from "../../core/data.js";
+import { monthJustEnded } from "../../core/periods/period.js";
 import type { Scheme } from "../../core/scheme/schema.js";
 import type { Lang } from "../../core/text.js";
 import type { Host } from "../host/types.js";
@@ -30,13 +31,8 @@ const useStyles = makeStyles({
   footer: { display: "flex", justifyContent: "space-between", marginTop: tokens.spacingVerticalL },
 });
 
-function thisMonth(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}`;
-}
-
 export function App({ host }: { host: Host }) {
-  const [state, dispatch] = useReducer(wizardReducer, undefined, () => initialState(host.lang, thisMonth()));
+  const [state, dispatch] = useReducer(wizardReducer, undefined, () => initialState(host.lang, monthJustEnded(new Date())));
   const styles = useStyles();
   // the scheme kept from last time (in this workbook, or this browser), offered on step 1
   const [saved, setSaved] = useState<Scheme | null>(null);
