@@ -8,6 +8,7 @@ import { writeXlsx } from "../lib/workbook/xlsx/write-xlsx.js";
 import { writeToOffice } from "../lib/workbook/office/write-office.js";
 import { planResults } from "../lib/workbook/generation-record.js";
 import { addCachedValues } from "../lib/workbook/plan/cached-values.js";
+import { addPayslips, PAYSLIP_LIMIT } from "../lib/workbook/plan/payslip-sheet.js";
 
 const rows = Number(process.argv[2] ?? 1000);
 const scheme = builtInScheme("ecommerce-cs");
@@ -17,9 +18,12 @@ const { people } = parseRecords(s.header, s.rows.map((cells, i) => ({ line: i + 
 const t0 = performance.now();
 const plan = buildWorkbookPlan(scheme, people, { lang: "zh-CN", mode: "native" });
 const t1 = performance.now();
-// what the file carries for previewers: the engine's results and every visible formula's value
-const results = planResults(scheme, people, plan);
-if (results) addCachedValues(plan, scheme, people, results);
+// as the CLI's file: the engine's results (traced), the payslips, every visible formula's value
+const results = planResults(scheme, people, plan, { trace: people.length <= PAYSLIP_LIMIT });
+if (results) {
+  addPayslips(plan, scheme, results);
+  addCachedValues(plan, scheme, people, results);
+}
 const tc = performance.now();
 const bytes = await writeXlsx(plan);
 const t2 = performance.now();

@@ -46,7 +46,7 @@ export const RECORD_NAMESPACE = "urn:kpi-scorecard:generation:1";
  * blanks) or when the workbook has several periods. Every required input column (one per rater
  * for rated indicators) must hold a value for everyone.
  */
-export function planResults(scheme: Scheme, people: readonly PlanPerson[], plan: WorkbookPlan): PersonResult[] | null {
+export function planResults(scheme: Scheme, people: readonly PlanPerson[], plan: WorkbookPlan, options: { trace?: boolean } = {}): PersonResult[] | null {
   const evaluations = plan.sheets.filter((s) => s.role === "evaluation");
   if (evaluations.length !== 1) return null;
   const required = new Set(scheme.inputs.filter((i) => i.required).map((i) => i.id));
@@ -56,8 +56,8 @@ export function planResults(scheme: Scheme, people: readonly PlanPerson[], plan:
   // copies: the engine adds derived values to the person it evaluates
   const copies = people.map((p, i) => ({ ...p, line: i + 2, period: p.period ?? null, values: { ...p.values } }));
   try {
-    // traced: the payslips say why each number is what it is
-    return evaluatePeriods(compileScheme(lifted, { trace: true, period: plan.period ?? null }), copies).results;
+    // traced (by default): the payslips say why each number is what it is
+    return evaluatePeriods(compileScheme(lifted, { trace: options.trace ?? true, period: plan.period ?? null }), copies).results;
   } catch (e) {
     // a roster without its input columns yet (names only) cannot be scored either; anything else
     // is a bug and must show

@@ -13,6 +13,8 @@ import { printA1 } from "../../src/workbook/plan/print-formula.js";
 import { formatMoney } from "../../src/core/money.js";
 import { evaluateWorkbook } from "./hf-workbook.js";
 import { template } from "../helpers.js";
+import { addPayslips, PAYSLIP_LIMIT } from "../../src/workbook/plan/payslip-sheet.js";
+import { t } from "../../src/i18n/index.js";
 
 async function made(id: string, rows: number, lang: "zh-CN" | "en-US" = "zh-CN") {
   const scheme = template(id);
@@ -72,5 +74,13 @@ describe("payslips (工资条)", () => {
   it("a roster still to be filled in has no payslips (nothing to pay yet)", async () => {
     const { plan } = await workbookFile(template("warehouse"), [{ id: "W1", name: "甲", period: null, values: {} }], { lang: "zh-CN", mode: "native" });
     expect(plan.sheets.some((s) => s.role === "payslips")).toBe(false);
+  });
+  it(`more people than ${PAYSLIP_LIMIT}: no payslip sheet, and it says so (the file and Office.js would grow too heavy)`, async () => {
+    const { scheme, people, plan } = await made("warehouse", 3);
+    const before = plan.sheets.length;
+    const many = Array.from({ length: PAYSLIP_LIMIT + 1 }, () => planResults(scheme, people, plan)![0]);
+    expect(addPayslips(plan, scheme, many)).toBe("too-many");
+    expect(plan.sheets).toHaveLength(before);
+    expect(t("zh-CN", "wb.payslips.too-many", { count: PAYSLIP_LIMIT + 1, max: PAYSLIP_LIMIT })).toBe("未生成工资条:5001 人超过了工作簿可附工资条的 5000 人(文件和 Excel 会过于沉重);发放数据见发放表。");
   });
 });

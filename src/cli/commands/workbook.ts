@@ -5,6 +5,7 @@
  * Data with several periods gives an evaluation and payout sheet per period and a roll-up sheet.
  */
 import { EvaluationError } from "../../core/errors.js";
+import { PAYSLIP_LIMIT } from "../../workbook/plan/payslip-sheet.js";
 import type { PersonData } from "../../core/data.js";
 import { readRosterFile } from "../roster-file.js";
 import { workbookFile } from "../../workbook/xlsx/workbook-file.js";
@@ -46,12 +47,13 @@ export async function workbookCommand(argv: readonly string[], io: CliIO): Promi
       ? await readPeople(scheme, data, true, period, io, sheet)
       : Array.from({ length: wholeNumber(args, "rows", io, { max: MAX_ROWS, why: "cli.limit.rows", min: 1 }, 30) }, () => ({ line: 0, id: "", name: "", period: null, values: {} }));
   // the file carries its scheme (and, with data, the pay at generation) for the add-in's pane
-  const { plan, bytes } = await workbookFile(scheme, people, { lang: io.lang, mode, period: period ?? null }).catch((e: unknown) => {
+  const { plan, bytes, payslipsLeftOut } = await workbookFile(scheme, people, { lang: io.lang, mode, period: period ?? null }).catch((e: unknown) => {
     // what the scheme needs and the command line did not give (a period to compare dates with): exit 2
     if (e instanceof EvaluationError) throw new UserError(t(io.lang, e.key, e.vars));
     throw e;
   });
   writeAtomic(out, bytes, io, args.flags.has("force"));
   io.err(t(io.lang, "wb.cli.written", { file: out, sheets: plan.sheets.map((s) => s.name).join(", ") }) + "\n");
+  if (payslipsLeftOut) io.err(t(io.lang, "wb.payslips.too-many", { count: people.length, max: PAYSLIP_LIMIT }) + "\n");
   return EXIT.ok;
 }

@@ -1,4 +1,5 @@
 /** Step 6: a summary, then generation with a progress bar and a result that names each sheet. */
+import { PAYSLIP_LIMIT } from "../../workbook/plan/payslip-sheet.js";
 import { moneyUnit } from "../../core/money.js";
 import { Body1, Button, Link, makeStyles, MessageBar, MessageBarBody, ProgressBar, Text, tokens } from "@fluentui/react-components";
 import type { WizardState } from "../state/wizard.js";
@@ -66,6 +67,7 @@ export function ReviewStep(props: {
             {g.result.renamed.map((r) => (
               <div key={r.got}>{t("ui.review.renamed", { wanted: r.wanted, got: r.got })}</div>
             ))}
+            {g.result.payslipsLeftOut !== undefined && <div>{t("wb.payslips.too-many", { count: g.result.payslipsLeftOut, max: PAYSLIP_LIMIT })}</div>}
           </MessageBarBody>
         </MessageBar>
       )}

@@ -40,7 +40,7 @@ export function officeHost(lang: Lang): Host {
       // the engine's pay for the generated workbook: the first recalculation lists the changes since then
       await writeRecord(generationRecord(request.scheme, request.people, result.plan, result.results));
       onProgress(1);
-      return { sheets: result.sheets, renamed: result.renamed };
+      return { sheets: result.sheets, renamed: result.renamed, ...(result.payslipsLeftOut ? { payslipsLeftOut: request.people.length } : {}) };
     },
     async savedScheme() {
       return (await readRecord())?.scheme ?? null;

@@ -34,7 +34,7 @@ export function standaloneHost(lang: Lang, download: Download = browserDownload)
       const { workbookFile } = await import("../../workbook/xlsx/workbook-file.js");
       onProgress(0.3);
       // the file carries its scheme and baseline: opened in Excel with the add-in, the pane finds them
-      const { plan, bytes } = await workbookFile(request.scheme, request.people, {
+      const { plan, bytes, payslipsLeftOut } = await workbookFile(request.scheme, request.people, {
         lang: request.lang,
         mode: request.mode,
         period: request.period || null,
@@ -50,7 +50,7 @@ export function standaloneHost(lang: Lang, download: Download = browserDownload)
         // private browsing: nothing is kept, which loses nothing the user made
       }
       onProgress(1);
-      return { sheets: plan.sheets.map((s) => s.name), renamed: [], fileName };
+      return { sheets: plan.sheets.map((s) => s.name), renamed: [], fileName, ...(payslipsLeftOut ? { payslipsLeftOut: request.people.length } : {}) };
     },
     async savedScheme() {
       try {

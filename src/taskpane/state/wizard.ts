@@ -16,6 +16,8 @@ export interface GenerationResult {
   renamed: { wanted: string; got: string }[];
   /** Standalone: the name of the file offered for download. */
   fileName?: string;
+  /** How many people the payslips were left out for (more than PAYSLIP_LIMIT), when they were. */
+  payslipsLeftOut?: number;
 }
 
 type RosterSource = RosterRead["source"];

@@ -10,7 +10,7 @@ import type { SheetRole, WorkbookPlan } from "../plan/types.js";
 import type { ContextApi } from "./api.js";
 import { existingNames, writeToOffice, type WriteReport } from "./write-office.js";
 import { planResults } from "../generation-record.js";
-import { addPayslips } from "../plan/payslip-sheet.js";
+import { addPayslips, PAYSLIP_LIMIT } from "../plan/payslip-sheet.js";
 import type { PersonResult } from "../../core/evaluate.js";
 
 export interface GenerateResult extends WriteReport {
@@ -19,6 +19,8 @@ export interface GenerateResult extends WriteReport {
   plan: WorkbookPlan;
   /** the engine's results for a complete roster (null while inputs are blank): the record's pay at generation */
   results: PersonResult[] | null;
+  /** more people than PAYSLIP_LIMIT: no payslip sheet, and the user is told */
+  payslipsLeftOut: boolean;
 }
 
 export async function generateInOffice(
@@ -43,8 +45,8 @@ export async function generateInOffice(
   const nameSuffix = freeSuffix(planned, existing.names);
   const plan = buildWorkbookPlan(scheme, people, { ...options, sheetNames, nameSuffix });
   // a complete roster: its payslips too (named apart from the sheets the workbook has)
-  const results = planResults(scheme, people, plan);
-  if (results) addPayslips(plan, scheme, results, existing.sheets);
+  const results = planResults(scheme, people, plan, { trace: people.length <= PAYSLIP_LIMIT });
+  const payslipsLeftOut = results !== null && addPayslips(plan, scheme, results, existing.sheets) === "too-many";
   const report = await writeToOffice(context, plan);
-  return { ...report, renamed, plan, results };
+  return { ...report, renamed, plan, results, payslipsLeftOut };
 }

@@ -98,8 +98,21 @@ export function payslipSheet(plan: WorkbookPlan, scheme: Scheme, results: readon
   };
 }
 
-/** Adds the payslip sheet to a plan (after the others, named apart from `taken` sheets too); nothing for a plan it cannot serve. */
-export function addPayslips(plan: WorkbookPlan, scheme: Scheme, results: readonly PersonResult[], taken: readonly string[] = []): void {
+/**
+ * The most people a workbook carries payslips for: above, three blocks a person make the file and
+ * the Office.js writes too heavy (50,000 slips are 150,000 ranges), and the user is told so.
+ */
+export const PAYSLIP_LIMIT = 5_000;
+
+/**
+ * Adds the payslip sheet to a plan (after the others, named apart from `taken` sheets too):
+ * "added", "too-many" (more people than PAYSLIP_LIMIT: said to the user), or "none" for a plan it
+ * cannot serve (several periods).
+ */
+export function addPayslips(plan: WorkbookPlan, scheme: Scheme, results: readonly PersonResult[], taken: readonly string[] = []): "added" | "too-many" | "none" {
+  if (results.length > PAYSLIP_LIMIT) return "too-many";
   const sheet = payslipSheet(plan, scheme, results, taken);
-  if (sheet) plan.sheets.push(sheet);
+  if (!sheet) return "none";
+  plan.sheets.push(sheet);
+  return "added";
 }

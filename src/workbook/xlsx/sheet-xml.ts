@@ -138,9 +138,14 @@ export function sheetXml(s: SheetPlan, styles: Styles, tableRelId: string | null
     sharedOf.set(b.values, groups);
   }
 
-  const rowNumbers = [...new Set(sources.flatMap((src) => (src.values.length ? [src.row, src.row + src.values.length - 1] : [])))];
-  const firstRow = Math.min(...rowNumbers);
-  const lastRow = Math.max(...rowNumbers);
+  // a loop, not Math.min(...rows): a sheet of 150,000 blocks (payslips) overflows the argument list
+  let firstRow = Infinity;
+  let lastRow = -Infinity;
+  for (const src of sources)
+    if (src.values.length) {
+      firstRow = Math.min(firstRow, src.row);
+      lastRow = Math.max(lastRow, src.row + src.values.length - 1);
+    }
   // the sources covering each row, latest first: a sheet of many small blocks (payslips) is written
   // without looking at every block for every row
   const byRow = new Map<number, Source[]>();

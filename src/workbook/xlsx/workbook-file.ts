@@ -10,18 +10,24 @@ import type { PlanPerson } from "../plan/context.js";
 import type { WorkbookPlan } from "../plan/types.js";
 import { generationRecord, planResults, recordXml } from "../generation-record.js";
 import { addCachedValues } from "../plan/cached-values.js";
-import { addPayslips } from "../plan/payslip-sheet.js";
+import { addPayslips, PAYSLIP_LIMIT } from "../plan/payslip-sheet.js";
 import { writeXlsx } from "./write-xlsx.js";
 
-export async function workbookFile(scheme: Scheme, people: readonly PlanPerson[], options: PlanOptions): Promise<{ plan: WorkbookPlan; bytes: Uint8Array }> {
+export async function workbookFile(
+  scheme: Scheme,
+  people: readonly PlanPerson[],
+  options: PlanOptions,
+): Promise<{ plan: WorkbookPlan; bytes: Uint8Array; payslipsLeftOut: boolean }> {
   const plan = buildWorkbookPlan(scheme, people, options);
   // evaluated once: the pay at generation for the record, and what the formula cells show in a previewer
-  const results = planResults(scheme, people, plan);
+  // the reasons are only for the payslips: a roster too big for them is not traced (memory)
+  const results = planResults(scheme, people, plan, { trace: people.length <= PAYSLIP_LIMIT });
+  let payslipsLeftOut = false;
   if (results) {
     // payslips need the engine's reasons: a file made from a complete roster has them
-    addPayslips(plan, scheme, results);
+    payslipsLeftOut = addPayslips(plan, scheme, results) === "too-many";
     addCachedValues(plan, scheme, people, results);
   }
   const bytes = await writeXlsx(plan, { customXml: [recordXml(generationRecord(scheme, people, plan, results))] });
-  return { plan, bytes };
+  return { plan, bytes, payslipsLeftOut };
 }
