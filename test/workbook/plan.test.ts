@@ -188,3 +188,13 @@ describe("payout formulas say what they do (issue 12)", () => {
     expect(formulaTexts(pay).some((f) => /,IF\('[^']+'!\$[A-Z]+2,0,""\)\)$/.test(f))).toBe(true);
   });
 });
+
+describe("the .xlsx writer and many small blocks", () => {
+  it("writes a sheet of 150,000 blocks — 50,000 payslips' worth (bug: Math.min(...rows) overflowed the stack)", async () => {
+    const plan = buildWorkbookPlan(template("warehouse"), [], { lang: "zh-CN", mode: "native" });
+    const blocks = Array.from({ length: 150_000 }, (_, i) => ({ row: i + 1, col: 0, values: [[`r${i + 1}`]] }));
+    plan.sheets.push({ name: "多块", role: "payslips", blocks, validations: [], conditional: [], widths: [10], protect: false });
+    const bytes = await writeXlsx(plan);
+    expect(bytes.length).toBeGreaterThan(0);
+  }, 60_000);
+});
