@@ -277,6 +277,29 @@ function call(fn: string, args: Formula[], sheet: string, row: number, grid: Gri
       if (isError(n)) return n;
       return n < 0 ? VALUE : text(s).repeat(Math.floor(n));
     }
+    case "ABS": {
+      const x = numArg(0);
+      return isError(x) ? x : Math.abs(x);
+    }
+    case "MOD": {
+      const [x, d] = [numArg(0), numArg(1)];
+      if (isError(x)) return x;
+      if (isError(d)) return d;
+      // Excel's MOD takes the divisor's sign
+      return d === 0 ? DIV0 : x - d * Math.floor(x / d);
+    }
+    case "CHOOSE": {
+      const i = numArg(0);
+      if (isError(i)) return i;
+      const k = Math.floor(i);
+      return k < 1 || k >= args.length ? VALUE : evalNode(args[k], sheet, row, grid);
+    }
+    case "SUBSTITUTE": {
+      const [s, from, to] = [arg(0), arg(1), arg(2)];
+      for (const v of [s, from, to]) if (isError(v)) return v;
+      const f = text(from);
+      return f === "" ? text(s) : text(s).split(f).join(text(to));
+    }
     case "DATE": {
       const [y, m, d] = [numArg(0), numArg(1), numArg(2)];
       if (isError(y) || isError(m) || isError(d)) return VALUE;

@@ -9,6 +9,7 @@ import { Columns } from "./columns.js";
 import { moneyFormat, rosterColumns, type PlanContext } from "./context.js";
 import type { EvaluationLayout } from "./evaluation-sheet.js";
 import { whenFormula } from "../../core/condition.js";
+import { rmbUppercaseFormula } from "./rmb-formula.js";
 import { isPersonPay, payFormula, rosterPayKindOf } from "../../core/kinds/registry.js";
 import {   area,  call,  EMPTY, IF,   op, ref, ROUND, str, sub, sum, type Formula } from "../../core/formula.js";
 import type { PlanBlock, PlanFormula, PlanValue, SheetPlan } from "./types.js";
@@ -131,7 +132,9 @@ export function payoutSheet(
   blocks.push({ row: r, col: 0, values: [[label("wb.payout.reconcile")]], bold: true });
   r++;
   blocks.push({ row: r, col: 0, values: [[label("wb.payout.sum"), null, { formula: ROUND(call("SUM", whole("pay")), digits) }]], formats: [undefined, undefined, money] });
-  r++;
+  // the same total in Chinese capitals, as a signed payout states it (follows the figure above)
+  blocks.push({ row: r + 1, col: 0, values: [[label("wb.payout.sum-words"), null, { formula: rmbUppercaseFormula(ref({ col: 2, row: r })) }]] });
+  r += 2;
   for (const { line: p, rule, kind } of rosterLines) {
     if (!kind.budget) continue;
     const budget = kind.budget(rule, f, digits);
