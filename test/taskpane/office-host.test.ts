@@ -138,10 +138,10 @@ describe("Office host", () => {
     expect(calculated).toBe(3);
 
     named.set("p_gate", "八十");
-    expect(await host.recalculate!()).toEqual({ failed: "settings", problems: ["方案!C8(p_gate):应为数字,实际为“八十”"] });
+    expect(await host.recalculate!()).toEqual({ failed: "settings", problems: ["方案!B10(p_gate):应为数字,实际为“八十”"] });
     named.delete("p_gate");
     const missing = await host.recalculate!("en-US");
-    expect(missing && "failed" in missing && missing.problems[0]).toMatch(/^The defined name p_gate \(made for 方案!C8\) is no longer in the workbook/);
+    expect(missing && "failed" in missing && missing.problems[0]).toMatch(/^The defined name p_gate \(made for 方案!B10\) is no longer in the workbook/);
   });
 
   it("a workbook made in the browser or by the CLI: the pane finds its scheme and baseline in the file's custom XML part", async () => {

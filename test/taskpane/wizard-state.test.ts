@@ -1,7 +1,7 @@
 /** The wizard's reducer and selectors: every step's behaviour without a browser. */
 import { describe, expect, it } from "vitest";
 import { initialState, wizardReducer, type WizardEvent, type WizardState } from "../../src/taskpane/state/wizard.js";
-import { indicatorTotal, parseRoster, previewPerson, sampleRosterText, schemeProblems, unreviewed } from "../../src/taskpane/state/select.js";
+import { confirmedDraft, indicatorTotal, parseRoster, previewPerson, sampleRosterText, schemeProblems, unreviewed } from "../../src/taskpane/state/select.js";
 import { t } from "../../src/i18n/index.js";
 
 const run = (events: WizardEvent[], s: WizardState = initialState("zh-CN", "2026-11")) => events.reduce(wizardReducer, s);
@@ -89,5 +89,15 @@ describe("wizard state", () => {
     expect(s.generation.status).toBe("done");
     s = run([{ type: "indicator-points", index: 0, points: 100 }], s);
     expect(s.generation.status).toBe("idle"); // an edit after generating asks to generate again
+  });
+
+  it("what the manager confirmed is generated as confirmed: no 待确认 on the scheme sheet, no asking again next month", () => {
+    const s = run([{ type: "template", id: "warehouse" }]);
+    const [first, ...rest] = unreviewed(s);
+    expect(first).toBeDefined();
+    const confirmed = confirmedDraft(run([{ type: "review", id: first }], s))!;
+    expect(confirmed.parameters.find((p) => p.id === first)!.review).toBe(false);
+    for (const id of rest) expect(confirmed.parameters.find((p) => p.id === id)!.review).toBe(true);
+    expect(s.draft!.parameters.find((p) => p.id === first)!.review).toBe(true); // the draft itself unchanged
   });
 });

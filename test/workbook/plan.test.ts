@@ -198,3 +198,38 @@ describe("the .xlsx writer and many small blocks", () => {
     expect(bytes.length).toBeGreaterThan(0);
   }, 60_000);
 });
+
+describe("the scheme sheet in HR's words (issue 12, item 4)", () => {
+  const cells = (s: SheetPlan) => s.blocks.flatMap((b) => b.values.flatMap((r, i) => r.map((v, j) => ({ row: b.row + i, col: b.col + j, v }))));
+  it("labels first, the value beside them (the named cell), ids last; units in the workbook's language; each rule in words", () => {
+    const plan = buildWorkbookPlan(template("ecommerce-cs"), [], { lang: "zh-CN", mode: "native" });
+    const s = plan.sheets[0];
+    const all = cells(s);
+    const header = all.filter((c) => c.v === "含义");
+    expect(header.length).toBeGreaterThan(0);
+    const row = header[0].row;
+    expect(all.filter((c) => c.row === row).map((c) => c.v)).toEqual(["含义", "值", "单位", "状态", "说明", "编号"]);
+    // every parameter's defined name points at column B of its row, whose column F holds its id
+    for (const n of plan.names.filter((x) => x.setting?.kind === "param")) {
+      const m = /^\$B\$(\d+)$/.exec(n.ref)!;
+      expect(m, n.name).not.toBeNull();
+      expect(all.find((c) => c.row === Number(m[1]) && c.col === 5)?.v, n.name).toBe(n.setting!.id);
+    }
+    expect(all.some((c) => c.v === "秒")).toBe(true);
+    expect(all.some((c) => c.v === "s")).toBe(false);
+    const rules = all.filter((c) => c.col === 4 && typeof c.v === "string" && c.row > all.find((x) => x.v === "计分规则")!.row);
+    expect(rules.length).toBe(template("ecommerce-cs").indicators.length);
+    expect(rules.every((c) => !/^(ratio|bands|direct|deductions|levels)$/.test(String(c.v)))).toBe(true);
+    expect(all.some((c) => c.v === "考核者")).toBe(true);
+  });
+  it("long text in lines a page can hold, and rows tall enough for wrapped notes", () => {
+    const plan = buildWorkbookPlan(template("cs-pay"), [], { lang: "zh-CN", mode: "native" });
+    const s = plan.sheets[0];
+    const width = (x: string) => [...x].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e7f ? 2 : 1), 0);
+    const colA = cells(s).filter((c) => c.col === 0 && typeof c.v === "string" && c.row < 12);
+    expect(colA.length).toBeGreaterThan(3);
+    for (const c of colA) expect(width(String(c.v)), String(c.v)).toBeLessThanOrEqual(116);
+    expect(colA.map((c) => c.v).join("")).toContain("请假期间工资按实际出勤计算");
+    expect(Object.values(s.rowHeights ?? {}).some((h) => h >= 30)).toBe(true);
+  });
+});

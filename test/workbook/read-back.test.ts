@@ -88,10 +88,10 @@ describe("recalculating payouts", () => {
     const edited = schemeAsEdited(scheme, read({ p_gate: "eighty", p_bonus_base: null }), "en-US");
     expect(edited).toEqual({
       ok: false,
-      problems: ['方案!C7 (p_bonus_base): expected a number, found ""', '方案!C8 (p_gate): expected a number, found "eighty"'],
+      problems: ['方案!B9 (p_bonus_base): expected a number, found ""', '方案!B10 (p_gate): expected a number, found "eighty"'],
     });
     const zh = schemeAsEdited(scheme, read({ p_gate: "eighty" }), "zh-CN");
-    expect(zh.ok ? [] : zh.problems).toEqual(["方案!C8(p_gate):应为数字,实际为“eighty”"]);
+    expect(zh.ok ? [] : zh.problems).toEqual(["方案!B10(p_gate):应为数字,实际为“eighty”"]);
   });
 
   it("reads grade bounds and coefficients back, and refuses two grades from the same score with the scheme's own message", () => {

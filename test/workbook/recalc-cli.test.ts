@@ -81,7 +81,7 @@ describe("kpi-scorecard recalc", () => {
     const gate = recordFromXml(generated.customXml[0])!.layout!.settings.find((c) => c.name === "p_gate")!;
     const files = unzipSync(readFileSync(join(dir, "w.xlsx")));
     const part = `xl/worksheets/sheet${generated.sheets.indexOf(gate.sheet) + 1}.xml`;
-    files[part] = strToU8(strFromU8(files[part]).replace(new RegExp(`<c r="${gate.ref.replace(/\$/g, "")}"([^>]*?)>[\\s\\S]*?</c>`), '<c r="C8"$1 t="inlineStr"><is><t>eighty</t></is></c>'));
+    files[part] = strToU8(strFromU8(files[part]).replace(new RegExp(`<c r="${gate.ref.replace(/\$/g, "")}"([^>]*?)>[\\s\\S]*?</c>`), `<c r="${gate.ref.replace(/\$/g, "")}"$1 t="inlineStr"><is><t>eighty</t></is></c>`));
     writeFileSync(join(dir, "bad.xlsx"), zipSync(files));
     const bad = await cli(["recalc", "--workbook", "bad.xlsx"], dir);
     expect(bad.code).toBe(2);

@@ -11,7 +11,7 @@ import { monthJustEnded } from "../../core/periods/period.js";
 import type { Scheme } from "../../core/scheme/schema.js";
 import type { Lang } from "../../core/text.js";
 import type { Host } from "../host/types.js";
-import { parseRoster, schemeProblems, sheetNameClash, unreviewed } from "../state/select.js";
+import { confirmedDraft, parseRoster, schemeProblems, sheetNameClash, unreviewed } from "../state/select.js";
 import { initialState, STEPS, wizardReducer, type Step } from "../state/wizard.js";
 import { GradesStep } from "./GradesStep.js";
 import { FinancePanel } from "./FinancePanel.js";
@@ -69,7 +69,7 @@ export function App({ host }: { host: Host }) {
     try {
       const result = await host.generate(
         {
-          scheme: state.draft,
+          scheme: confirmedDraft(state)!,
           people: roster.people.map((p) => ({ id: p.id, name: p.name, period: null, values: p.values })),
           lang: state.lang,
           mode: state.options.formulas,

@@ -23,6 +23,16 @@ export function indicatorTotal(draft: Scheme): { sum: number; expected: number; 
   return { sum: Math.round(sum * 1e9) / 1e9, expected: draft.total.full, of: weighted ? "weights" : "points" };
 }
 
+/**
+ * The scheme as generated: the parameters the manager confirmed are no longer marked for review —
+ * the scheme sheet does not say 待确认 beside them, and the scheme kept in the workbook does not ask
+ * again next month.
+ */
+export function confirmedDraft(s: WizardState): Scheme | null {
+  if (!s.draft) return null;
+  return { ...s.draft, parameters: s.draft.parameters.map((p) => (p.review && s.reviewed.includes(p.id) ? { ...p, review: false } : p)) };
+}
+
 export const unreviewed = (s: WizardState): string[] => (s.draft ? s.draft.parameters.filter((p) => p.review && !s.reviewed.includes(p.id)).map((p) => p.id) : []);
 
 export type RosterParse = RosterRead;

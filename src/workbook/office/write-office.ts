@@ -165,6 +165,7 @@ async function writeSheet(ws: SheetApi, s: SheetPlan, queue: (bytes: number) => 
     layout.headersFooters.defaultForAllPages.centerHeader = headerText(p.header);
     layout.headersFooters.defaultForAllPages.centerFooter = headerText(p.footer);
   }
+  for (const [r, h] of Object.entries(s.rowHeights ?? {})) ws.getRange(`A${r}`).format.rowHeight = h;
   // a page break above the first row of the next page, as the .xlsx's <rowBreaks> (after row r)
   if (s.print?.breaks && ws.horizontalPageBreaks) for (const r of s.print.breaks) ws.horizontalPageBreaks.add(`A${r + 1}`);
   if (s.freeze) ws.freezePanes.freezeAt(`A1:${columnLetter(s.freeze.cols - 1)}${s.freeze.rows}`);

@@ -8,6 +8,7 @@ import type { Parameter, Scheme } from "../../core/scheme/schema.js";
 import type { Lang } from "../../core/text.js";
 import { t } from "../../i18n/index.js";
 import { absRef } from "./a1.js";
+import { describeRule } from "../../core/describe.js";
 import type { Naming } from "./names.js";
 import type { PlanBlock, PlanName, PlanValue, SheetPlan } from "./types.js";
 
@@ -18,15 +19,80 @@ const NOTE = "FFF2CC";
  * `scheme` is the scheme with its rule numbers lifted into parameters (lift.ts); `ruleNumbers`
  * are those, listed in a section of their own after the scheme's own parameters.
  */
+/** Units as the workbook's language writes them (a scheme may say "s" or "元"). */
+const UNITS: Record<string, Record<Lang, string>> = {
+  s: { "zh-CN": "秒", "en-US": "s" },
+  秒: { "zh-CN": "秒", "en-US": "s" },
+  元: { "zh-CN": "元", "en-US": "yuan" },
+  万元: { "zh-CN": "万元", "en-US": "10k yuan" },
+  天: { "zh-CN": "天", "en-US": "days" },
+  分: { "zh-CN": "分", "en-US": "points" },
+  次: { "zh-CN": "次", "en-US": "times" },
+  "%": { "zh-CN": "%", "en-US": "%" },
+};
+const unitWord = (u: string | undefined, lang: Lang) => (u === undefined ? "" : (UNITS[u]?.[lang] ?? u));
+
+/** Display width of text: a CJK character takes two columns. */
+const widthOf = (s: string) => [...s].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e7f ? 2 : 1), 0);
+
+/**
+ * Long text as lines of at most `width` columns, broken after sentence marks where it can: a
+ * description printed as one overflowing cell shrinks the whole page to fit it.
+ */
+export function textLines(text: string, width: number): string[] {
+  const out: string[] = [];
+  let line = "";
+  // pieces that end at a sentence or clause mark, kept with it
+  for (const piece of text.match(/[^。;;,,.]+[。;;,,.]?\s*/g) ?? [text]) {
+    if (line !== "" && widthOf(line + piece) > width) {
+      out.push(line.trimEnd());
+      line = "";
+    }
+    // a piece longer than a line on its own is cut by width
+    let rest = piece;
+    while (widthOf(rest) > width) {
+      let cut = 0;
+      let w = 0;
+      for (const ch of rest) {
+        const cw = widthOf(ch);
+        if (w + cw > width) break;
+        w += cw;
+        cut += ch.length;
+      }
+      out.push((line + rest.slice(0, cut)).trimEnd());
+      line = "";
+      rest = rest.slice(cut);
+    }
+    line += rest;
+  }
+  if (line.trim() !== "") out.push(line.trimEnd());
+  return out;
+}
+
+/** Column widths: 含义 / 值 / 单位 / 状态 / 说明 / 编号. */
+const WIDTHS = [30, 12, 8, 10, 60, 16];
+const NOTE_WIDTH = WIDTHS[4];
+const ID_FILL = "F2F2F2";
+
 export function schemeSheet(scheme: Scheme, name: string, lang: Lang, naming: Naming, ruleNumbers: readonly Parameter[] = []): { sheet: SheetPlan; names: PlanName[] } {
   const blocks: PlanBlock[] = [];
   const names: PlanName[] = [];
+  const heights: Record<number, number> = {};
+  // a row tall enough for its wrapped text (Excel keeps the height the file gives)
+  const tall = (r: number, text: string, width: number) => {
+    const lines = Math.max(1, Math.ceil(widthOf(text) / Math.max(1, width - 2)));
+    if (lines > 1) heights[r] = Math.max(heights[r] ?? 0, 15 * lines);
+  };
   let row = 1;
   const unit = moneyUnit(scheme.money.digits);
   blocks.push({ row, col: 0, values: [[scheme.name[lang]]], bold: true });
-  blocks.push({ row: row + 1, col: 0, values: [[scheme.description[lang]]], wrap: false });
-  blocks.push({ row: row + 2, col: 0, values: [[t(lang, "wb.rounding", { digits: scheme.scoreDigits, unit })]], fill: NOTE });
-  row += 4;
+  row++;
+  const description = textLines(scheme.description[lang], WIDTHS.slice(0, 5).reduce((a, w) => a + w, 0) - 4);
+  blocks.push({ row, col: 0, values: description.map((l) => [l]) });
+  row += description.length;
+  const rounding = textLines(t(lang, "wb.rounding", { digits: scheme.scoreDigits, unit }), WIDTHS.slice(0, 5).reduce((a, w) => a + w, 0) - 4);
+  blocks.push({ row, col: 0, values: rounding.map((l) => [l]), fill: NOTE });
+  row += rounding.length + 1;
 
   const lifted = new Set(ruleNumbers.map((p) => p.id));
   const own = scheme.parameters.filter((p) => !lifted.has(p.id));
@@ -41,14 +107,20 @@ export function schemeSheet(scheme: Scheme, name: string, lang: Lang, naming: Na
       row,
       col: 0,
       bold: true,
-      values: [["wb.scheme.param.id", "wb.scheme.param.name", "wb.scheme.param.value", "wb.scheme.param.unit", "wb.scheme.param.review", "wb.scheme.param.note"].map((k) => t(lang, k))],
+      values: [["wb.scheme.param.name", "wb.scheme.param.value", "wb.scheme.param.unit", "wb.scheme.param.state", "wb.scheme.param.note", "wb.scheme.param.id"].map((k) => t(lang, k))],
     });
     row++;
-    const values: PlanValue[][] = list.map((p) => [p.id, p.name[lang], p.value, p.unit ?? "", p.review ? t(lang, "wb.review") : "", p.note?.[lang] ?? ""]);
-    blocks.push({ row, col: 0, values: values.map((v) => [v[0], v[1]]) });
-    blocks.push({ row, col: 2, values: values.map((v) => [v[2]]), unlocked: true, formats: ["General"] });
-    blocks.push({ row, col: 3, values: values.map((v) => [v[3], v[4], v[5]]) });
-    list.forEach((p, i) => names.push({ name: naming.param(p.id), sheet: name, ref: absRef(row + i, 2), setting: { kind: "param", id: p.id } }));
+    // HR's words first; the id (what the defined names and the CLI's --param say) last, in grey
+    blocks.push({ row, col: 0, values: list.map((p) => [p.name[lang]]) });
+    blocks.push({ row, col: 1, values: list.map((p) => [p.value]), unlocked: true, formats: ["General"] });
+    blocks.push({ row, col: 2, values: list.map((p) => [unitWord(p.unit, lang), p.review ? t(lang, "wb.review") : ""]) });
+    blocks.push({ row, col: 4, values: list.map((p) => [p.note?.[lang] ?? ""]), wrap: true });
+    blocks.push({ row, col: 5, values: list.map((p) => [p.id]), fill: ID_FILL });
+    list.forEach((p, i) => {
+      names.push({ name: naming.param(p.id), sheet: name, ref: absRef(row + i, 1), setting: { kind: "param", id: p.id } });
+      tall(row + i, p.note?.[lang] ?? "", NOTE_WIDTH);
+      tall(row + i, p.name[lang], WIDTHS[0]);
+    });
     row += list.length + 1;
   }
 
@@ -81,17 +153,28 @@ export function schemeSheet(scheme: Scheme, name: string, lang: Lang, naming: Na
       row,
       col: 0,
       bold: true,
-      values: [["wb.scheme.param.id", "wb.scheme.param.name", "wb.scheme.indicator.points", "wb.scheme.indicator.weight", "wb.scheme.indicator.rule"].map((k) => t(lang, k))],
+      values: [["wb.scheme.indicator.name", "wb.scheme.indicator.points", "wb.scheme.indicator.weight", "", "wb.scheme.indicator.rule", "wb.scheme.param.id"].map((k) => (k ? t(lang, k) : ""))],
     });
     row++;
-    blocks.push({ row, col: 0, values: scheme.indicators.map((i) => [i.id, i.name[lang], i.points, i.weight ?? "", i.rule.kind]) });
+    // each rule in words, with the numbers it has now ("每超过 0.01 扣 2 分")
+    const words = scheme.indicators.map((i) => {
+      const w = describeRule(i.rule, i.points, scheme);
+      return t(lang, w.key, w.vars);
+    });
+    blocks.push({ row, col: 0, values: scheme.indicators.map((i) => [i.name[lang], i.points, i.weight ?? ""]) });
+    blocks.push({ row, col: 4, values: words.map((w) => [w]), wrap: true });
+    blocks.push({ row, col: 5, values: scheme.indicators.map((i) => [i.id]), fill: ID_FILL });
+    words.forEach((w, i) => tall(row + i, w, NOTE_WIDTH));
     row += scheme.indicators.length + 1;
   }
 
   if (scheme.raters.length) {
     blocks.push({ row, col: 0, values: [[t(lang, "wb.scheme.raters")]], bold: true, fill: HEADING });
     row++;
-    blocks.push({ row, col: 0, values: scheme.raters.map((r) => [r.id, r.name[lang], r.weight]) });
+    blocks.push({ row, col: 0, bold: true, values: [[t(lang, "wb.scheme.rater.name"), t(lang, "wb.scheme.rater.weight")]] });
+    row++;
+    blocks.push({ row, col: 0, values: scheme.raters.map((r) => [r.name[lang], r.weight]) });
+    blocks.push({ row, col: 5, values: scheme.raters.map((r) => [r.id]), fill: ID_FILL });
     row += scheme.raters.length + 1;
   }
 
@@ -118,7 +201,8 @@ export function schemeSheet(scheme: Scheme, name: string, lang: Lang, naming: Na
     blocks,
     validations: [],
     conditional: [],
-    widths: [22, 34, 12, 10, 12, 48],
+    widths: WIDTHS,
+    rowHeights: heights,
     protect: true,
   };
   return { sheet, names };

@@ -180,7 +180,8 @@ export function sheetXml(s: SheetPlan, styles: Styles, tableRelId: string | null
     if (cells.length === 0) continue;
     cells.sort((a, b) => a.col - b.col);
     // a table's header wraps onto up to three lines: the row is made tall enough to show them
-    const tall = s.table && r === s.table.row ? ' ht="45" customHeight="1"' : "";
+    const height = s.table && r === s.table.row ? 45 : s.rowHeights?.[r];
+    const tall = height ? ` ht="${height}" customHeight="1"` : "";
     sheetData.push(`<row r="${r}"${tall}>${cells.map((c) => c.xml).join("")}</row>`);
   }
 
