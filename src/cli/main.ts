@@ -5,6 +5,7 @@
  * report" — and exits 1, with the stack only under --debug. Nothing reaches the user as a raw
  * JavaScript stack trace.
  */
+import { payslipsCommand } from "./commands/payslips.js";
 import { pickLang, t } from "../i18n/index.js";
 import type { Lang } from "../core/text.js";
 import { EXIT, UserError, type CliIO } from "./io.js";
@@ -24,6 +25,7 @@ const COMMANDS = new Map<string, Command>([
   ["evaluate", evaluateCommand],
   ["workbook", workbookCommand],
   ["recalc", recalcCommand],
+  ["payslips", payslipsCommand],
 ]);
 
 const LANG_VALUES: readonly string[] = ["zh-CN", "en-US"];
