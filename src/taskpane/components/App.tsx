@@ -63,25 +63,32 @@ export function App({ host }: { host: Host }) {
     }),
     ...(sheetNameClash(state) !== null ? [t("wb.sheet-name.twice", { name: sheetNameClash(state)! })] : []),
   ];
+  const request = () => ({
+    scheme: confirmedDraft(state)!,
+    people: roster.people.map((p) => ({ id: p.id, name: p.name, period: null, values: p.values })),
+    lang: state.lang,
+    mode: state.options.formulas,
+    period: state.options.period,
+    protect: state.options.protect,
+    sheetNames: {
+      ...(state.options.evaluationName ? { evaluation: state.options.evaluationName } : {}),
+      ...(state.options.payoutName ? { payout: state.options.payoutName } : {}),
+    },
+  });
+  const [payslips, setPayslips] = useState<string | null>(null);
+  const downloadPayslips = async () => {
+    try {
+      const r = await host.payslips!(request());
+      setPayslips("failed" in r ? r.failed : t("ui.review.payslips-ready", { file: r.fileName }));
+    } catch (e) {
+      setPayslips(errorText(e, state.lang));
+    }
+  };
   const generate = async () => {
     if (!state.draft) return;
     dispatch({ type: "generate-start" });
     try {
-      const result = await host.generate(
-        {
-          scheme: confirmedDraft(state)!,
-          people: roster.people.map((p) => ({ id: p.id, name: p.name, period: null, values: p.values })),
-          lang: state.lang,
-          mode: state.options.formulas,
-          period: state.options.period,
-          protect: state.options.protect,
-          sheetNames: {
-            ...(state.options.evaluationName ? { evaluation: state.options.evaluationName } : {}),
-            ...(state.options.payoutName ? { payout: state.options.payoutName } : {}),
-          },
-        },
-        (progress) => dispatch({ type: "generate-progress", progress }),
-      );
+      const result = await host.generate(request(), (progress) => dispatch({ type: "generate-progress", progress }));
       dispatch({ type: "generate-done", result });
     } catch (e) {
       dispatch({ type: "generate-failed", message: errorText(e, state.lang) });
@@ -101,7 +108,7 @@ export function App({ host }: { host: Host }) {
         return <OptionsStep state={state} dispatch={dispatch} />;
       case "review":
         return (
-          <ReviewStep state={state} people={roster.people.length} standalone={host.kind === "standalone"} blockers={blockers} onGenerate={() => void generate()} onExport={exportScheme} onShowSheet={host.showSheet ? (name) => void host.showSheet!(name) : undefined} />
+          <ReviewStep state={state} people={roster.people.length} standalone={host.kind === "standalone"} blockers={blockers} onGenerate={() => void generate()} onExport={exportScheme} onShowSheet={host.showSheet ? (name) => void host.showSheet!(name) : undefined} onPayslips={host.payslips ? () => void downloadPayslips() : undefined} payslipsMessage={payslips} />
         );
     }
   })();

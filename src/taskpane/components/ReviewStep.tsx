@@ -15,6 +15,9 @@ export function ReviewStep(props: {
   onExport: () => void;
   blockers: string[];
   onShowSheet?: (name: string) => void;
+  /** Standalone: the payslips (工资条) as a file of their own. */
+  onPayslips?: () => void;
+  payslipsMessage?: string | null;
 }) {
   const { t, lang } = useT();
   const styles = useStyles();
@@ -43,6 +46,16 @@ export function ReviewStep(props: {
       <Button appearance="primary" disabled={props.blockers.length > 0 || g.status === "running"} onClick={props.onGenerate} data-testid="generate">
         {t(props.standalone ? "ui.review.download" : "ui.review.generate")}
       </Button>
+      {props.onPayslips && (
+        <Button disabled={props.blockers.length > 0} onClick={props.onPayslips} data-testid="payslips">
+          {t("ui.review.payslips")}
+        </Button>
+      )}
+      {props.payslipsMessage && (
+        <Body1 role="status" data-testid="payslips-message">
+          {props.payslipsMessage}
+        </Body1>
+      )}
       <Button onClick={props.onExport} data-testid="export">
         {t("ui.review.export")}
       </Button>

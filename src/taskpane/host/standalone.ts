@@ -3,6 +3,7 @@
  * download. The .xlsx writer is loaded only when needed (a separate chunk), so the pane's first
  * load stays small.
  */
+import { t } from "../../i18n/index.js";
 import { errorText } from "../../io/error-text.js";
 import type { Host } from "./types.js";
 import type { Lang } from "../../core/text.js";
@@ -51,6 +52,20 @@ export function standaloneHost(lang: Lang, download: Download = browserDownload)
       }
       onProgress(1);
       return { sheets: plan.sheets.map((s) => s.name), renamed: [], fileName, ...(payslipsLeftOut ? { payslipsLeftOut: request.people.length } : {}) };
+    },
+    async payslips(request) {
+      const [{ payslipsFile }, { PAYSLIP_LIMIT }] = await Promise.all([import("../../workbook/xlsx/payslips-file.js"), import("../../workbook/plan/payslip-sheet.js")]);
+      const file = await payslipsFile(request.scheme, request.people, null, { lang: request.lang, period: request.period || null });
+      if (!file.ok)
+        return {
+          failed:
+            file.reason === "too-many"
+              ? t(request.lang, "wb.payslips.too-many", { count: request.people.length, max: PAYSLIP_LIMIT })
+              : t(request.lang, "ui.review.payslips-incomplete"),
+        };
+      const fileName = `${request.scheme.id}${request.period ? `-${request.period}` : ""}-${t(request.lang, "wb.sheet.payslips")}.xlsx`;
+      download(file.bytes, fileName);
+      return { fileName };
     },
     async savedScheme() {
       try {

@@ -48,6 +48,8 @@ export interface Host {
    * Excel or LibreOffice (its generation record, settings, inputs and calculated payouts).
    */
   recalculateFile?(bytes: Uint8Array, fileName: string, lang: Lang): Promise<RecalcOutcome>;
+  /** Standalone: the payslips (工资条) alone as a file, values written in; `failed` says why there are none. */
+  payslips?(request: GenerateRequest): Promise<{ fileName: string } | { failed: string }>;
   /** Inside Excel: the selected cells, as rows of text (a roster selected on a sheet). */
   readSelection?(): Promise<string[][]>;
   /** Inside Excel: bring a sheet to the front. */

@@ -12,6 +12,7 @@ import type { PlanPerson } from "../plan/context.js";
 import { addPayslips } from "../plan/payslip-sheet.js";
 import type { CachedValue, PlanValue, SheetPlan } from "../plan/types.js";
 import { writeXlsx } from "./write-xlsx.js";
+import { planResults } from "../generation-record.js";
 
 const plainValue = (c: CachedValue | undefined): PlanValue => (c === undefined ? null : typeof c === "object" ? c.error : c);
 
@@ -19,10 +20,13 @@ const plainValue = (c: CachedValue | undefined): PlanValue => (c === undefined ?
 export async function payslipsFile(
   scheme: Scheme,
   people: readonly PlanPerson[],
-  results: readonly PersonResult[],
+  given: readonly PersonResult[] | null,
   options: { lang: Lang; period: string | null },
-): Promise<{ ok: true; bytes: Uint8Array; sheet: SheetPlan } | { ok: false; reason: "too-many" | "none" }> {
+): Promise<{ ok: true; bytes: Uint8Array; sheet: SheetPlan } | { ok: false; reason: "too-many" | "none" | "incomplete" }> {
   const plan = buildWorkbookPlan(scheme, people, { lang: options.lang, mode: "native", period: options.period });
+  // no results given: the engine's for this roster (none while its inputs are blank)
+  const results = given ?? planResults(scheme, people, plan);
+  if (results === null) return { ok: false, reason: "incomplete" };
   const added = addPayslips(plan, scheme, results);
   if (added !== "added") return { ok: false, reason: added };
   addCachedValues(plan, scheme, people, results);
