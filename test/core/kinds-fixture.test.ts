@@ -47,7 +47,8 @@ describe("a kind added to the list and nowhere else", () => {
     const setting = plan.names.find((n) => n.setting?.kind === "param" && text.includes(n.name));
     expect(setting, text).toBeDefined();
     const schemeSheet = plan.sheets.find((s) => s.role === "scheme")!;
-    expect(schemeSheet.blocks.flatMap((b) => b.values.flat())).toContain("magnitude");
+    // the scheme sheet says the rule in its own words, with the number it has now
+    expect(schemeSheet.blocks.flatMap((b) => b.values.flat())).toContain(t("en-US", words.key, words.vars));
 
     // and a second spreadsheet engine agrees with the engine on its formula
     for (const v of [-120, -3, 0, 7.5, 250]) {
