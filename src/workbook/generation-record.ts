@@ -41,14 +41,15 @@ export interface GenerationRecord {
 export const RECORD_NAMESPACE = "urn:kpi-scorecard:generation:1";
 
 /**
- * The engine's results for the people of a one-period plan, in their order — null while the
+ * The engine's results for the people of a plan, in their order (every period's) — null while the
  * roster's inputs are still blank (a roster to fill in has no pay yet: its payout rows show
- * blanks) or when the workbook has several periods. Every required input column (one per rater
- * for rated indicators) must hold a value for everyone.
+ * blanks). Every required input column (one per rater for rated indicators) must hold a value
+ * for everyone.
  */
 export function planResults(scheme: Scheme, people: readonly PlanPerson[], plan: WorkbookPlan, options: { trace?: boolean } = {}): PersonResult[] | null {
+  // one evaluation sheet, or one per period: every one has the same columns
   const evaluations = plan.sheets.filter((s) => s.role === "evaluation");
-  if (evaluations.length !== 1) return null;
+  if (evaluations.length === 0) return null;
   const required = new Set(scheme.inputs.filter((i) => i.required).map((i) => i.id));
   const inputKeys = evaluations[0].table!.keys.filter((k) => required.has(k.split("@")[0]));
   if (people.some((p) => inputKeys.some((k) => p.values[k] === null || p.values[k] === undefined))) return null;

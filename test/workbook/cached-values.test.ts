@@ -19,8 +19,8 @@ import type { WorkbookPlan } from "../../src/workbook/plan/types.js";
 import { evaluateWorkbook } from "./hf-workbook.js";
 import { template } from "../helpers.js";
 
-function roster(scheme: Scheme, rows: number, seed: number, copies: number[] = []): PersonData[] {
-  const sample = sampleData(scheme, { rows, seed });
+function roster(scheme: Scheme, rows: number, seed: number, copies: number[] = [], periods?: number): PersonData[] {
+  const sample = sampleData(scheme, { rows, seed, periods });
   const extra = copies.map((k, j) => sample.rows[k % sample.rows.length].map((c, col) => (sample.header[col] === "id" ? `T${j}` : c)));
   const { people, problems } = parseRecords(sample.header, [...sample.rows, ...extra].map((cells, i) => ({ line: i + 2, cells })), scheme);
   expect(problems).toEqual([]);
@@ -69,6 +69,37 @@ describe("cached values: what a previewer shows is what the formulas compute", (
         expect(cached).toBeGreaterThan(0);
       }),
       { numRuns: 12, seed: 20261203 },
+    );
+  });
+
+  // several periods: a sheet pair per month and the roll-up (INDEX/MATCH into each month, RANK of the year)
+  it.each(builtInSchemes().filter((s) => s.periods.rollup).map((s) => [s.id, s] as const))("%s, three months and the roll-up", (_id, scheme) => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 1e6 }), (rows, seed) => {
+        const plan = planWithCache(scheme, roster(scheme, rows, seed, [], 3));
+        expect(plan.sheets.filter((s) => s.role === "evaluation")).toHaveLength(3);
+        const hf = evaluateWorkbook(plan);
+        let cached = 0;
+        for (const s of plan.sheets) {
+          const hidden = new Set(s.hidden ?? []);
+          for (const b of s.blocks)
+            b.values.forEach((row, i) =>
+              row.forEach((v, j) => {
+                if (typeof v !== "object" || v === null) return;
+                const where = `${s.name}!R${b.row + i}C${b.col + j + 1} (${rows} people, seed ${seed})`;
+                const c = b.cached?.[i]?.[j];
+                if (c === undefined) {
+                  expect(hidden.has(b.col + j), `${where} has no cached value`).toBe(true);
+                  return;
+                }
+                cached++;
+                expect(c, where).toEqual(hfValue(hf.value(s.name, b.row + i, b.col + j)));
+              }),
+            );
+        }
+        expect(cached).toBeGreaterThan(0);
+      }),
+      { numRuns: 6, seed: 20261204 },
     );
   });
 

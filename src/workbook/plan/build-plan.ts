@@ -108,7 +108,7 @@ function planSheets(original: Scheme, people: readonly PlanPerson[], options: Pl
     }
     const ev = evaluationSheet(pctx);
     const pay = payoutSheet(pctx, ev.layout, history);
-    sheets.push(ev.sheet, pay.sheet);
+    sheets.push({ ...ev.sheet, period }, { ...pay.sheet, period });
     done.push({ period, sheet: pctx.sheetNames.evaluation, layout: ev.layout });
     lastCtx = pctx;
     lastPay = pay;

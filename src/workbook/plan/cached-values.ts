@@ -7,10 +7,8 @@
  * the cells around them (a row not evaluated, the payout totals, the summary, the scheme sheet's
  * references) the value of the formula over those numbers (evaluate-formula.ts).
  *
- * Only for a roster the engine can evaluate in full, in a workbook of one period: a roster still
- * to be filled in shows blanks, which is what its formulas give until it is filled in, and
- * several periods' workbooks are calculated on opening as before. Hidden helper columns keep no
- * value either. Excel, WPS and LibreOffice recalculate on opening all the same (fullCalcOnLoad).
+ * Only for a roster the engine can evaluate in full: a roster still to be filled in shows blanks,
+ * which is what its formulas give until it is filled in. Hidden helper columns keep no value. Excel, WPS and LibreOffice recalculate on opening all the same (fullCalcOnLoad).
  */
 import type { PersonResult } from "../../core/evaluate.js";
 import type { Scheme } from "../../core/scheme/schema.js";
@@ -68,8 +66,12 @@ function dataBlock(sheet: SheetPlan): PlanBlock | undefined {
  * person, in the order of `people` (the order of the rows).
  */
 export function addCachedValues(plan: WorkbookPlan, scheme: Scheme, people: readonly PlanPerson[], results: readonly PersonResult[]): void {
-  const evaluations = plan.sheets.filter((s) => s.role === "evaluation");
-  if (evaluations.length !== 1 || results.length !== people.length || people.length === 0) return;
+  if (results.length !== people.length || people.length === 0) return;
+  // a sheet of one period (in a workbook of several) holds that period's people, in their order
+  const ofPeriod = (period: string | undefined) => {
+    const i = results.map((_, k) => k).filter((k) => period === undefined || (results[k].period ?? people[k].period ?? null) === period);
+    return { results: i.map((k) => results[k]), people: i.map((k) => people[k]) };
+  };
   const lang = plan.lang;
   // each sheet's blocks by the rows they cover, to find a cell quickly
   const rowsOf = new Map<string, Map<number, PlanBlock[]>>();
@@ -87,8 +89,15 @@ export function addCachedValues(plan: WorkbookPlan, scheme: Scheme, people: read
   );
   // cells being evaluated: asked for again, a circle (the plan never builds one) gives no value
   const busy = new Set<string>();
+  const areas = new Map<string, CellValue[]>();
   const grid: Grid = {
     name: (n) => names.get(n),
+    area(sheetName, r1, c1, r2, c2, read) {
+      const key = `${sheetName}\u0000${r1}:${c1}:${r2}:${c2}`;
+      let v = areas.get(key);
+      if (!v) areas.set(key, (v = read()));
+      return v;
+    },
     value(sheetName, row, col) {
       const blocks = rowsOf.get(sheetName)?.get(row);
       const b = blocks?.find((x) => col >= x.col && col < x.col + (x.values[row - x.row]?.length ?? 0));
@@ -116,9 +125,10 @@ export function addCachedValues(plan: WorkbookPlan, scheme: Scheme, people: read
     const b = dataBlock(sheet);
     if (!b) continue;
     const keys = sheet.table!.keys;
+    const rows = ofPeriod(sheet.period);
     b.values.forEach((rowValues, i) => {
-      const r = results[i];
-      const p = people[i];
+      const r = rows.results[i];
+      const p = rows.people[i];
       if (!r || !p) return;
       rowValues.forEach((v, j) => {
         if (typeof v !== "object" || v === null) return;

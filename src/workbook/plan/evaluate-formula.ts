@@ -21,6 +21,33 @@ export interface Grid {
   value(sheet: string, row: number, col: number): CellValue | undefined;
   /** A defined name's cell. */
   name(name: string): { sheet: string; row: number; col: number } | undefined;
+  /**
+   * A fixed area's values, kept from one call to the next (a column looked up by every row of a
+   * roll-up is read once); undefined: read cell by cell.
+   */
+  area?(sheet: string, r1: number, c1: number, r2: number, c2: number, read: () => CellValue[]): CellValue[];
+}
+
+// per area array: its ids for MATCH, its numbers sorted for RANK and COUNTIF — built once
+const matchIndex = new WeakMap<CellValue[], Map<string, number>>();
+const sortedNumbers = new WeakMap<CellValue[], number[]>();
+
+function sorted(xs: CellValue[]): number[] {
+  let s = sortedNumbers.get(xs);
+  if (!s) sortedNumbers.set(xs, (s = xs.filter((x): x is number => typeof x === "number").sort((a, b) => a - b)));
+  return s;
+}
+
+/** How many of the sorted numbers are below x (or at most x, when `orEqual`). */
+function countBelow(s: number[], x: number, orEqual: boolean): number {
+  let lo = 0;
+  let hi = s.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (s[mid] < x || (orEqual && s[mid] === x)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 class Unknown extends Error {}
@@ -133,9 +160,12 @@ function evalNode(f: Formula, sheet: string, row: number, grid: Grid): Value {
   if ("ref" in f) return cell(grid, f.ref.sheet ?? sheet, f.ref.row ?? row, f.ref.col);
   if ("area" in f) {
     const a = f.area;
-    const out: CellValue[] = [];
-    for (let r = a.r1; r <= (a.r2 ?? row); r++) for (let c = a.c1; c <= a.c2; c++) out.push(cell(grid, a.sheet ?? sheet, r, c));
-    return out;
+    const read = () => {
+      const out: CellValue[] = [];
+      for (let r = a.r1; r <= (a.r2 ?? row); r++) for (let c = a.c1; c <= a.c2; c++) out.push(cell(grid, a.sheet ?? sheet, r, c));
+      return out;
+    };
+    return a.r2 !== undefined && grid.area ? grid.area(a.sheet ?? sheet, a.r1, a.c1, a.r2, a.c2, read) : read();
   }
   if ("neg" in f) {
     const v = evalNode(f.neg, sheet, row, grid);
@@ -299,6 +329,75 @@ function call(fn: string, args: Formula[], sheet: string, row: number, grid: Gri
       for (const v of [s, from, to]) if (isError(v)) return v;
       const f = text(from);
       return f === "" ? text(s) : text(s).split(f).join(text(to));
+    }
+    case "IFERROR": {
+      const v = evalNode(args[0], sheet, row, grid);
+      return isError(scalar(v)) ? evalNode(args[1], sheet, row, grid) : v;
+    }
+    case "INDEX": {
+      const xs = evalNode(args[0], sheet, row, grid);
+      const i = numArg(1);
+      if (isError(i)) return i;
+      // one column (or one row) of an area: the i-th value
+      if (!Array.isArray(xs) || args.length > 2) throw new Unknown();
+      const k = Math.floor(i);
+      return k >= 1 && k <= xs.length ? xs[k - 1] : { error: "#REF!" };
+    }
+    case "MATCH": {
+      // exact matching only (match type 0), Excel's way: no case, * ? as wildcards unless ~-escaped
+      if (args.length < 3 || args[2] !== 0) throw new Unknown();
+      const key = arg(0);
+      const xs = evalNode(args[1], sheet, row, grid);
+      if (isError(key)) return key;
+      if (!Array.isArray(xs)) throw new Unknown();
+      const pattern = text(key);
+      if (/(^|[^~])[*?]/.test(pattern)) throw new Unknown(); // a real wildcard: not needed by the plan
+      const wanted = pattern.replace(/~([~*?])/g, "$1").toLowerCase();
+      let index = matchIndex.get(xs);
+      if (!index) {
+        index = new Map();
+        xs.forEach((x, k) => {
+          const s = isError(x) ? null : text(x).toLowerCase();
+          if (s !== null && !index!.has(s)) index!.set(s, k + 1);
+        });
+        matchIndex.set(xs, index);
+      }
+      return index.get(wanted) ?? NA;
+    }
+    case "RANK": {
+      const x = numArg(0);
+      if (isError(x)) return x;
+      const xs = evalNode(args[1], sheet, row, grid);
+      if (!Array.isArray(xs)) throw new Unknown();
+      const ascending = args.length > 2 ? numArg(2) : 0;
+      if (isError(ascending)) return ascending;
+      const s = sorted(xs);
+      if (!s.includes(x)) return NA;
+      // descending: 1 + how many are larger; ascending: 1 + how many are smaller
+      return ascending ? 1 + countBelow(s, x, false) : 1 + (s.length - countBelow(s, x, true));
+    }
+    case "COUNTIF": {
+      const xs = evalNode(args[0], sheet, row, grid);
+      const criterion = arg(1);
+      if (!Array.isArray(xs) || typeof criterion !== "string") throw new Unknown();
+      const m = /^(>=|<=|<>|>|<|=)?(-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?)$/.exec(criterion);
+      if (!m) throw new Unknown();
+      const x = Number(m[2]);
+      const s = sorted(xs);
+      switch (m[1] ?? "=") {
+        case ">=":
+          return s.length - countBelow(s, x, false);
+        case ">":
+          return s.length - countBelow(s, x, true);
+        case "<=":
+          return countBelow(s, x, true);
+        case "<":
+          return countBelow(s, x, false);
+        case "=":
+          return countBelow(s, x, true) - countBelow(s, x, false);
+        default:
+          return s.length - (countBelow(s, x, true) - countBelow(s, x, false));
+      }
     }
     case "DATE": {
       const [y, m, d] = [numArg(0), numArg(1), numArg(2)];

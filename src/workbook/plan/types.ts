@@ -117,6 +117,8 @@ export interface SheetPlan {
   unlockedRanges?: string[];
   chart?: PlanChart;
   print?: PlanPrint;
+  /** The period this sheet evaluates or pays, in a workbook of several periods. */
+  period?: string;
   /** Row heights in points, by row: rows of wrapped text made tall enough to show it. */
   rowHeights?: Record<number, number>;
 }
