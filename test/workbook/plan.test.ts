@@ -232,4 +232,13 @@ describe("the scheme sheet in HR's words (issue 12, item 4)", () => {
     expect(colA.map((c) => c.v).join("")).toContain("请假期间工资按实际出勤计算");
     expect(Object.values(s.rowHeights ?? {}).some((h) => h >= 30)).toBe(true);
   });
+  it("every rule number named in words — the deductions item's input, the option's label, the band — never a field path", async () => {
+    const { liftRuleNumbers } = await import("../../src/workbook/plan/lift.js");
+    const { builtInSchemes } = await import("../../src/schemes/index.js");
+    const names = builtInSchemes().flatMap((s) => liftRuleNumbers(s).ruleNumbers.flatMap((p) => [p.name["zh-CN"], p.name["en-US"]]));
+    for (const n of names) expect(n, n).not.toMatch(/\b(bands|items|schedule|from|brackets)\b|\.\d|\d\./);
+    expect(names).toContain("考勤 · 旷工半天次数(含迟到 30–60 分钟) · 每次扣分 · 部门经理");
+    expect(names).toContain("旺旺响应时间 · 第 2 档 · 分值");
+    expect(names).toContain("Attendance · Half-day absences (incl. late 30–60 min) · points each · Department manager");
+  });
 });

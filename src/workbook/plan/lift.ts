@@ -8,7 +8,8 @@
 import type { Scheme, Parameter } from "../../core/scheme/schema.js";
 import { parseScheme } from "../../core/scheme/load.js";
 import { tunableFields } from "../../core/kinds/registry.js";
-import { problemText } from "../../i18n/index.js";
+import { problemText, t } from "../../i18n/index.js";
+import type { Lang } from "../../core/text.js";
 
 /** Field names whose numbers are settings, as the rule's kind declares them. */
 function tunableOf(rule: { kind: string }): Set<string> {
@@ -16,6 +17,41 @@ function tunableOf(rule: { kind: string }): Set<string> {
   if (!fields) throw new Error(`kind "${rule.kind}" declares no settings`);
   return new Set(fields);
 }
+/** Arrays whose entries are steps of a table: their index reads "band 2", not "item 2". */
+const TABLES = new Set(["bands", "brackets", "steps", "tiers", "amounts"]);
+
+/**
+ * A rule number's field in HR's words: "旷工半天次数 · 每次扣分 · 部门经理", "第 2 档 · 分值" — the
+ * input of a deductions item by its name, an option by its label, every field by its catalog word
+ * (`lift.field.*`), the raw name only where none is written.
+ */
+function fieldWords(rule: unknown, path: readonly string[], scheme: Scheme, lang: Lang): string[] {
+  const words: string[] = [];
+  let node: unknown = rule;
+  const inSchedule = path.includes("schedule");
+  for (let k = 0; k < path.length; k++) {
+    const seg = path[k];
+    const parent = path[k - 1];
+    const next = (node as Record<string, unknown> | undefined)?.[seg];
+    if (/^\d+$/.test(seg)) {
+      const item = next as { input?: string } | undefined;
+      const input = item?.input ? scheme.inputs.find((i) => i.id === item.input) : undefined;
+      if (parent === "items" && input) words.push(input.name[lang]);
+      else words.push(t(lang, TABLES.has(parent) ? "lift.band" : "lift.item", { n: Number(seg) + 1 }));
+    } else if (parent === "from" || (parent === "points" && !/^\d+$/.test(seg) && typeof next === "number")) {
+      // an option's number (a rate by staff level, a levels rule's points): the option's label
+      const option = scheme.inputs.flatMap((i) => i.options ?? []).find((o) => o.id === seg);
+      words.push(option ? option.label[lang] : seg);
+    } else if (seg !== "from" && seg !== "schedule" && seg !== "items" && !TABLES.has(seg)) {
+      const key = `lift.field.${inSchedule && seg === "rate" ? "rate-each" : seg}`;
+      const word = t(lang, key);
+      words.push(word === key ? seg : word);
+    }
+    node = next;
+  }
+  return words;
+}
+
 /** Where numbers are not settings: conditions, a deductions rule's zero test, arithmetic. */
 const SKIP = new Set(["when", "zeroWhen", "args"]);
 
@@ -33,10 +69,12 @@ export function liftRuleNumbers(scheme: Scheme): Lifted {
     let id = base;
     for (let i = 2; taken.has(id); i++) id = `${base}_${i}`;
     taken.add(id);
-    const field = path.join(".");
-    ruleNumbers.push({ id, name: { "zh-CN": `${owner.name["zh-CN"]} · ${field}`, "en-US": `${owner.name["en-US"]} · ${field}` }, value, review: false });
+    const name = (lang: Lang) => [owner.name[lang], ...fieldWords(rule, path, scheme, lang)].join(" · ");
+    ruleNumbers.push({ id, name: { "zh-CN": name("zh-CN"), "en-US": name("en-US") }, value, review: false });
     return { param: id };
   };
+  // the rule being walked, for the words of its fields
+  let rule: unknown = null;
   // the fields of the rule being walked
   let fields = new Set<string>();
   const walk = (node: unknown, owner: { id: string; name: Scheme["indicators"][number]["name"] }, path: string[], tunable: boolean): unknown => {
@@ -54,9 +92,10 @@ export function liftRuleNumbers(scheme: Scheme): Lifted {
     }
     return out;
   };
-  const walkRule = (rule: { kind: string }, owner: { id: string; name: Scheme["indicators"][number]["name"] }) => {
-    fields = tunableOf(rule);
-    return walk(rule, owner, [], false);
+  const walkRule = (r: { kind: string }, owner: { id: string; name: Scheme["indicators"][number]["name"] }) => {
+    fields = tunableOf(r);
+    rule = r;
+    return walk(r, owner, [], false);
   };
   const raw = {
     ...scheme,
