@@ -107,7 +107,7 @@ export class FakeExcel implements ContextApi {
         conditionalFormats: {
           add: () => {
             fake.op("conditional");
-            return { custom: { rule: { formula: "" }, format: { fill: { color: "" } } } };
+            return { custom: { rule: { formula: "" }, format: { fill: { color: "" } } }, dataBar: { lowerBoundRule: { type: "", formula: "" }, upperBoundRule: { type: "", formula: "" }, positiveFormat: { fillColor: "" } } };
           },
         },
       };

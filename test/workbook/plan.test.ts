@@ -242,3 +242,17 @@ describe("the scheme sheet in HR's words (issue 12, item 4)", () => {
     expect(names).toContain("Attendance · Half-day absences (incl. late 30–60 min) · points each · Department manager");
   });
 });
+
+describe("the summary's bars (issue 12, item 6)", () => {
+  it("are data bars on the share, from 0 to 100 %, not text that prints as black blocks", async () => {
+    const scheme = template("cs-pay");
+    const plan = buildWorkbookPlan(scheme, [], { lang: "zh-CN", mode: "native" });
+    const summary = plan.sheets.find((s) => s.role === "summary")!;
+    expect(summary.dataBars).toEqual([{ ref: `D6:D${5 + scheme.grades.length}`, min: 0, max: 1, color: "5B9BD5" }]);
+    expect(formulaTexts(summary).some((f) => f.includes("REPT"))).toBe(false);
+    const { unzipSync, strFromU8 } = await import("fflate");
+    const files = unzipSync(await writeXlsx(plan));
+    const xml = strFromU8(files[`xl/worksheets/sheet${plan.sheets.indexOf(summary) + 1}.xml`]);
+    expect(xml).toContain(`<conditionalFormatting sqref="D6:D${5 + scheme.grades.length}"><cfRule type="dataBar"`);
+  });
+});

@@ -17,7 +17,13 @@ export interface RangeApi {
     protection: { locked: boolean };
   };
   dataValidation: { rule: unknown; prompt: unknown; errorAlert: unknown };
-  conditionalFormats: { add(type: string): { custom: { rule: { formula: string }; format: { fill: { color: string } } } } };
+  conditionalFormats: {
+    add(type: string): {
+      custom: { rule: { formula: string }; format: { fill: { color: string } } };
+      /** present for "DataBar" */
+      dataBar?: { lowerBoundRule: { type: string; formula?: string }; upperBoundRule: { type: string; formula?: string }; positiveFormat: { fillColor: string } };
+    };
+  };
 }
 
 export interface SheetApi {

@@ -151,6 +151,15 @@ async function writeSheet(ws: SheetApi, s: SheetPlan, queue: (bytes: number) => 
     cf.custom.rule.formula = `=${c.formula}`;
     cf.custom.format.fill.color = `#${c.fill}`;
   }
+  for (const d of s.dataBars ?? []) {
+    const cf = ws.getRange(d.ref).conditionalFormats.add("DataBar");
+    // ExcelApi 1.6; the bar runs from min to max, in the plan's colour
+    if (cf.dataBar) {
+      cf.dataBar.lowerBoundRule = { type: "Number", formula: String(d.min) };
+      cf.dataBar.upperBoundRule = { type: "Number", formula: String(d.max) };
+      cf.dataBar.positiveFormat.fillColor = `#${d.color}`;
+    }
+  }
   for (const ref of s.unlockedRanges ?? []) ws.getRange(ref).format.protection.locked = false;
   if (s.print && ws.pageLayout) {
     // as the .xlsx prints: A4, one page wide, titles repeated, the scheme in the header

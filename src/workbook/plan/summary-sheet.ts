@@ -25,6 +25,7 @@ export function summarySheet(ctx: PlanContext, ev: EvaluationLayout, payout: { l
   blocks.push({ row, col: 0, values: [[t(lang, "wb.summary.headcount"), { formula: call("COUNT", range("total")) }]] });
   row += 2;
   let chart: SheetPlan["chart"];
+  const dataBars: NonNullable<SheetPlan["dataBars"]> = [];
   if (scheme.grades.length) {
     blocks.push({ row, col: 0, bold: true, values: [["wb.summary.grade", "wb.summary.count", "wb.summary.share", "wb.summary.bar"].map((k) => t(lang, k))] });
     row++;
@@ -33,17 +34,19 @@ export function summarySheet(ctx: PlanContext, ev: EvaluationLayout, payout: { l
     blocks.push({
       row,
       col: 0,
-      formats: [undefined, "0", "0.0%", undefined],
+      formats: [undefined, "0", "0.0%", ";;;"],
       values: grades.map((g, i) => {
         const r = row + i;
         return [
           g.label[lang],
           { formula: call("SUMPRODUCT", exact(range("grade"), str(g.label[lang]))) },
           { formula: IF(op("=", headcount, 0), 0, div(at(1, r), headcount)) },
-          { formula: call("REPT", str("█"), ROUND(mul(at(2, r), 40), 0)) },
+          // the share again, its number hidden: a data bar draws it (text bars printed as black blocks)
+          { formula: at(2, r) },
         ];
       }),
     });
+    dataBars.push({ ref: `D${row}:D${row + grades.length - 1}`, min: 0, max: 1, color: "5B9BD5" });
     row += grades.length;
     chart = { title: t(lang, "wb.summary.chart"), categories: `A${start}:A${row - 1}`, values: `B${start}:B${row - 1}`, anchor: `F${start - 1}` };
     row++;
@@ -104,5 +107,5 @@ export function summarySheet(ctx: PlanContext, ev: EvaluationLayout, payout: { l
     });
     row += departments.length + 1;
   }
-  return { name: ctx.sheetNames.summary, role: "summary", blocks, validations: [], conditional: [], widths: [24, 12, 10, 44], protect: true, chart };
+  return { name: ctx.sheetNames.summary, role: "summary", blocks, validations: [], conditional: [], dataBars, widths: [24, 12, 10, 44], protect: true, chart };
 }

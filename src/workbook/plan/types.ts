@@ -117,6 +117,8 @@ export interface SheetPlan {
   unlockedRanges?: string[];
   chart?: PlanChart;
   print?: PlanPrint;
+  /** Data bars (a bar in the cell for its value, from min to max): they print, unlike text bars. */
+  dataBars?: { ref: string; min: number; max: number; color: string }[];
   /** The period this sheet evaluates or pays, in a workbook of several periods. */
   period?: string;
   /** Row heights in points, by row: rows of wrapped text made tall enough to show it. */

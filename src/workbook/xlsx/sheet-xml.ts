@@ -203,6 +203,11 @@ export function sheetXml(s: SheetPlan, styles: Styles, tableRelId: string | null
   s.conditional.forEach((c, i) =>
     parts.push(`<conditionalFormatting sqref="${c.ref}"><cfRule type="expression" dxfId="${styles.dxf(c.fill)}" priority="${i + 1}"><formula>${esc(c.formula)}</formula></cfRule></conditionalFormatting>`),
   );
+  (s.dataBars ?? []).forEach((d, i) =>
+    parts.push(
+      `<conditionalFormatting sqref="${d.ref}"><cfRule type="dataBar" priority="${s.conditional.length + i + 1}"><dataBar><cfvo type="num" val="${d.min}"/><cfvo type="num" val="${d.max}"/><color rgb="FF${d.color}"/></dataBar></cfRule></conditionalFormatting>`,
+    ),
+  );
   if (s.validations.length) {
     parts.push(`<dataValidations count="${s.validations.length}">`);
     for (const v of s.validations) {
