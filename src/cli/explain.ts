@@ -2,7 +2,8 @@
 import type { Scheme } from "../core/scheme/schema.js";
 import type { PersonResult } from "../core/evaluate.js";
 import { formatMoney, type MoneyDigits } from "../core/money.js";
-import { formatNumber, reasonText, t } from "../i18n/index.js";
+import { formatNumber, t } from "../i18n/index.js";
+import { reasonText } from "../io/reason-text.js";
 import type { Lang } from "../core/text.js";
 import { labeler } from "../io/results-table.js";
 

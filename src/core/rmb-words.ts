@@ -3,7 +3,7 @@
  * 55,737.99 → 伍万伍仟柒佰叁拾柒元玖角玖分; 1,000,001 → 壹佰万零壹元整; 10.05 → 壹拾元零伍分.
  * The rules of 《支付结算办法》: a zero inside the number is written 零 once however many there are;
  * an amount ending at 元 ends with 整, one ending at 角 or 分 does not; a negative amount is 负….
- * This is the reference the workbook's formula (src/workbook/plan/rmb-formula.ts) is tested against.
+ * This is the reference the workbook's formula (rmb-formula.ts) is tested against.
  */
 
 export const RMB_DIGITS = ["零", "壹", "贰", "叁", "肆", "伍", "陆", "柒", "捌", "玖"] as const;

@@ -6,7 +6,6 @@
 import en from "./en-US.json" with { type: "json" };
 import zh from "./zh-CN.json" with { type: "json" };
 import type { Lang, MessageVars } from "./lang.js";
-import type { Scheme } from "../core/scheme/schema.js";
 
 export const catalogs: Record<Lang, Record<string, string>> = { "en-US": en, "zh-CN": zh };
 
@@ -34,28 +33,3 @@ export function pickLang(locale: string | undefined | null): Lang {
 export function problemText(p: { path: string; key: string; vars: MessageVars }, lang: Lang, where: string = p.path): string {
   return `${where}: ${t(lang, p.key, p.vars)}`;
 }
-
-/** An input, derived value or rater column ("execution@supervisor") by the name people know it by. */
-export function inputLabel(scheme: Scheme, column: string, lang: Lang): string {
-  const [id, rater] = column.split("@");
-  const name = scheme.inputs.find((i) => i.id === id)?.name[lang] ?? scheme.derived.find((d) => d.id === id)?.name[lang] ?? id;
-  const by = rater === undefined ? undefined : (scheme.raters.find((r) => r.id === rater)?.name[lang] ?? rater);
-  return by === undefined ? name : t(lang, "wb.col.rater", { name, rater: by });
-}
-
-/** The engine's reason for a number, in words, naming inputs by their names, not their ids. */
-export function reasonText(reason: { key: string; vars: MessageVars }, scheme: Scheme, lang: Lang): string {
-  const input = reason.vars.input;
-  if (typeof input !== "string") return t(lang, reason.key, reason.vars);
-  const vars: MessageVars = { ...reason.vars, input: inputLabel(scheme, input, lang) };
-  // an option's value by its label (正式, not regular), a comparison by its sign
-  const options = scheme.inputs.find((i) => i.id === input.split("@")[0])?.options;
-  for (const k of ["value", "actual"] as const) {
-    const o = options?.find((x) => x.id === vars[k]);
-    if (o) vars[k] = o.label[lang];
-  }
-  if (typeof vars.op === "string") vars.op = OP_SIGNS[vars.op] ?? vars.op;
-  return t(lang, reason.key, vars);
-}
-
-const OP_SIGNS: Record<string, string> = { "=": "=", "!=": "≠", "<": "<", "<=": "≤", ">": ">", ">=": "≥" };

@@ -7,7 +7,8 @@ import type { Cause, SettingChange } from "../core/payout-changes.js";
 import { formatMoney, moneyUnit, type MoneyDigits } from "../core/money.js";
 import type { Scheme } from "../core/scheme/schema.js";
 import type { Lang } from "../core/text.js";
-import { formatNumber, inputLabel, reasonText, t } from "../i18n/index.js";
+import { formatNumber, t } from "../i18n/index.js";
+import { inputLabel, reasonText } from "../io/reason-text.js";
 import type { RecalcChange, RecalcReport } from "./read-back.js";
 
 /** A pay line's name in the pane's language ("pay" is the person's total pay). */

@@ -53,5 +53,11 @@ describe("kpi-scorecard payslips", () => {
     const dir = tempDir();
     expect((await cli(["payslips", "--out", "s.xlsx"], dir)).code).toBe(2);
     expect((await cli(["payslips", "--workbook", "w.xlsx", "--scheme", "warehouse", "--out", "s.xlsx"], dir)).code).toBe(2);
+    // a file that is no workbook: said, naming it, and nothing written
+    writeFileSync(join(dir, "d.csv"), DATA);
+    const notXlsx = await cli(["payslips", "--workbook", "d.csv", "--out", "s.xlsx"], dir);
+    expect(notXlsx.code).not.toBe(0);
+    expect(notXlsx.err).toContain("not an .xlsx workbook");
+    expect(existsSync(join(dir, "s.xlsx"))).toBe(false);
   });
 });

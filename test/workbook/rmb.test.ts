@@ -9,7 +9,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { rmbUppercase } from "../../src/core/rmb-words.js";
-import { rmbUppercaseFormula } from "../../src/workbook/plan/rmb-formula.js";
+import { rmbUppercaseFormula } from "../../src/core/rmb-formula.js";
 import { ref } from "../../src/core/formula.js";
 import { evaluateFormula } from "../../src/workbook/plan/evaluate-formula.js";
 import { writeXlsx } from "../../src/workbook/xlsx/write-xlsx.js";

@@ -8,7 +8,6 @@
  */
 import type { PersonResult } from "../../core/evaluate.js";
 import type { Scheme } from "../../core/scheme/schema.js";
-import { openXlsx } from "../../io/xlsx-read.js";
 import { t } from "../../i18n/index.js";
 import type { PlanPerson } from "../../workbook/plan/context.js";
 import { PAYSLIP_LIMIT } from "../../workbook/plan/payslip-sheet.js";
@@ -16,7 +15,8 @@ import { recalcWorkbookFile } from "../../workbook/recalc-file.js";
 import { describeMismatch, describeRowProblem } from "../../workbook/recalc-words.js";
 import { payslipsFile } from "../../workbook/xlsx/payslips-file.js";
 import { optional, parseArgs, periodOption, required } from "../args.js";
-import { readInput, writeAtomic } from "../files.js";
+import { writeAtomic } from "../files.js";
+import { openWorkbookFile } from "./recalc.js";
 import { EXIT, UserError, type CliIO } from "../io.js";
 import { readRosterFile } from "../roster-file.js";
 import { applyParams, loadScheme } from "../scheme-source.js";
@@ -37,7 +37,7 @@ async function fromRoster(argv: { scheme: string; data: string; params: string[]
 
 function fromWorkbook(path: string, io: CliIO): { scheme: Scheme; people: PlanPerson[]; results: PersonResult[]; period: string | null } {
   const lang = io.lang;
-  const r = recalcWorkbookFile(openXlsx(readInput(path, io)), path, lang);
+  const r = recalcWorkbookFile(openWorkbookFile(path, io), path, lang);
   if (!r.ok) throw new UserError(r.reason === "settings" ? [t(lang, "ui.finance.scheme-problems"), ...r.problems.map((p) => `  ${p}`)].join("\n") : r.problems.join("\n"));
   const { report } = r;
   if (report.mismatches.length || report.rowProblems.length)

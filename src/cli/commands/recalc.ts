@@ -15,7 +15,8 @@ import { optional, parseArgs, required } from "../args.js";
 import { readInput, writeAtomic } from "../files.js";
 import { EXIT, UserError, type CliIO } from "../io.js";
 
-function open(path: string, io: CliIO): XlsxFile {
+/** A workbook file read, or a clear error naming it (not an .xlsx, unreadable). */
+export function openWorkbookFile(path: string, io: CliIO): XlsxFile {
   try {
     return openXlsx(readInput(path, io));
   } catch (e) {
@@ -28,7 +29,7 @@ export function recalcCommand(argv: readonly string[], io: CliIO): number {
   const args = parseArgs(argv, { command: "recalc", valued: ["workbook", "out"], flags: ["force"] }, io);
   const path = required(args, "workbook", io);
   const lang = io.lang;
-  const r = recalcWorkbookFile(open(path, io), path, lang);
+  const r = recalcWorkbookFile(openWorkbookFile(path, io), path, lang);
   if (!r.ok) throw new UserError(r.reason === "settings" ? [t(lang, "ui.finance.scheme-problems"), ...r.problems.map((p) => `  ${p}`)].join("\n") : r.problems.join("\n"));
   const { report } = r;
   const scheme = report.scheme;

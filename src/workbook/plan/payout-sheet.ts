@@ -9,7 +9,7 @@ import { Columns } from "./columns.js";
 import { moneyFormat, rosterColumns, type PlanContext } from "./context.js";
 import type { EvaluationLayout } from "./evaluation-sheet.js";
 import { whenFormula } from "../../core/condition.js";
-import { rmbUppercaseFormula } from "./rmb-formula.js";
+import { rmbUppercaseFormula } from "../../core/rmb-formula.js";
 import { isPersonPay, payFormula, rosterPayKindOf } from "../../core/kinds/registry.js";
 import {   area,  call,  EMPTY, IF,   op, ref, ROUND, str, sub, sum, type Formula } from "../../core/formula.js";
 import type { PlanBlock, PlanFormula, PlanValue, SheetPlan } from "./types.js";

@@ -10,7 +10,8 @@ import type { PersonResult } from "../../core/evaluate.js";
 import { formatMoney, type MoneyDigits } from "../../core/money.js";
 import type { Scheme } from "../../core/scheme/schema.js";
 import { ref } from "../../core/formula.js";
-import { formatNumber, reasonText, t } from "../../i18n/index.js";
+import { formatNumber, t } from "../../i18n/index.js";
+import { reasonText } from "../../io/reason-text.js";
 import { defaultSheetNames, freeName } from "./names.js";
 import type { PlanBlock, PlanValue, SheetPlan, WorkbookPlan } from "./types.js";
 

@@ -5,8 +5,8 @@
  * it differently). The rules and the reference are src/core/rmb-words.ts; the tests hold the
  * formula to it.
  */
-import { RMB_DIGITS } from "../../core/rmb-words.js";
-import { AND, call, EMPTY, IF, op, ROUND, str, type Formula } from "../../core/formula.js";
+import { RMB_DIGITS } from "./rmb-words.js";
+import { AND, call, EMPTY, IF, op, ROUND, str, type Formula } from "./formula.js";
 
 const PLACES = ["", "拾", "佰", "仟"];
 const cat = (...xs: Formula[]): Formula => xs.reduce((a, x) => op("&", a, x));
