@@ -19,18 +19,13 @@ const NOTE = "FFF2CC";
  * `scheme` is the scheme with its rule numbers lifted into parameters (lift.ts); `ruleNumbers`
  * are those, listed in a section of their own after the scheme's own parameters.
  */
-/** Units as the workbook's language writes them (a scheme may say "s" or "元"). */
-const UNITS: Record<string, Record<Lang, string>> = {
-  s: { "zh-CN": "秒", "en-US": "s" },
-  秒: { "zh-CN": "秒", "en-US": "s" },
-  元: { "zh-CN": "元", "en-US": "yuan" },
-  万元: { "zh-CN": "万元", "en-US": "10k yuan" },
-  天: { "zh-CN": "天", "en-US": "days" },
-  分: { "zh-CN": "分", "en-US": "points" },
-  次: { "zh-CN": "次", "en-US": "times" },
-  "%": { "zh-CN": "%", "en-US": "%" },
+/** A unit in the workbook's language (a scheme may say "s" or "元"): the catalog's word, else as written. */
+const unitWord = (u: string | undefined, lang: Lang) => {
+  if (u === undefined) return "";
+  const key = `wb.unit.${u}`;
+  const word = t(lang, key);
+  return word === key ? u : word;
 };
-const unitWord = (u: string | undefined, lang: Lang) => (u === undefined ? "" : (UNITS[u]?.[lang] ?? u));
 
 /** Display width of text: a CJK character takes two columns. */
 const widthOf = (s: string) => [...s].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e7f ? 2 : 1), 0);
