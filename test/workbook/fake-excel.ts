@@ -24,6 +24,8 @@ export class FakeExcel implements ContextApi {
   pageBreaks = new Map<string, string[]>();
   validations: { sheet: string; address: string; rule: unknown; prompt: unknown }[] = [];
   calculationSuspended = 0;
+  /** Charts added: their sheet and where they were put. */
+  charts: { sheet: string; at: string | null }[] = [];
   private sheetNames: string[];
   private nameList: string[];
   private tableList: string[] = [];
@@ -135,7 +137,14 @@ export class FakeExcel implements ContextApi {
       },
       freezePanes: { freezeAt: () => fake.op("freeze") },
       protection: { protect: () => (fake.op("protect"), fake.protectedSheets.add(name)) },
-      charts: { add: () => (fake.op("chart"), { title: { text: "" }, top: 0, left: 0 }) },
+      charts: {
+        add: () => {
+          fake.op("chart");
+          const chart = { sheet: name, at: null as string | null };
+          fake.charts.push(chart);
+          return { title: { text: "" }, setPosition: (from: string, to?: string) => (fake.op("chart position"), (chart.at = `${from}:${to}`)) };
+        },
+      },
       pageLayout: (() => {
         const layout: Record<string, unknown> = { headersFooters: { defaultForAllPages: {} } };
         fake.pageLayouts.set(name, layout);

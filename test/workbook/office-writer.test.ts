@@ -27,6 +27,14 @@ describe("Office writer", () => {
     expect(counts[0]).toBe(3);
   });
 
+  it("puts the grade chart where the .xlsx anchors it: beside the summary's tables", async () => {
+    const { scheme, people } = roster("ecommerce-cs", 20);
+    const excel = fakeExcel();
+    await generateInOffice(excel, scheme, people, { lang: "zh-CN", mode: "native" });
+    // the summary's tables are four columns wide (A–D): the chart from F, 7 columns by 15 rows
+    expect(excel.charts).toEqual([{ sheet: "汇总", at: "F5:M20" }]);
+  });
+
   it("cuts big rosters into requests under Excel on the web's 5 MB", async () => {
     const { scheme, people } = roster("ecommerce-cs", 10_000);
     const excel = fakeExcel();

@@ -29,6 +29,8 @@ if (!pdftotext) {
 
 interface Printed {
   id: string;
+  summary: string;
+  grades: boolean;
   rows: number;
   pages: string[];
   evaluation: string;
@@ -57,7 +59,7 @@ describe.skipIf(!soffice || !pdftotext)("printed by LibreOffice", () => {
       writeFileSync(file, await writeXlsx(plan));
       files.push(file);
       const slips = plan.sheets.find((x) => x.role === "payslips")!;
-      printed.push({ id: s.id, rows, pages: [], evaluation: plan.sheets[1].name, payout: plan.sheets[2].name, name: s.name["zh-CN"], slipHeader: (slips.blocks[0].values[0] as string[]).join(""), slipPage: slips.print!.header, ids: people.map((x) => x.id) });
+      printed.push({ id: s.id, summary: plan.sheets[3].name, grades: s.grades.length > 0, rows, pages: [], evaluation: plan.sheets[1].name, payout: plan.sheets[2].name, name: s.name["zh-CN"], slipHeader: (slips.blocks[0].values[0] as string[]).join(""), slipPage: slips.print!.header, ids: people.map((x) => x.id) });
     }
     // pdftotext spaces CJK text as it likes: compared without whitespace
     printAll(files).forEach((pdf, i) => (printed[i].pages = pdfPages(pdf).map((page) => page.replace(/\s+/g, ""))));
@@ -82,6 +84,16 @@ describe.skipIf(!soffice || !pdftotext)("printed by LibreOffice", () => {
     for (const page of pages) {
       expect(page).toContain(bare(t("zh-CN", "wb.col.id")));
       expect(page).toContain(bare(t("zh-CN", "wb.col.name")));
+    }
+  });
+
+  it("the summary's grade chart is drawn: its title on the summary's page, which stays one page", () => {
+    const title = bare(t("zh-CN", "wb.summary.chart"));
+    for (const p of printed.filter((x) => x.rows === 20)) {
+      const pages = onSheet(p, p.summary);
+      expect(pages, p.id).toHaveLength(1);
+      // no cell holds the title: only the chart's own text puts it on the page
+      expect(pages[0].includes(title), p.id).toBe(p.grades);
     }
   });
 

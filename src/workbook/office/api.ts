@@ -32,7 +32,7 @@ export interface SheetApi {
   tables: { add(address: string, hasHeaders: boolean): { name: string; style: string } };
   freezePanes: { freezeAt(address: string): void };
   protection: { protect(options?: Record<string, boolean>): void };
-  charts: { add(type: string, source: RangeApi, seriesBy?: string): { title: { text: string }; top: number; left: number } };
+  charts: { add(type: string, source: RangeApi, seriesBy?: string): { title: { text: string }; setPosition(startCell: string, endCell?: string): void } };
   /** ExcelApi 1.9; absent in older Excel, where the sheet prints with Excel's defaults. */
   pageLayout?: {
     /** "Portrait" | "Landscape" */

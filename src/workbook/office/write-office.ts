@@ -8,7 +8,7 @@
  * - on any failure, the sheets and names it made are deleted again, and the error rethrown.
  */
 import type { PlanBlock, PlanValue, SheetPlan, WorkbookPlan } from "../plan/types.js";
-import { cellRef, columnLetter } from "../plan/a1.js";
+import { cellRef, columnLetter, refPosition } from "../plan/a1.js";
 import { printR1C1 } from "../plan/print-formula.js";
 import { headerText } from "../plan/print-setup.js";
 import type { ContextApi, RangeApi, SheetApi } from "./api.js";
@@ -181,6 +181,9 @@ async function writeSheet(ws: SheetApi, s: SheetPlan, queue: (bytes: number) => 
   if (s.chart) {
     const chart = ws.charts.add("ColumnClustered", ws.getRange(`${s.chart.categories.split(":")[0]}:${s.chart.values.split(":")[1]}`), "Columns");
     chart.title.text = s.chart.title;
+    // where the .xlsx anchors it: beside the tables, not over them
+    const { row, col } = refPosition(s.chart.anchor)!;
+    chart.setPosition(s.chart.anchor, `${columnLetter(col + s.chart.size.cols)}${row + s.chart.size.rows}`);
   }
 }
 

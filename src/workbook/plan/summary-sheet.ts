@@ -1,6 +1,6 @@
 /**
- * The summary sheet (汇总): headcount per grade with its share and an in-cell bar (a chart is
- * added by writers that can draw one), the capped awards checked against their caps, and the
+ * The summary sheet (汇总): headcount per grade with its share and a data bar, and a column
+ * chart of the headcounts beside the tables; the capped awards checked against their caps, and the
  * total of every pay line.
  */
 import { t } from "../../i18n/index.js";
@@ -8,6 +8,7 @@ import { add, area, call, div, IF, mul, neg, op, ref, ROUND, str, type Formula }
 import { moneyFormat, type PlanContext } from "./context.js";
 import type { EvaluationLayout } from "./evaluation-sheet.js";
 import type { PlanBlock, SheetPlan } from "./types.js";
+import { columnLetter } from "./a1.js";
 
 export function summarySheet(ctx: PlanContext, ev: EvaluationLayout, payout: { lineColumns: Map<string, number>; payColumn: number }): SheetPlan {
   const { scheme, lang } = ctx;
@@ -48,7 +49,7 @@ export function summarySheet(ctx: PlanContext, ev: EvaluationLayout, payout: { l
     });
     dataBars.push({ ref: `D${row}:D${row + grades.length - 1}`, min: 0, max: 1, color: "5B9BD5" });
     row += grades.length;
-    chart = { title: t(lang, "wb.summary.chart"), categories: `A${start}:A${row - 1}`, values: `B${start}:B${row - 1}`, anchor: `F${start - 1}` };
+    chart = { title: t(lang, "wb.summary.chart"), categories: `A${start}:A${row - 1}`, values: `B${start}:B${row - 1}`, anchor: `A${start - 1}`, size: { cols: 7, rows: 15 } };
     row++;
   }
   if (scheme.awards.length && scheme.awardsOn === "period") {
@@ -107,5 +108,7 @@ export function summarySheet(ctx: PlanContext, ev: EvaluationLayout, payout: { l
     });
     row += departments.length + 1;
   }
+  // the chart beside the tables, one column clear of the widest (the departments' grade columns)
+  if (chart) chart.anchor = `${columnLetter(Math.max(...blocks.map((b) => b.col + (b.values[0]?.length ?? 0))) + 1)}${chart.anchor.slice(1)}`;
   return { name: ctx.sheetNames.summary, role: "summary", blocks, validations: [], conditional: [], dataBars, widths: [24, 12, 10, 44], protect: true, chart };
 }

@@ -77,8 +77,9 @@ export interface PlanChart {
   /** Category labels and values, as A1 ranges on this sheet. */
   categories: string;
   values: string;
-  /** Where the chart goes (top-left cell). */
+  /** Where the chart goes (top-left cell), and how many columns and rows it covers from there. */
   anchor: string;
+  size: { cols: number; rows: number };
 }
 
 export type SheetRole = "scheme" | "evaluation" | "payout" | "summary" | "payslips";

@@ -63,7 +63,7 @@ function inRanges(refs: readonly string[]): (row: number, col: number) => boolea
   return (row, col) => boxes.some(([a, b]) => row >= a.row && row <= b.row && col >= a.col && col <= b.col);
 }
 
-export function sheetXml(s: SheetPlan, styles: Styles, tableRelId: string | null): string {
+export function sheetXml(s: SheetPlan, styles: Styles, tableRelId: string | null, drawingRelId: string | null = null): string {
   const unlocked = inRanges(s.unlockedRanges ?? []);
   const headerStyle = styles.id({ bold: true, wrap: true });
   // the blocks, plus the table's header row, each with one style per column (and its unlocked
@@ -225,6 +225,7 @@ export function sheetXml(s: SheetPlan, styles: Styles, tableRelId: string | null
     parts.push(`<headerFooter><oddHeader>${esc(`&C${headerText(p.header)}`)}</oddHeader><oddFooter>${esc(`&C${headerText(p.footer)}`)}</oddFooter></headerFooter>`);
     if (p.breaks?.length) parts.push(`<rowBreaks count="${p.breaks.length}" manualBreakCount="${p.breaks.length}">${p.breaks.map((r) => `<brk id="${r}" max="16383" man="1"/>`).join("")}</rowBreaks>`);
   } else parts.push('<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>');
+  if (drawingRelId) parts.push(`<drawing r:id="${drawingRelId}"/>`);
   if (tableRelId) parts.push(`<tableParts count="1"><tablePart r:id="${tableRelId}"/></tableParts>`);
   parts.push("</worksheet>");
   return parts.join("");

@@ -26,6 +26,10 @@ const FONTS: Record<string, { name: string; family: number; charset?: number }> 
 
 export class Styles {
   constructor(private readonly lang: string = "en-US") {}
+  /** The font's name, for text outside the cell styles (a chart's title and labels). */
+  get font(): string {
+    return (FONTS[this.lang] ?? FONTS["en-US"]).name;
+  }
   private xfs = new Map<string, number>([["", 0]]);
   private xfList: string[] = ['<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'];
   private numFmts = new Map<string, number>();

@@ -3,11 +3,13 @@
  * fflate — a few times faster than a cell-object model for rosters of tens of thousands, and it
  * runs in Node and in the browser alike. No business logic: every value, formula, format,
  * validation and name comes from the plan. Text is written as text (a name "=1+1" stays a
- * name). Charts are not drawn in the file; the summary sheet's in-cell bars carry the
- * distribution. The workbook asks Excel and LibreOffice to recalculate everything on open.
+ * name). A sheet's chart is a DrawingML part (chart-xml.ts) with its numbers cached. The
+ * workbook asks Excel and LibreOffice to recalculate everything on open.
  */
 import { strToU8, zipSync, type Zippable } from "fflate";
-import type { WorkbookPlan } from "../plan/types.js";
+import type { CachedValue, SheetPlan, WorkbookPlan } from "../plan/types.js";
+import { refPosition } from "../plan/a1.js";
+import { chartXml, CT_CHART, CT_DRAWING, drawingXml, REL_CHART, REL_DRAWING } from "./chart-xml.js";
 import { printTitles, sheetXml, tableXml } from "./sheet-xml.js";
 import { Styles } from "./styles.js";
 import { esc, NS_MAIN, NS_REL, XML_HEAD } from "./xml.js";
@@ -33,19 +35,34 @@ export async function writeXlsx(plan: WorkbookPlan, options: XlsxOptions = {}): 
   const overrides: string[] = [];
   const workbookRels: string[] = [];
   let tables = 0;
+  let charts = 0;
   plan.sheets.forEach((s, i) => {
     const n = i + 1;
+    const rels: string[] = [];
     let tableRel: string | null = null;
+    let drawingRel: string | null = null;
     if (s.table) {
       tables++;
-      tableRel = "rId1";
+      tableRel = `rId${rels.length + 1}`;
+      rels.push(`<Relationship Id="${tableRel}" Type="${REL_TABLE}" Target="../tables/table${tables}.xml"/>`);
       files[`xl/tables/table${tables}.xml`] = strToU8(tableXml(s, tables));
-      files[`xl/worksheets/_rels/sheet${n}.xml.rels`] = strToU8(
-        `${XML_HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL_TABLE}" Target="../tables/table${tables}.xml"/></Relationships>`,
-      );
       overrides.push(`<Override PartName="/xl/tables/table${tables}.xml" ContentType="${CT_TABLE}"/>`);
     }
-    files[`xl/worksheets/sheet${n}.xml`] = strToU8(sheetXml(s, styles, tableRel));
+    if (s.chart) {
+      charts++;
+      drawingRel = `rId${rels.length + 1}`;
+      rels.push(`<Relationship Id="${drawingRel}" Type="${REL_DRAWING}" Target="../drawings/drawing${charts}.xml"/>`);
+      files[`xl/drawings/drawing${charts}.xml`] = strToU8(drawingXml(s.chart));
+      files[`xl/drawings/_rels/drawing${charts}.xml.rels`] = strToU8(
+        `${XML_HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL_CHART}" Target="../charts/chart${charts}.xml"/></Relationships>`,
+      );
+      files[`xl/charts/chart${charts}.xml`] = strToU8(chartXml(s.name, s.chart, { categories: cachedColumn(s, s.chart.categories), values: cachedColumn(s, s.chart.values) }, styles.font, plan.lang));
+      overrides.push(`<Override PartName="/xl/drawings/drawing${charts}.xml" ContentType="${CT_DRAWING}"/>`);
+      overrides.push(`<Override PartName="/xl/charts/chart${charts}.xml" ContentType="${CT_CHART}"/>`);
+    }
+    if (rels.length)
+      files[`xl/worksheets/_rels/sheet${n}.xml.rels`] = strToU8(`${XML_HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels.join("")}</Relationships>`);
+    files[`xl/worksheets/sheet${n}.xml`] = strToU8(sheetXml(s, styles, tableRel, drawingRel));
     overrides.push(`<Override PartName="/xl/worksheets/sheet${n}.xml" ContentType="${CT_SHEET}"/>`);
     workbookRels.push(`<Relationship Id="rId${n}" Type="${REL_SHEET}" Target="worksheets/sheet${n}.xml"/>`);
   });
@@ -90,4 +107,25 @@ export async function writeXlsx(plan: WorkbookPlan, options: XlsxOptions = {}): 
       `${overrides.join("")}</Types>`,
   );
   return zipSync(files, { level: 1 });
+}
+
+/**
+ * What each cell of a one-column range shows before recalculation: its text or number, or the
+ * value cached beside its formula (undefined where the plan knows none).
+ */
+function cachedColumn(s: SheetPlan, range: string): (CachedValue | undefined)[] {
+  const [from, to = from] = range.split(":").map((c) => refPosition(c)!);
+  const out: (CachedValue | undefined)[] = [];
+  for (let row = from.row; row <= to.row; row++) {
+    let found: CachedValue | undefined;
+    for (const b of s.blocks) {
+      const i = row - b.row;
+      const j = from.col - b.col;
+      const v = b.values[i]?.[j];
+      if (v === undefined) continue;
+      found = v !== null && typeof v === "object" ? b.cached?.[i]?.[j] : (v ?? undefined);
+    }
+    out.push(found);
+  }
+  return out;
 }
