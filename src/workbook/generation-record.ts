@@ -26,7 +26,15 @@ export interface GenerationLayout {
   settings: SettingCell[];
   /** the period the sheets evaluate ("2026-11"), when known: dates in conditions are compared with its days */
   period?: string | null;
+  /**
+   * The sheet row of both tables' header (the people's rows follow it): 2 under the legend line;
+   * records written before the legend have none, and their tables start at row 1.
+   */
+  headerRow?: number;
 }
+
+/** Where the tables' header is, for a record of any age. */
+export const headerRowOf = (layout: GenerationLayout): number => layout.headerRow ?? 1;
 
 export interface GenerationRecord {
   scheme: Scheme;
@@ -74,7 +82,7 @@ export function generationRecord(scheme: Scheme, people: readonly PlanPerson[], 
   const [ev] = evaluations;
   const [pay] = payouts;
   const cells = settingCells(plan.names);
-  const layout = { evaluation: ev.name, payout: pay.name, evaluationKeys: ev.table!.keys, payoutKeys: pay.table!.keys, settings: cells, period: plan.period ?? null };
+  const layout = { evaluation: ev.name, payout: pay.name, evaluationKeys: ev.table!.keys, payoutKeys: pay.table!.keys, settings: cells, period: plan.period ?? null, headerRow: ev.table!.row };
   if (results === null) return { scheme, layout, snapshot: null };
   return { scheme, layout, snapshot: payoutSnapshot(results, schemeSettings(liftRuleNumbers(scheme).scheme, cells)) };
 }
@@ -163,7 +171,17 @@ function layoutOf(raw: unknown): GenerationLayout | null {
   if (!isText(x.evaluation) || !isText(x.payout) || !arrayOf(x.evaluationKeys, isText) || !arrayOf(x.payoutKeys, isText) || !arrayOf(x.settings, isSetting)) return null;
   // older records have no period; a period that is there must be text
   if (x.period !== undefined && x.period !== null && !isText(x.period)) return null;
-  return { evaluation: x.evaluation, payout: x.payout, evaluationKeys: x.evaluationKeys, payoutKeys: x.payoutKeys, settings: x.settings, period: x.period ?? null };
+  // a header row that is there must be a row number (older records have none: row 1)
+  if (x.headerRow !== undefined && !(Number.isInteger(x.headerRow) && (x.headerRow as number) >= 1 && (x.headerRow as number) <= 1000)) return null;
+  return {
+    evaluation: x.evaluation,
+    payout: x.payout,
+    evaluationKeys: x.evaluationKeys,
+    payoutKeys: x.payoutKeys,
+    settings: x.settings,
+    period: x.period ?? null,
+    ...(x.headerRow !== undefined ? { headerRow: x.headerRow as number } : {}),
+  };
 }
 
 /** The record as a custom XML part: one element in our namespace holding the JSON as text. */

@@ -35,6 +35,8 @@ export interface SheetValues {
   keys: readonly string[];
   /** The data rows under the header, as Excel returns range values. */
   rows: readonly (readonly unknown[])[];
+  /** The sheet row of rows[0], for the row numbers in messages (2 when absent: a header in row 1). */
+  firstRow?: number;
 }
 
 /** A scheme setting's cell, as the plan named it. */
@@ -145,8 +147,11 @@ export function recalcPayouts(
   settings: Record<string, number> = {},
   period: string | null = null,
 ): RecalcReport {
-  const rows = evaluation.rows.filter((r) => text(r[evaluation.keys.indexOf("id")]).trim() !== "");
-  const records = rows.map((r, i) => ({ line: i + 2, cells: r.map(text) }));
+  // each row numbered where it is on the sheet (before the rows without an id are set aside)
+  const idOf = evaluation.keys.indexOf("id");
+  const records = evaluation.rows
+    .map((r, i) => ({ line: i + (evaluation.firstRow ?? 2), cells: r.map(text) }))
+    .filter((r) => r.cells[idOf]?.trim() !== "" && r.cells[idOf] !== undefined);
   const { people, problems } = parseRecords(evaluation.keys, records, scheme, { blanksAllowed: false });
   // traced: each changed line shows the engine's reason for its amount now
   const { results } = evaluatePeriods(compileScheme(scheme, { trace: true, period }), people);
@@ -163,7 +168,7 @@ export function recalcPayouts(
   const payoutRows = end < 0 ? payout.rows : payout.rows.slice(0, end);
   payoutRows.forEach((row, i) => {
     const id = text(row[idAt]).trim();
-    const sheetRow = i + 2;
+    const sheetRow = i + (payout.firstRow ?? 2);
     // a row with no id and no amount is a row left blank (the table's spare rows)
     const amounts = payout.keys.some((k, j) => (k === "pay" || k.startsWith("pay:")) && typeof row[j] === "number" && row[j] !== 0);
     if (id === "") {

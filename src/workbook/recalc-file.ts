@@ -9,7 +9,7 @@ import { parseScheme } from "../core/scheme/load.js";
 import type { Lang } from "../core/text.js";
 import { t } from "../i18n/index.js";
 import { parseRef, XlsxError, type XlsxFile } from "../io/xlsx-read.js";
-import { recordFromXml } from "./generation-record.js";
+import { headerRowOf, recordFromXml } from "./generation-record.js";
 import { evaluationProblem, recalcPayouts, schemeAsEdited, type RecalcReport } from "./read-back.js";
 import { problemText } from "../i18n/index.js";
 
@@ -60,11 +60,12 @@ function recalc(file: XlsxFile, fileName: string, lang: Lang): FileRecalc {
   const edited = schemeAsEdited(parsed.scheme, cells, lang);
   if (!edited.ok) return { ok: false, reason: "settings", problems: edited.problems };
   // the tables' values under their header rows, as the pane reads them from Excel
-  const table = (sheet: string) => file.rows(sheet).slice(1).map((r) => r.map((c) => c.value));
-  const payout = { keys: layout.payoutKeys, rows: table(layout.payout) };
+  const header = headerRowOf(layout);
+  const table = (sheet: string) => file.rows(sheet).slice(header).map((r) => r.map((c) => c.value));
+  const payout = { keys: layout.payoutKeys, rows: table(layout.payout), firstRow: header + 1 };
   let report;
   try {
-    report = recalcPayouts(edited.scheme, { keys: layout.evaluationKeys, rows: table(layout.evaluation) }, payout, record.snapshot, layout.settings, edited.settings, layout.period ?? null);
+    report = recalcPayouts(edited.scheme, { keys: layout.evaluationKeys, rows: table(layout.evaluation), firstRow: header + 1 }, payout, record.snapshot, layout.settings, edited.settings, layout.period ?? null);
   } catch (e) {
     const problem = evaluationProblem(e, layout.evaluation, lang);
     if (problem === null) throw e;

@@ -40,8 +40,8 @@ describe("kpi-scorecard payslips", () => {
 
     const files = unzipSync(readFileSync(join(dir, "w.xlsx")));
     const payout = "xl/worksheets/sheet3.xml";
-    // W1's bonus (row 2, column D) typed over with 999
-    files[payout] = strToU8(strFromU8(files[payout]).replace(/<c r="(D2)"([^>]*?)>[\s\S]*?<\/c>/, '<c r="$1"$2><v>999</v></c>'));
+    // W1's bonus (row 3 under the note and the header, column D) typed over with 999
+    files[payout] = strToU8(strFromU8(files[payout]).replace(/<c r="(D3)"([^>]*?)>[\s\S]*?<\/c>/, '<c r="$1"$2><v>999</v></c>'));
     writeFileSync(join(dir, "typed.xlsx"), zipSync(files));
     const bad = await cli(["payslips", "--workbook", "typed.xlsx", "--out", "t.xlsx"], dir);
     expect(bad.code).toBe(3);

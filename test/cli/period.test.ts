@@ -47,7 +47,7 @@ describe("a period for dates", () => {
     expect(r.code).toBe(0);
     const file = openXlsx(readFileSync(join(dir, "w.xlsx")));
     const ev = file.rows(file.sheets[1]);
-    expect(ev.slice(1).map((row) => row[0].value)).toEqual(["C1", "C2"]);
+    expect(ev.slice(2).map((row) => row[0].value)).toEqual(["C1", "C2"]);
     // a roster with periods, none of them the one asked for: said, not an empty workbook
     writeFileSync(join(dir, "p.csv"), ["period," + HEADER, ...ROWS.map((x) => "2026-10," + x)].join("\n") + "\n");
     const none = await cli(["workbook", "--scheme", "call-center", "--data", "p.csv", "--period", "2026-11", "--out", "p.xlsx"], dir);

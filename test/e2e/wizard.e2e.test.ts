@@ -82,8 +82,8 @@ describe.skipIf(!chromiumPath || !soffice)("wizard in Chromium, standalone", () 
     const wb = await readWorkbook(calculated);
     // the download carries the payslips (工资条) after the four sheets
     expect(wb.worksheets.map((w) => w.name)).toEqual([...plan.sheets.map((s) => s.name), defaultSheetNames(lang, "2026-11").payslips]);
-    const ev = tableRows(wb.getWorksheet(plan.sheets[1].name)!, plan.sheets[1].table!.keys, 2, results.length);
-    const pay = tableRows(wb.getWorksheet(plan.sheets[2].name)!, plan.sheets[2].table!.keys, 2, results.length);
+    const ev = tableRows(wb.getWorksheet(plan.sheets[1].name)!, plan.sheets[1].table!.keys, plan.sheets[1].table!.row + 1, results.length);
+    const pay = tableRows(wb.getWorksheet(plan.sheets[2].name)!, plan.sheets[2].table!.keys, plan.sheets[2].table!.row + 1, results.length);
     results.forEach((r, i) => {
       expect(ev[i].total, `${r.id} total`).toBe(r.total);
       for (const line of scheme.pay) expect(pay[i][`pay:${line.id}`], `${r.id} ${line.id}`).toBe(r.pay[line.id] / 100);

@@ -85,13 +85,13 @@ describe("Office host", () => {
     const parts = [...excel.customXml];
     const layout = recordFromXml(parts[0])!.layout!;
     expect(layout.settings.map((c: { name: string }) => c.name)).toContain("p_gate");
-    // the two sheets' values after Excel calculated them: header, then one person
+    // the two sheets' values after Excel calculated them: the line above the table, the header, then one person
     let unrecorded = 1;
     let sheetPay = 300;
     const values = (sheet: string) =>
       sheet === layout.evaluation
-        ? [layout.evaluationKeys, layout.evaluationKeys.map((k: string) => ({ id: "W1", name: "张三", unrecorded_movements: unrecorded, stock_errors: 0, safety_violations: 0, extra_points: 0 })[k] ?? 0)]
-        : [layout.payoutKeys, layout.payoutKeys.map((k: string) => ({ id: "W1", "pay:bonus": sheetPay, pay: sheetPay })[k] ?? null)];
+        ? [["白色:可填写"], layout.evaluationKeys, layout.evaluationKeys.map((k: string) => ({ id: "W1", name: "张三", unrecorded_movements: unrecorded, stock_errors: 0, safety_violations: 0, extra_points: 0 })[k] ?? 0)]
+        : [["本表全部由公式按考核表计算"], layout.payoutKeys, layout.payoutKeys.map((k: string) => ({ id: "W1", "pay:bonus": sheetPay, pay: sheetPay })[k] ?? null)];
     // the scheme sheet's settings, by defined name, as generated
     const named = new Map<string, unknown>([["p_bonus_base", 300], ["p_gate", 80], ["p_unrecorded_points", 2], ["p_stock_error_points", 5], ["p_safety_points", 10], ["p_extra_points_cap", 100], ["p_between_rule", 0], ["p_r_extra_points_min", 0]]);
     let calculated = 0;
@@ -170,8 +170,8 @@ describe("Office host", () => {
                   load: () => undefined,
                   get values() {
                     return name === layout.evaluation
-                      ? [layout.evaluationKeys, layout.evaluationKeys.map((k) => ({ id: "W1", name: "张三", unrecorded_movements: unrecorded, stock_errors: 0, safety_violations: 0, extra_points: 0 })[k] ?? 0)]
-                      : [layout.payoutKeys, layout.payoutKeys.map((k) => ({ id: "W1", "pay:bonus": 0, pay: 0 })[k] ?? null)];
+                      ? [["白色:可填写"], layout.evaluationKeys, layout.evaluationKeys.map((k) => ({ id: "W1", name: "张三", unrecorded_movements: unrecorded, stock_errors: 0, safety_violations: 0, extra_points: 0 })[k] ?? 0)]
+                      : [["本表全部由公式按考核表计算"], layout.payoutKeys, layout.payoutKeys.map((k) => ({ id: "W1", "pay:bonus": 0, pay: 0 })[k] ?? null)];
                   },
                 }),
               }),
@@ -238,8 +238,8 @@ describe("Office host", () => {
               getItem: () => ({
                 getUsedRange: () => ({
                   load: () => undefined,
-                  values: [layout.payoutKeys, row("W1", 300), row("W2", 500), row("W3", 0)],
-                  formulasR1C1: [layout.payoutKeys, row("W1", "=ROUND(R[0]C[-2]*2,2)"), row("W2", 500), row("W3", "=ROUND(R[0]C[-2]*2,2)")],
+                  values: [["本表全部由公式按考核表计算"], layout.payoutKeys, row("W1", 300), row("W2", 500), row("W3", 0)],
+                  formulasR1C1: [["本表全部由公式按考核表计算"], layout.payoutKeys, row("W1", "=ROUND(R[0]C[-2]*2,2)"), row("W2", 500), row("W3", "=ROUND(R[0]C[-2]*2,2)")],
                 }),
                 protection: {
                   load: () => undefined,
@@ -266,7 +266,8 @@ describe("Office host", () => {
     const restored = await officeHost("en-US").restorePayoutFormulas!([{ id: "W2", line: "bonus" }, { id: "W1", line: "bonus" }]);
     expect(restored).toBe(1);
     const letter = String.fromCharCode(65 + bonusAt);
-    expect(calls).toEqual(["unprotect", `${letter}3 [["=ROUND(R[0]C[-2]*2,2)"]]`, 'protect {"allowFormatColumns":true,"allowSort":true,"allowAutoFilter":true}']);
+    // W2: the second person, under the line above the table and the header
+    expect(calls).toEqual(["unprotect", `${letter}4 [["=ROUND(R[0]C[-2]*2,2)"]]`, 'protect {"allowFormatColumns":true,"allowSort":true,"allowAutoFilter":true}']);
   });
 
   it("says why it cannot recalculate a workbook of several periods, or one whose recorded scheme is broken", async () => {

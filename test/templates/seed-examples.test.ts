@@ -512,7 +512,7 @@ describe("seed rules the templates once missed or got wrong (issue 11)", () => {
     const plan = buildWorkbookPlan(s, [], { lang: "zh-CN", mode: "native", period: "2026-11" });
     const ev = plan.sheets.find((x) => x.role === "evaluation")!;
     const col = columnLetter(ev.table!.keys.indexOf("regular_date"));
-    expect(formulaTexts(ev).some((f) => f.includes(`$${col}2<>"",$${col}2<=DATE(2026,11,10)`))).toBe(true);
+    expect(formulaTexts(ev).some((f) => f.includes(`$${col}3<>"",$${col}3<=DATE(2026,11,10)`))).toBe(true);
     expect(ev.blocks[0].formats?.[ev.table!.keys.indexOf("regular_date")]).toBe("yyyy-mm-dd");
     expect(ev.validations.find((v) => v.ref.startsWith(col))?.prompt).toContain("2026-11-08");
     expect(() => buildWorkbookPlan(s, [], { lang: "zh-CN", mode: "native" })).toThrow(expect.objectContaining({ key: "condition.needs-period" }));

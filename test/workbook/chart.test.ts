@@ -80,7 +80,7 @@ describe("the summary's chart in the .xlsx", () => {
   it("ExcelJS reads the file with the chart in it", async () => {
     const { bytes, plan } = await made("ecommerce-cs", "zh-CN");
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from(bytes));
+    await wb.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
     expect(wb.worksheets.map((w) => w.name)).toEqual(plan.sheets.map((s) => s.name));
   });
 });

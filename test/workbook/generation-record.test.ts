@@ -5,7 +5,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import ExcelJS from "exceljs";
-import { generationRecord, RECORD_NAMESPACE, recordFromXml, recordXml } from "../../src/workbook/generation-record.js";
+import { generationRecord, headerRowOf, RECORD_NAMESPACE, recordFromXml, recordXml } from "../../src/workbook/generation-record.js";
 import { buildWorkbookPlan } from "../../src/workbook/plan/build-plan.js";
 import { writeXlsx } from "../../src/workbook/xlsx/write-xlsx.js";
 import { compileScheme } from "../../src/core/evaluate.js";
@@ -33,6 +33,16 @@ describe("the generation record", () => {
     expect(record.snapshot!.settings.p_gate).toBe(80);
     // the roster given is not touched (the engine adds derived values to what it evaluates)
     expect(roster).toEqual(people(scheme, rows));
+  });
+
+  it("remembers where the tables' header is (row 2, under the legend line); an older record without it means row 1, a damaged one is named", () => {
+    const roster = people(scheme, rows);
+    const record = generationRecord(scheme, roster, buildWorkbookPlan(scheme, roster, { lang: "en-US", mode: "native" }));
+    expect(record.layout!.headerRow).toBe(2);
+    expect(headerRowOf(recordFromXml(recordXml(record))!.layout!)).toBe(2);
+    const { headerRow: _, ...older } = record.layout!;
+    expect(headerRowOf(recordFromXml(recordXml({ ...record, layout: older }))!.layout!)).toBe(1);
+    expect(recordFromXml(recordXml({ ...record, layout: { ...record.layout!, headerRow: "2" as never } }))!.damaged).toEqual(["layout"]);
   });
 
   it("has a baseline for a scheme with raters (inputs per rater, `execution@self` …)", () => {
@@ -115,7 +125,7 @@ describe("the generation record", () => {
     const record = generationRecord(hs, roster, plan);
     const files = unzipSync(await writeXlsx(plan, { customXml: [recordXml(record)] }));
     const part = `xl/worksheets/sheet${plan.sheets.findIndex((x) => x.name === record.layout!.evaluation) + 1}.xml`;
-    const cell = `${String.fromCharCode(65 + record.layout!.evaluationKeys.indexOf("arrival_target"))}2`;
+    const cell = `${String.fromCharCode(65 + record.layout!.evaluationKeys.indexOf("arrival_target"))}${record.layout!.headerRow! + 1}`;
     const xml = strFromU8(files[part]);
     const re = new RegExp(`<c r="${cell}"([^>]*)>(?:<v>[^<]*</v>)?</c>|<c r="${cell}"([^>]*)/>`);
     expect(re.test(xml)).toBe(true);
@@ -124,6 +134,6 @@ describe("the generation record", () => {
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.reason).toBe("data");
-    expect(r.problems.join("\n")).toMatch(/^Evaluation, row 2 \(id \w+\): .*; nothing was recalculated$/);
+    expect(r.problems.join("\n")).toMatch(/^Evaluation, row 3 \(id \w+\): .*; nothing was recalculated$/);
   });
 });

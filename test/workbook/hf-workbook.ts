@@ -49,6 +49,12 @@ export interface EvaluatedWorkbook {
 }
 
 export function evaluateWorkbook(plan: WorkbookPlan): EvaluatedWorkbook {
+  const { hf, ids } = loadWorkbook(plan);
+  return { value: (sheet, row, col) => hf.getCellValue({ sheet: ids.get(sheet)!, row: row - 1, col }) };
+}
+
+/** The plan loaded into a HyperFormula instance, to be edited as a person edits it (rows inserted, copied). */
+export function loadWorkbook(plan: WorkbookPlan): { hf: HyperFormula; ids: Map<string, number> } {
   const hf = HyperFormula.buildEmpty({ licenseKey: "gpl-v3", smartRounding: false, precisionEpsilon: 0, useArrayArithmetic: true });
   const ids = new Map(plan.sheets.map((s) => [s.name, hf.getSheetId(hf.addSheet(s.name))!]));
   for (const n of plan.names) hf.addNamedExpression(n.name, `='${n.sheet.replace(/'/g, "''")}'!${n.ref}`);
@@ -64,5 +70,5 @@ export function evaluateWorkbook(plan: WorkbookPlan): EvaluatedWorkbook {
     for (const b of s.blocks) b.values.forEach((row, i) => row.forEach((v, j) => put(b.row + i, b.col + j, v !== null && typeof v === "object" ? hfText(printA1(v.formula, b.row + i)) : v)));
     hf.setSheetContent(ids.get(s.name)!, grid as never);
   }
-  return { value: (sheet, row, col) => hf.getCellValue({ sheet: ids.get(sheet)!, row: row - 1, col }) };
+  return { hf, ids };
 }

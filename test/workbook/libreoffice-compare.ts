@@ -16,8 +16,8 @@ import { tableRows } from "./read-xlsx.js";
 /** One period: the evaluation and payout sheets (the plan's second and third). */
 export function expectSinglePeriod(id: string, scheme: Scheme, plan: WorkbookPlan, wb: ExcelJS.Workbook, results: readonly PersonResult[], lang: Lang): void {
   const [, evPlan, payPlan] = plan.sheets;
-  const ev = tableRows(wb.getWorksheet(evPlan.name)!, evPlan.table!.keys, 2, results.length);
-  const pay = tableRows(wb.getWorksheet(payPlan.name)!, payPlan.table!.keys, 2, results.length);
+  const ev = tableRows(wb.getWorksheet(evPlan.name)!, evPlan.table!.keys, evPlan.table!.row + 1, results.length);
+  const pay = tableRows(wb.getWorksheet(payPlan.name)!, payPlan.table!.keys, payPlan.table!.row + 1, results.length);
   const gradeLabel = new Map(scheme.grades.map((g) => [g.id, g.label[lang]]));
   const awardLabel = new Map(scheme.awards.map((a) => [a.id, a.label[lang]]));
   results.forEach((r, i) => {
@@ -57,8 +57,8 @@ export function expectPeriods(
     const evPlan = plan.sheets.find((s) => s.name === `${t(lang, "wb.sheet.evaluation")} ${period}`)!;
     const payPlan = plan.sheets.find((s) => s.name === `${t(lang, "wb.sheet.payout")} ${period}`)!;
     const inPeriod = results.filter((r) => r.period === period);
-    const ev = tableRows(wb.getWorksheet(evPlan.name)!, evPlan.table!.keys, 2, inPeriod.length);
-    const pay = tableRows(wb.getWorksheet(payPlan.name)!, payPlan.table!.keys, 2, inPeriod.length);
+    const ev = tableRows(wb.getWorksheet(evPlan.name)!, evPlan.table!.keys, evPlan.table!.row + 1, inPeriod.length);
+    const pay = tableRows(wb.getWorksheet(payPlan.name)!, payPlan.table!.keys, payPlan.table!.row + 1, inPeriod.length);
     inPeriod.forEach((r, i) => {
       const where = `${id} ${period} ${r.id}`;
       expect(ev[i].total, where).toBe(r.excluded ? "" : r.total);
@@ -68,7 +68,7 @@ export function expectPeriods(
   }
   const rollPlan = plan.sheets[plan.sheets.length - 1];
   const ids = [...new Set(people.map((p) => p.id))];
-  const roll = tableRows(wb.getWorksheet(rollPlan.name)!, rollPlan.table!.keys, 2, ids.length);
+  const roll = tableRows(wb.getWorksheet(rollPlan.name)!, rollPlan.table!.keys, rollPlan.table!.row + 1, ids.length);
   const last = results.filter((r) => r.period === periods[periods.length - 1]);
   ids.forEach((pid, i) => {
     const where = `${id} roll-up ${pid}`;

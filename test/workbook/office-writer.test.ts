@@ -75,10 +75,10 @@ describe("Office writer", () => {
     const excel = fakeExcel();
     await generateInOffice(excel, scheme, people, { lang: "en-US", mode: "native" });
     const ev = excel.cells.get("Evaluation")!;
-    expect([ev.get("B2"), ev.get("B3"), ev.get("B4")]).toEqual(["'=1+1", "'+86 138 0000 0000", "'@SUM(A1)"]);
-    expect(String(ev.get("H2"))).toMatch(/^=IF\(\$G2,ROUND\(/);
+    expect([ev.get("B3"), ev.get("B4"), ev.get("B5")]).toEqual(["'=1+1", "'+86 138 0000 0000", "'@SUM(A1)"]);
+    expect(String(ev.get("H3"))).toMatch(/^=IF\(\$G3,ROUND\(/);
     expect(excel.protectedSheets).toEqual(new Set(["Scheme", "Evaluation", "Payout", "Summary", "Payslips"]));
-    expect(excel.validations.filter((v) => v.sheet === "Evaluation").map((v) => v.address)).toEqual(["C2:C4", "D2:D4", "E2:E4", "F2:F4"]);
+    expect(excel.validations.filter((v) => v.sheet === "Evaluation").map((v) => v.address)).toEqual(["C3:C5", "D3:D5", "E3:E5", "F3:F5"]);
   });
 
   it("payslips through Office.js too: the sheet, its page breaks between slips, the slips' formulas on the payout rows", async () => {
@@ -90,7 +90,7 @@ describe("Office writer", () => {
     expect(excel.cells.get("工资条")).toBeUndefined(); // the user's own sheet, untouched
     expect(slips.print!.breaks!.length).toBeGreaterThan(0);
     expect(excel.pageBreaks.get("工资条 (2)")).toEqual(slips.print!.breaks!.map((row) => `A${row + 1}`));
-    expect(String(excel.cells.get("工资条 (2)")!.get("A2"))).toBe("='发放'!$A$2");
+    expect(String(excel.cells.get("工资条 (2)")!.get("A2"))).toBe("='发放'!$A$3");
     expect(r.results).toHaveLength(12);
   });
 
@@ -99,7 +99,7 @@ describe("Office writer", () => {
     const excel = fakeExcel();
     await generateInOffice(excel, scheme, people, { lang: "zh-CN", mode: "native" });
     const ev = excel.pageLayouts.get("考核")!;
-    expect(ev).toMatchObject({ paperSize: "A4", zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 }, titleRows: "$1:$1", titleColumns: "$A:$B" });
+    expect(ev).toMatchObject({ paperSize: "A4", zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 }, titleRows: "$2:$2", titleColumns: "$A:$B" });
     expect(ev.headersFooters).toEqual({ defaultForAllPages: { centerHeader: "仓库人员绩效奖金 — 考核", centerFooter: "第 &P 页 / 共 &N 页" } });
     expect(excel.pageLayouts.get("汇总")!.orientation).toBe("Portrait");
   });

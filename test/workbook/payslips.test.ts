@@ -35,7 +35,7 @@ describe("payslips (工资条)", () => {
     // the second person's amounts: formulas on the payout sheet's third row, column by column
     const values = slips.blocks[slips.blocks.indexOf(headers[1]) + 1];
     expect(values.values[0].map((v) => (typeof v === "object" && v !== null ? printA1(v.formula, values.row) : v))).toEqual(
-      pay.table!.columns.map((_, j) => `'发放'!$${String.fromCharCode(65 + j)}$3`),
+      pay.table!.columns.map((_, j) => `'发放'!$${String.fromCharCode(65 + j)}$4`),
     );
     // why, in Chinese, naming the pay line and its amount
     const results = planResults(scheme, people, plan)!;

@@ -71,20 +71,39 @@ describe("workbook plan", () => {
   it("evaluation: a table with one row per person, inputs unlocked and validated, formulas locked", () => {
     expect(ev.table?.rows).toBe(2);
     expect(ev.table?.keys).toEqual(["id", "name", "unrecorded_movements", "stock_errors", "safety_violations", "extra_points", "ready", "pts:conduct", "adj:extra_points", "total", "rank"]);
-    expect(ev.unlockedRanges).toEqual(["C2:F3"]);
+    expect(ev.unlockedRanges).toEqual(["C3:F4"]);
     expect(ev.blocks[0].values.map((r) => r.slice(2, 6))).toEqual([
       [1, 0, 0, 0],
       [0, 0, 0, 10],
     ]);
     expect(ev.validations.map((v) => [v.ref, v.type, v.min, v.max])).toEqual([
-      ["C2:C3", "whole", 0, 1e15],
-      ["D2:D3", "whole", 0, 1e15],
-      ["E2:E3", "whole", 0, 1e15],
-      ["F2:F3", "decimal", 0, 1e15],
+      ["C3:C4", "whole", 0, 1e15],
+      ["D3:D4", "whole", 0, 1e15],
+      ["E3:E4", "whole", 0, 1e15],
+      ["F3:F4", "decimal", 0, 1e15],
     ]);
     expect(ev.validations[3].prompt).toBe("请输入数字,不小于 0。");
-    expect(ev.freeze).toEqual({ rows: 1, cols: 2 });
+    expect(ev.freeze).toEqual({ rows: 2, cols: 2 });
     expect(ev.protect).toBe(true);
+  });
+
+  it("a line above each table: the evaluation's legend in the fills it explains and how to add a person; the payout's rounding", () => {
+    const s = template("warehouse");
+    const p = buildWorkbookPlan(s, people(s, [{ unrecorded_movements: 1, stock_errors: 0, safety_violations: 0, extra_points: 0 }]), { lang: "zh-CN", mode: "native" });
+    const [, evaluation, payout] = p.sheets;
+    const line = (x: SheetPlan) => x.blocks.filter((b) => b.row === 1).sort((a, b) => a.col - b.col);
+    expect(line(evaluation).map((b) => [b.values[0][0], b.fill])).toEqual([
+      ["白色:可填写", undefined],
+      ["灰色:自动计算", "F2F2F2"],
+      [expect.stringContaining("在上方插入表格行"), undefined],
+    ]);
+    // the legend's grey is the computed columns' grey
+    expect(evaluation.blocks[0].columnFills![evaluation.table!.keys.indexOf("total")]).toBe(line(evaluation)[1].fill);
+    expect(line(payout)[0].values[0][0]).toContain("ROUND");
+    // both tables under their line, rows aligned (the payout's formulas read the evaluation's row)
+    expect([evaluation.table!.row, payout.table!.row]).toEqual([2, 2]);
+    expect(payout.freeze).toEqual({ rows: 2, cols: 2 });
+    expect(evaluation.print!.titleRows).toEqual({ first: 2, last: 2 });
   });
 
   it("keeps user text as text: a name that looks like a formula is a string value", () => {
@@ -102,11 +121,11 @@ describe("workbook plan", () => {
     expect(payout.table?.keys).toEqual(["id", "name", "total", "pay:bonus", "pay"]);
     const f = formulas(payout);
     expect(f.some((x) => x.includes(",ROUND(IF("))).toBe(true);
-    expect(f).toContain('ROUND(SUM($E$2:$E$3),2)');
+    expect(f).toContain('ROUND(SUM($E$3:$E$4),2)');
   });
 
   it("summary: headcount, and the total of every pay line", () => {
-    expect(formulas(summary)).toEqual(["COUNT('考核'!$J$2:$J$3)", "ROUND(SUM('发放'!$D$2:$D$3),2)", "ROUND(SUM('发放'!$E$2:$E$3),2)"]);
+    expect(formulas(summary)).toEqual(["COUNT('考核'!$J$3:$J$4)", "ROUND(SUM('发放'!$D$3:$D$4),2)", "ROUND(SUM('发放'!$E$3:$E$4),2)"]);
   });
 
   it("grades: a column, a colour per grade, counts and a chart on the summary", () => {
@@ -128,7 +147,7 @@ describe("workbook plan", () => {
     expect(f).toContain("KPI.GRADE(");
     // levels whose points are parameters stay native, so the scheme sheet still drives them
     expect(f).not.toContain("KPI.LEVEL(");
-    expect(f).toContain('IF($J2="优秀",p_cross_excellent');
+    expect(f).toContain('IF($J3="优秀",p_cross_excellent');
   });
 });
 
@@ -179,13 +198,13 @@ describe("payout formulas say what they do (issue 12)", () => {
     const plan = buildWorkbookPlan(template("cs-pay"), [], { lang: "zh-CN", mode: "native" });
     const pay = plan.sheets.find((s) => s.role === "payout")!;
     const basic = formulaTexts(pay).find((f) => f.includes("ROUND(") && !f.includes("SUM("))!;
-    expect(basic).toMatch(/^IF\('考核'!\$[A-Z]+2,ROUND\([^]*\),""\)$/);
-    expect(formulaTexts(pay).some((f) => /IF\(('[^']+'!)?\$([A-Z]+)2,[^]*IF\(\1\$\2/.test(f))).toBe(false);
+    expect(basic).toMatch(/^IF\('考核'!\$[A-Z]+3,ROUND\([^]*\),""\)$/);
+    expect(formulaTexts(pay).some((f) => /IF\(('[^']+'!)?\$([A-Z]+)3,[^]*IF\(\1\$\2/.test(f))).toBe(false);
   });
   it("with eligibility, a row filled in but not evaluated is paid 0, a row not filled in shows blank", () => {
     const plan = buildWorkbookPlan(template("call-center"), [], { lang: "zh-CN", mode: "native", period: "2026-11" });
     const pay = plan.sheets.find((s) => s.role === "payout")!;
-    expect(formulaTexts(pay).some((f) => /,IF\('[^']+'!\$[A-Z]+2,0,""\)\)$/.test(f))).toBe(true);
+    expect(formulaTexts(pay).some((f) => /,IF\('[^']+'!\$[A-Z]+3,0,""\)\)$/.test(f))).toBe(true);
   });
 });
 

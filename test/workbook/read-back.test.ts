@@ -140,6 +140,15 @@ describe("recalculating payouts", () => {
     const r = recalcPayouts(scheme, evaluation, payout, null);
     expect(r.problems.map((p) => [p.line, p.column, p.key])).toEqual([[3, "unrecorded_movements", "data.not-number"]]);
   });
+
+  it("numbers rows where they are on the sheet: under the legend line, and past a row someone cleared (bug: a cleared row shifted every later line up)", () => {
+    const { evaluation, payout } = sheets();
+    evaluation.rows[1][evaluation.keys.indexOf("unrecorded_movements")] = "many";
+    const rows = [evaluation.rows[0].map(() => ""), ...evaluation.rows.slice(1)];
+    // the table's header on row 2: the cleared row is 3, the bad one 4
+    const r = recalcPayouts(scheme, { ...evaluation, rows, firstRow: 3 }, { ...payout, firstRow: 3 }, null);
+    expect(r.problems.map((p) => [p.line, p.column])).toEqual([[4, "unrecorded_movements"]]);
+  });
 });
 
 describe("every payout row is matched to an evaluated person (it said 'agrees' when it did not)", () => {

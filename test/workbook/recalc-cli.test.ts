@@ -41,7 +41,7 @@ describe("kpi-scorecard recalc", () => {
     // finance lowers the gate to 40; W2's count is corrected from 11 to 5
     const gate = layout.settings.find((c) => c.name === "p_gate")!;
     typeNumbers(join(dir, "w.xlsx"), sheetIndex(gate.sheet), { [gate.ref.replace(/\$/g, "")]: 40 });
-    typeNumbers(join(dir, "w.xlsx"), sheetIndex(layout.evaluation), { [`${columnLetter(layout.evaluationKeys.indexOf("unrecorded_movements"))}3`]: 5 });
+    typeNumbers(join(dir, "w.xlsx"), sheetIndex(layout.evaluation), { [`${columnLetter(layout.evaluationKeys.indexOf("unrecorded_movements"))}${layout.headerRow! + 2}`]: 5 });
     const saved = recalculate(join(dir, "w.xlsx"));
 
     const r = await cli(["recalc", "--workbook", saved, "--out", "r.csv"], dir);
@@ -56,7 +56,7 @@ describe("kpi-scorecard recalc", () => {
     expect(csv).toContain("W2,李四");
 
     // someone types 500 over W1's bonus formula
-    typeNumbers(saved, sheetIndex(layout.payout), { [`${columnLetter(layout.payoutKeys.indexOf("pay:bonus"))}2`]: 500 });
+    typeNumbers(saved, sheetIndex(layout.payout), { [`${columnLetter(layout.payoutKeys.indexOf("pay:bonus"))}${layout.headerRow! + 1}`]: 500 });
     const tampered = await cli(["recalc", "--workbook", saved], dir, "zh-CN");
     expect(tampered.code).toBe(3);
     expect(tampered.out).toMatch(/有 1 个发放单元格与引擎计算结果不一致:\n {2}W1,绩效奖金:发放表显示 500\.00,引擎计算为 \d+\.\d\d/);
@@ -75,7 +75,7 @@ describe("kpi-scorecard recalc", () => {
     await cli(["workbook", "--scheme", "warehouse", "--roster", "r.csv", "--out", "blank.xlsx"], dir);
     const blank = await cli(["recalc", "--workbook", "blank.xlsx"], dir);
     expect(blank.code).toBe(2);
-    expect(blank.err).toContain('line 2, column "unrecorded_movements": is blank; a value is required');
+    expect(blank.err).toContain('line 3, column "unrecorded_movements": is blank; a value is required');
 
     const generated = openXlsx(readFileSync(join(dir, "w.xlsx")));
     const gate = recordFromXml(generated.customXml[0])!.layout!.settings.find((c) => c.name === "p_gate")!;

@@ -60,8 +60,10 @@ describe.skipIf(!soffice)("recalculating after settings were edited on the schem
     writeFileSync(file, await writeXlsx(plan));
     const wb = await readWorkbook(recalculate(file));
     const [schemeSheet, ev, pay] = plan.sheets;
+    // the people's rows under the table's header (the legend line above it)
+    const first = ev.table!.row + 1;
     const rows = (name: string, width: number) =>
-      Array.from({ length: people.length }, (_, i) => Array.from({ length: width }, (_, j) => plain(wb.getWorksheet(name)!.getRow(i + 2).getCell(j + 1))));
+      Array.from({ length: people.length }, (_, i) => Array.from({ length: width }, (_, j) => plain(wb.getWorksheet(name)!.getRow(i + first).getCell(j + 1))));
     const read = cells.map((c) => ({ ...c, value: plain(wb.getWorksheet(schemeSheet.name)!.getCell(c.ref.replace(/\$/g, ""))) }));
 
     const edited = schemeAsEdited(scheme, read, "en-US");

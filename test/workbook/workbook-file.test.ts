@@ -23,11 +23,13 @@ describe("kpi-scorecard workbook", () => {
     const wb = await readWorkbook(join(dir, "w.xlsx"));
     expect(wb.worksheets.map((w) => w.name)).toEqual(["方案", "考核", "发放", "汇总", "工资条"]);
     const ev = wb.getWorksheet("考核")!;
-    expect(ev.getCell("B2").value).toBe("=1+1");
-    expect(ev.getCell("B3").value).toBe("@SUM(A1)");
-    expect(ev.getCell("C2").protection?.locked).toBe(false);
-    expect(ev.getCell("H2").protection?.locked).not.toBe(false);
-    expect((ev.getCell("H2").value as ExcelJS.CellFormulaValue).formula).toContain("p_unrecorded_points");
+    // row 1 the legend, row 2 the header, the people from row 3
+    expect(ev.getCell("A1").value).toBe("白色:可填写");
+    expect(ev.getCell("B3").value).toBe("=1+1");
+    expect(ev.getCell("B4").value).toBe("@SUM(A1)");
+    expect(ev.getCell("C3").protection?.locked).toBe(false);
+    expect(ev.getCell("H3").protection?.locked).not.toBe(false);
+    expect((ev.getCell("H3").value as ExcelJS.CellFormulaValue).formula).toContain("p_unrecorded_points");
     expect(wb.definedNames.model.map((n) => n.name)).toContain("p_bonus_base");
   });
 
@@ -70,7 +72,7 @@ describe("kpi-scorecard workbook", () => {
     await wb.xlsx.writeFile(join(dir, "edited.xlsx"));
     const after = await readWorkbook(recalculate(join(dir, "edited.xlsx")));
     const payout = after.getWorksheet("发放")!;
-    expect([plain(payout.getCell("D2")), plain(payout.getCell("D3"))]).toEqual([550, 500]);
+    expect([plain(payout.getCell("D3")), plain(payout.getCell("D4"))]).toEqual([550, 500]);
   }, 60_000);
 
   it.skipIf(!soffice)("a roster with no data yet shows blanks to fill in, not errors", async () => {
@@ -79,7 +81,7 @@ describe("kpi-scorecard workbook", () => {
     expect((await cli(["workbook", "--scheme", "ecommerce-cs", "--roster", "r.csv", "--out", "w.xlsx"], dir, "zh-CN")).code).toBe(0);
     const wb = await readWorkbook(recalculate(join(dir, "w.xlsx")));
     const ev = wb.getWorksheet("考核")!;
-    const row = ev.getRow(2);
+    const row = ev.getRow(3);
     const values: unknown[] = [];
     row.eachCell({ includeEmpty: true }, (c) => values.push(plain(c)));
     expect(values.slice(0, 2)).toEqual(["W1", "张三"]);

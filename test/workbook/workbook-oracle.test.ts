@@ -42,7 +42,7 @@ describe("whole workbooks, evaluated by HyperFormula, pay what the engine pays",
         const at = (sheet: typeof ev, row: number, key: string) => wb.value(sheet.name, row, sheet.table!.keys.indexOf(key));
         const grade = new Map(scheme.grades.map((g) => [g.id, g.label["zh-CN"]]));
         results.forEach((r, i) => {
-          const row = 2 + i;
+          const row = ev.table!.row + 1 + i;
           const where = `${r.id} (row ${row}, ${rows} people, seed ${seed})`;
           if (r.excluded) {
             expect(at(ev, row, "total"), where).toBe("");

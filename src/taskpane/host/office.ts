@@ -14,7 +14,7 @@ import { evaluationProblem, recalcPayouts, schemeAsEdited } from "../../workbook
 import { formulasToRestore } from "../../workbook/restore-formulas.js";
 import { columnLetter } from "../../workbook/plan/a1.js";
 import { parseScheme } from "../../core/scheme/load.js";
-import { generationRecord } from "../../workbook/generation-record.js";
+import { generationRecord, headerRowOf } from "../../workbook/generation-record.js";
 import { readRecord, writeRecord } from "./office-record.js";
 import { problemText } from "../../i18n/index.js";
 
@@ -74,12 +74,14 @@ export function officeHost(lang: Lang): Host {
       if (missing.length) return { failed: "settings", problems: missing.map((c) => t(words, "wb.recalc.name-missing", { name: c.name, cell: `${c.sheet}!${c.ref.replace(/\$/g, "")}` })) };
       const edited = schemeAsEdited(parsed.scheme, cells.map((c, i) => ({ ...c, value: read.settings[i] })), words);
       if (!edited.ok) return { failed: "settings", problems: edited.problems };
+      // the used range starts at A1 (the legend line, or the header in older workbooks)
+      const header = headerRowOf(layout);
       let report;
       try {
         report = recalcPayouts(
           edited.scheme,
-          { keys: layout.evaluationKeys, rows: read.ev.slice(1) },
-          { keys: layout.payoutKeys, rows: read.pay.slice(1) },
+          { keys: layout.evaluationKeys, rows: read.ev.slice(header), firstRow: header + 1 },
+          { keys: layout.payoutKeys, rows: read.pay.slice(header), firstRow: header + 1 },
           state.snapshot,
           cells,
           edited.settings,
@@ -103,13 +105,14 @@ export function officeHost(lang: Lang): Host {
         used.load(["values", "formulasR1C1"]);
         ws.protection.load("protected");
         await context.sync();
-        const restore = formulasToRestore(layout.payoutKeys, used.values.slice(1), used.formulasR1C1.slice(1), cells);
+        const header = headerRowOf(layout);
+        const restore = formulasToRestore(layout.payoutKeys, used.values.slice(header), used.formulasR1C1.slice(header), cells);
         if (restore.length === 0) return 0;
         // the sheet as generated is protected without a password; one the user protected with a password refuses, and says so
         const wasProtected = ws.protection.protected;
         if (wasProtected) ws.protection.unprotect();
-        // the table starts at A1 with its header: data row i is sheet row i + 2
-        for (const c of restore) ws.getRange(`${columnLetter(c.col)}${c.row + 2}`).formulasR1C1 = [[c.formula]];
+        // the used range starts at A1: data row i is the sheet row i after the header's
+        for (const c of restore) ws.getRange(`${columnLetter(c.col)}${c.row + header + 1}`).formulasR1C1 = [[c.formula]];
         if (wasProtected) ws.protection.protect(SHEET_PROTECTION);
         await context.sync();
         return restore.length;

@@ -82,7 +82,8 @@ export function evaluationSheet(ctx: PlanContext): { sheet: SheetPlan; layout: E
   if (scheme.ranking && scheme.ranking.bottomCount > 0) flags.push({ key: "flag:bottom-rank", label: t(lang, "flag.bottom-rank") });
   for (const f of flags) cols.add({ key: f.key, header: f.label, width: 14 });
 
-  const first = 2;
+  // row 1 the legend (what to type where, how to add a person), row 2 the table's header
+  const first = 3;
   const last = first + Math.max(ctx.people.length, 1) - 1;
   const at = (key: string) => cols.at(key);
   const cell = (key: string, sheet?: string): Formula => ref({ sheet, col: at(key) });
@@ -215,12 +216,18 @@ export function evaluationSheet(ctx: PlanContext): { sheet: SheetPlan; layout: E
     name,
     role: "evaluation",
     // computed cells grey, the cells to type in white: 白色可填写,灰色自动计算
-    blocks: [{ row: first, col: 0, values: rows, formats: cols.list.map((c) => c.format), columnFills: computed.map((x) => (x ? COMPUTED_FILL : undefined)) }],
+    blocks: [
+      { row: first, col: 0, values: rows, formats: cols.list.map((c) => c.format), columnFills: computed.map((x) => (x ? COMPUTED_FILL : undefined)) },
+      // the legend in the fills it explains, then how a late hire is added (the row's text runs on to the right)
+      { row: 1, col: 0, values: [[t(lang, "wb.legend.input")]], bold: true },
+      { row: 1, col: 1, values: [[t(lang, "wb.legend.computed")]], bold: true, fill: COMPUTED_FILL },
+      { row: 1, col: 2, values: [[t(lang, "wb.legend.add-person")]] },
+    ],
     unlockedRanges: data.length ? [`${cols.letter(data[0].column)}${first}:${cols.letter(data[data.length - 1].column)}${last}`] : [],
     table: { name: `Evaluation${ctx.tableTag}${ctx.nameSuffix}`, row: first - 1, col: 0, columns: cols.list.map((c) => c.header), keys: cols.list.map((c) => c.key), rows: rows.length },
     validations: data.map((c) => inputValidation(ctx, c.input, `${cols.letter(c.column)}${first}:${cols.letter(c.column)}${last}`)),
     conditional,
-    freeze: { rows: 1, cols: 2 },
+    freeze: { rows: first - 1, cols: 2 },
     widths: cols.list.map((c) => c.width ?? 10),
     hidden: cols.list.flatMap((c, i) => (HELPERS.test(c.key) ? [i] : [])),
     protect: true,

@@ -11,7 +11,8 @@ import type { EvaluationLayout } from "./evaluation-sheet.js";
 import { whenFormula } from "../../core/condition.js";
 import { rmbUppercaseFormula } from "../../core/rmb-formula.js";
 import { isPersonPay, payFormula, rosterPayKindOf } from "../../core/kinds/registry.js";
-import {   area,  call,  EMPTY, IF,   op, ref, ROUND, str, sub, sum, type Formula } from "../../core/formula.js";
+import { area, call, EMPTY, IF, op, ref, ROUND, str, sub, sum, type Formula } from "../../core/formula.js";
+import { moneyUnit } from "../../core/money.js";
 import type { PlanBlock, PlanFormula, PlanValue, SheetPlan } from "./types.js";
 
 /** An earlier period's evaluation sheet, for rules that look back (first-place streaks). */
@@ -127,6 +128,8 @@ export function payoutSheet(
 
   // reconciliation under the table
   const blocks: PlanBlock[] = [{ row: first, col: 0, values: rows, formats: cols.list.map((c) => c.format) }];
+  // above the header (the rows line up with the evaluation sheet's, under its legend): how every amount comes about
+  blocks.push({ row: 1, col: 0, values: [[t(lang, "wb.payout.note", { rounding: t(lang, "cli.rounding", { unit: moneyUnit(digits) }) })]] });
   let r = last + 2;
   const label = (key: string, vars = {}) => t(lang, key, vars);
   blocks.push({ row: r, col: 0, values: [[label("wb.payout.reconcile")]], bold: true });
@@ -167,7 +170,7 @@ export function payoutSheet(
     table: { name: `Payout${ctx.tableTag}${ctx.nameSuffix}`, row: first - 1, col: 0, columns: cols.list.map((c) => c.header), keys: cols.list.map((c) => c.key), rows: n },
     validations: [],
     conditional: [],
-    freeze: { rows: 1, cols: 2 },
+    freeze: { rows: first - 1, cols: 2 },
     widths: cols.list.map((c) => c.width ?? 10),
     // a pool's running weights and remainders: the split needs them, the reader of a payout does not
     hidden: rosterLines.flatMap(({ line, kind }) => kind.helpers.map((k) => cols.at(`${line.id}:${k}`))),
