@@ -6,7 +6,7 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { builtInSchemes } from "../../src/schemes/index.js";
@@ -20,6 +20,8 @@ import { addPayslips } from "../../src/workbook/plan/payslip-sheet.js";
 import { addCachedValues } from "../../src/workbook/plan/cached-values.js";
 import { inCI, pdfPages, printAll, soffice } from "./libreoffice.js";
 
+const pictures = join(import.meta.dirname, "..", "..", "test-artifacts", "pages");
+
 const pdftotext = spawnSync("sh", ["-c", "command -v pdftotext"]).status === 0;
 if (!pdftotext) {
   const message = "pdftotext (poppler-utils) is not installed: the printed-page checks are SKIPPED. Debian: apt-get install poppler-utils";
@@ -29,6 +31,8 @@ if (!pdftotext) {
 
 interface Printed {
   id: string;
+  /** each sheet's name by its role */
+  sheets: Record<string, string>;
   summary: string;
   grades: boolean;
   rows: number;
@@ -59,11 +63,30 @@ describe.skipIf(!soffice || !pdftotext)("printed by LibreOffice", () => {
       writeFileSync(file, await writeXlsx(plan));
       files.push(file);
       const slips = plan.sheets.find((x) => x.role === "payslips")!;
-      printed.push({ id: s.id, summary: plan.sheets[3].name, grades: s.grades.length > 0, rows, pages: [], evaluation: plan.sheets[1].name, payout: plan.sheets[2].name, name: s.name["zh-CN"], slipHeader: (slips.blocks[0].values[0] as string[]).join(""), slipPage: slips.print!.header, ids: people.map((x) => x.id) });
+      printed.push({ id: s.id, sheets: Object.fromEntries(plan.sheets.map((x) => [x.role, x.name])), summary: plan.sheets[3].name, grades: s.grades.length > 0, rows, pages: [], evaluation: plan.sheets[1].name, payout: plan.sheets[2].name, name: s.name["zh-CN"], slipHeader: (slips.blocks[0].values[0] as string[]).join(""), slipPage: slips.print!.header, ids: people.map((x) => x.id) });
     }
     // pdftotext spaces CJK text as it likes: compared without whitespace
-    printAll(files).forEach((pdf, i) => (printed[i].pages = pdfPages(pdf).map((page) => page.replace(/\s+/g, ""))));
+    const pdfs = printAll(files);
+    pdfs.forEach((pdf, i) => (printed[i].pages = pdfPages(pdf).map((page) => page.replace(/\s+/g, ""))));
+    // for review: the first page of each sheet of one template, as a person sees it printed
+    const shown = printed.findIndex((p) => p.id === "ecommerce-cs" && p.rows === 20);
+    const p = printed[shown];
+    mkdirSync(pictures, { recursive: true });
+    for (const [role, sheet] of Object.entries(p.sheets)) {
+      const page = p.pages.findIndex((text) => text.includes(bare(`${p.name} — ${sheet}`))) + 1;
+      if (page > 0) spawnSync("pdftoppm", ["-f", String(page), "-l", String(page), "-r", "70", "-png", "-singlefile", pdfs[shown], join(pictures, `${p.id}-${role}`)]);
+    }
   }, 600_000);
+
+  it("a page of each sheet is pictured for review (test-artifacts/pages)", () => {
+    const p = printed.find((x) => x.id === "ecommerce-cs" && x.rows === 20)!;
+    for (const role of Object.keys(p.sheets)) {
+      const file = join(pictures, `${p.id}-${role}.png`);
+      expect(existsSync(file), file).toBe(true);
+      // a PNG, not an empty file
+      expect(readFileSync(file).subarray(1, 4).toString()).toBe("PNG");
+    }
+  });
 
   const bare = (text: string) => text.replace(/\s+/g, "");
   const onSheet = (p: Printed, sheet: string) => p.pages.filter((page) => page.includes(bare(`${p.name} — ${sheet}`)));
