@@ -191,7 +191,7 @@ export function compileScheme(scheme: Scheme, options: CompileOptions = {}): Com
           return ind.rule(values[column] ?? null, ctx, null);
         });
         p = roundPoints(blend(scores, raterWeights), digits);
-        if (inputs) trace.push({ target: ind.id, kind: "indicator", input: inputs, rule: ind.ruleKind, params: ind.params, result: p, reason: { key: "why.rated", vars: { points: p } } });
+        if (inputs) trace.push({ target: ind.id, kind: "indicator", input: inputs, rule: ind.ruleKind, params: ind.params, result: p, reason: { key: "why.rated", vars: { points: p, raters: raters.map((r) => r.id).join("|"), scores: scores.join("|"), weights: raterWeights.join("|") } } });
       } else {
         scoring = ind.input;
         p = roundPoints(ind.rule(values[ind.input] ?? null, ctx, why), digits);

@@ -2,6 +2,7 @@
  * Properties every built-in template must have, on generated data: the trace explains every
  * number in both languages, grade bands cover every possible total, pay reconciles to the cent.
  */
+import { reasonText } from "../../src/io/reason-text.js";
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { builtInSchemes } from "../../src/schemes/index.js";
@@ -32,7 +33,8 @@ describe.each(builtInSchemes().map((s) => s.id))("template %s", (id) => {
       }
       for (const e of r.trace) {
         for (const lang of ["zh-CN", "en-US"] as const) {
-          const text = t(lang, e.reason.key, e.reason.vars);
+          // as people read it: through the one renderer of reasons (inputs, options and raters by name)
+          const text = reasonText(e.reason, scheme, lang);
           expect(text, `${e.reason.key} ${lang}`).not.toBe(e.reason.key);
           expect(text, `${e.reason.key} ${lang}`).not.toMatch(/\{\w+(:%)?\}/);
         }

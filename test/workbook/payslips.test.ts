@@ -32,7 +32,7 @@ describe("payslips (工资条)", () => {
     const headers = slips.blocks.filter((b) => b.bold);
     expect(headers).toHaveLength(6);
     expect(headers[0].values[0]).toEqual(pay.table!.columns);
-    // the second person's amounts: formulas on the payout sheet's third row, column by column
+    // the second person's amounts: formulas on the payout sheet's fourth row (under its note and header), column by column
     const values = slips.blocks[slips.blocks.indexOf(headers[1]) + 1];
     expect(values.values[0].map((v) => (typeof v === "object" && v !== null ? printA1(v.formula, values.row) : v))).toEqual(
       pay.table!.columns.map((_, j) => `'发放'!$${String.fromCharCode(65 + j)}$4`),
@@ -43,6 +43,20 @@ describe("payslips (工资条)", () => {
     expect(why[0]).toBe("各项说明(按生成工作簿时的数据计算):");
     expect(why).toContain(`基本工资 ${formatMoney(results[1].pay.basic, 2)}:按方案公式计算的金额`);
     expect(why.some((l) => l.startsWith("客户满意度 ") && l.includes("目标 0.95"))).toBe(true);
+  });
+
+  it("a rated indicator's reason names each rater's points and weight: 本人 5.4 × 30% + 主管 9.3 × 70% = 8.13", async () => {
+    for (const lang of ["zh-CN", "en-US"] as const) {
+      const { scheme, people, plan, slips } = await made("ecommerce-cs", 3, lang);
+      const results = planResults(scheme, people, plan)!;
+      const lines = slips.blocks.flatMap((b) => b.values.map((r) => r[0])).filter((x): x is string => typeof x === "string");
+      const r = results[0];
+      const [self, boss] = scheme.raters;
+      const v = (rater: string) => people[0].values[`execution@${rater}`] as number;
+      const name = scheme.indicators.find((i) => i.id === "execution")!.name[lang];
+      const expected = `${self.name[lang]} ${v(self.id)} × ${self.weight}% + ${boss.name[lang]} ${v(boss.id)} × ${boss.weight}% = ${r.points.execution}`;
+      expect(lines.find((l) => l.startsWith(`${name} `)), lang).toContain(expected);
+    }
   });
 
   it("the slip's amounts are what the payout sheet computes, and the file carries them for previewers", async () => {
