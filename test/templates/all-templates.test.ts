@@ -11,7 +11,6 @@ import { parseRecords } from "../../src/core/data.js";
 import { compileScheme } from "../../src/core/evaluate.js";
 import { evaluatePeriods } from "../../src/core/periods/evaluate-periods.js";
 import { constValue } from "../../src/core/expr.js";
-import { t } from "../../src/i18n/index.js";
 
 function run(id: string, rows: number, periods?: number, seed = 1) {
   const scheme = builtInSchemes().find((s) => s.id === id)!;
