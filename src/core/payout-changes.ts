@@ -98,7 +98,8 @@ export function asSnapshot(x: unknown): PayoutSnapshot | null {
   return { people: people as Record<string, PersonSnapshot>, settings };
 }
 
-function causes(b: PersonSnapshot | undefined, a: PersonSnapshot | undefined): Cause[] {
+/** The inputs, total and grade of a person that differ between two snapshots. */
+export function personCauses(b: PersonSnapshot | undefined, a: PersonSnapshot | undefined): Cause[] {
   if (!b || !a) return [];
   const out: Cause[] = [];
   for (const field of [...new Set([...Object.keys(b.inputs), ...Object.keys(a.inputs)])]) {
@@ -123,7 +124,7 @@ export function payoutChanges(before: PayoutSnapshot, after: PayoutSnapshot): Pa
       const x = b[line] ?? null;
       const y = a[line] ?? null;
       if (x === y) continue;
-      why ??= causes(pb, pa);
+      why ??= personCauses(pb, pa);
       changes.push({ id, name: pa?.name ?? pb?.name ?? id, line, before: x, after: y, causes: why });
     }
   }

@@ -6,7 +6,9 @@
  * difference means someone typed over a formula) and with the last run: what changed, person by
  * person, and why. Pure: the host reads the cells and keeps the last snapshot.
  */
-import { parseRecords, type DataProblem } from "../core/data.js";
+import { parseRecords, type DataProblem, type PersonData } from "../core/data.js";
+import { attributeChanges, unmovedInputs, type Attribution } from "../core/attribution.js";
+import { isPersonPay } from "../core/kinds/registry.js";
 import { compileScheme, RowEvaluationError, type PersonResult } from "../core/evaluate.js";
 import { EvaluationError } from "../core/errors.js";
 import { evaluatePeriods } from "../core/periods/evaluate-periods.js";
@@ -15,8 +17,10 @@ import {
   payoutSnapshot,
   settingChanges,
   snapshotTotal,
+  type Cause,
   type PayoutChange,
   type PayoutSnapshot,
+  type PersonSnapshot,
   type SettingChange,
 } from "../core/payout-changes.js";
 import { dict } from "../core/dict.js";
@@ -45,6 +49,8 @@ export type SettingCell = Required<PlanName>;
 export interface RecalcChange extends PayoutChange {
   /** the engine's reason for the amount now (null for the total pay line and for a person who left) */
   reason: Reason | null;
+  /** which changes, applied alone, move this line (absent when the last run's settings no longer make a scheme) */
+  attribution?: Attribution;
 }
 
 export interface RecalcReport {
@@ -62,6 +68,8 @@ export interface RecalcReport {
   /** Everyone's pay added up, in cents: at the last run (null without one) and now. */
   totals: { before: number | null; after: number };
   settingChanges: SettingChange[];
+  /** People whose inputs changed since the last run while none of their pay did. */
+  unmoved: { id: string; name: string; causes: Cause[] }[];
   /** Cells of the payout sheet that do not show what the engine computes (id, line, sheet, engine), in cents. */
   mismatches: { id: string; line: string; sheet: number | null; engine: number }[];
   /**
@@ -104,8 +112,6 @@ export type EditedScheme = { ok: true; scheme: Scheme; settings: Record<string, 
 export function schemeAsEdited(saved: Scheme, cells: ReadonlyArray<SettingCell & { value: unknown }>, lang: Lang): EditedScheme {
   const lifted = liftRuleNumbers(saved).scheme;
   const problems: string[] = [];
-  const params = new Map<string, number>();
-  const grades = new Map<string, { min?: number; coefficient?: number }>();
   const settings = dict<number>();
   for (const c of cells) {
     const v = c.value;
@@ -114,15 +120,30 @@ export function schemeAsEdited(saved: Scheme, cells: ReadonlyArray<SettingCell &
       continue;
     }
     settings[c.name] = v;
+  }
+  if (problems.length) return { ok: false, problems };
+  const r = withSettings(lifted, cells, settings, lang);
+  return r.ok ? { ok: true, scheme: r.scheme, settings } : r;
+}
+
+/**
+ * A lifted scheme (every rule number a parameter) with some of its setting cells holding other
+ * values, checked as any scheme is; problems name the cell.
+ */
+export function withSettings(lifted: Scheme, cells: readonly SettingCell[], values: Readonly<Record<string, number>>, lang: Lang): { ok: true; scheme: Scheme } | { ok: false; problems: string[] } {
+  const params = new Map<string, number>();
+  const grades = new Map<string, { min?: number; coefficient?: number }>();
+  for (const c of cells) {
+    if (!Object.hasOwn(values, c.name)) continue;
+    const v = values[c.name];
     const { kind, id } = c.setting;
     if (kind === "param") params.set(id, v);
     else grades.set(id, { ...grades.get(id), ...(kind === "grade-min" ? { min: v } : { coefficient: v }) });
   }
-  if (problems.length) return { ok: false, problems };
   const edited: Scheme = { ...lifted, grades: lifted.grades.map((g) => ({ ...g, ...grades.get(g.id) })) };
   const r = withParams(edited, params, lang);
   if (!r.ok) return { ok: false, problems: r.problems.map((p) => problemText(p, lang, cellOf(p.path, edited, cells) ?? p.path)) };
-  return { ok: true, scheme: r.scheme, settings };
+  return { ok: true, scheme: r.scheme };
 }
 
 /** The setting cell a scheme problem's path points at ("grades[1].min", "parameters[3].value"), as "Sheet!B14 (name)". */
@@ -196,7 +217,9 @@ export function recalcPayouts(
       if (sheet !== cents) mismatches.push({ id, line, sheet, engine: cents });
     }
   }
-  const changes = previous ? payoutChanges(previous, snapshot).map((c) => ({ ...c, reason: reasons.get(`${c.id}:${c.line}`) ?? null })) : [];
+  const found = previous ? payoutChanges(previous, snapshot) : [];
+  const attributions = previous && found.length ? attribution(scheme, found, previous, snapshot, people, cells, settings, period) : null;
+  const changes: RecalcChange[] = found.map((c, i) => ({ ...c, reason: reasons.get(`${c.id}:${c.line}`) ?? null, ...(attributions ? { attribution: attributions[i] } : {}) }));
   return {
     people: people.length,
     results,
@@ -207,9 +230,55 @@ export function recalcPayouts(
     changes,
     totals: { before: previous ? snapshotTotal(previous) : null, after: snapshotTotal(snapshot) },
     settingChanges: previous ? settingChanges(previous, snapshot) : [],
+    unmoved: previous ? unmovedInputs(found, previous, snapshot) : [],
     mismatches,
     rowProblems,
   };
+}
+
+/**
+ * Each change's causes, by evaluating the last run's state again with one group of changes at a
+ * time (core/attribution.ts): everyone's inputs, each changed setting, the people who joined or
+ * left. Null when the last run's settings no longer make a valid scheme (nothing to start from).
+ */
+function attribution(
+  scheme: Scheme,
+  changes: readonly PayoutChange[],
+  previous: PayoutSnapshot,
+  now: PayoutSnapshot,
+  people: readonly PersonData[],
+  cells: readonly SettingCell[],
+  settings: Record<string, number>,
+  period: string | null,
+): Attribution[] | null {
+  const changed = settingChanges(previous, now).filter((c) => c.before !== null && c.after !== null);
+  const earlier = withSettings(scheme, cells, Object.fromEntries(changed.map((c) => [c.name, c.before!])), "en-US");
+  if (!earlier.ok) return null;
+  const run = (s: Scheme, roster: readonly PersonData[]) => payoutSnapshot(evaluatePeriods(compileScheme(s, { period }), roster.map((p) => ({ ...p, values: { ...p.values } }))).results, settings);
+  const was = (id: string, p: PersonSnapshot): PersonData => ({
+    line: 0,
+    id,
+    name: p.name,
+    period: null,
+    values: { ...p.inputs },
+    ...(p.department !== undefined ? { department: p.department } : {}),
+    ...(p.position !== undefined ? { position: p.position } : {}),
+  });
+  const nowById = new Map(people.map((p) => [p.id, p]));
+  const before = Object.entries(previous.people).map(([id, p]) => was(id, p));
+  // everyone's inputs as now, for the people on both runs; nobody joins or leaves
+  const inputs = before.map((p) => nowById.get(p.id) ?? p);
+  const membership = people.some((p) => !Object.hasOwn(previous.people, p.id)) || before.some((p) => !nowById.has(p.id));
+  // who is on the sheet now, with the inputs they had (the new ones with theirs)
+  const roster = membership ? people.map((p) => (Object.hasOwn(previous.people, p.id) ? was(p.id, previous.people[p.id]) : p)) : null;
+  const one = new Map<string, PayoutSnapshot>();
+  for (const c of changed) {
+    const s = withSettings(earlier.scheme, cells, { [c.name]: c.after! }, "en-US");
+    if (s.ok) one.set(c.name, run(s.scheme, before));
+  }
+  const rosterWide = new Set(scheme.pay.filter((l) => !isPersonPay(l.rule)).map((l) => l.id));
+  if (rosterWide.size) rosterWide.add("pay");
+  return attributeChanges(changes, previous, now, { base: run(earlier.scheme, before), inputs: run(earlier.scheme, inputs), settings: one, roster: roster && run(earlier.scheme, roster) }, rosterWide);
 }
 
 /**

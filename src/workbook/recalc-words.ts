@@ -21,37 +21,68 @@ export function describeChange(report: RecalcReport, c: RecalcChange, lang: Lang
   const s = report.scheme;
   const money = (cents: number | null) => (cents === null ? "—" : formatMoney(cents, s.money.digits as MoneyDigits));
   const line = lineLabel(s, c.line, lang);
+  const title = t(lang, "ui.finance.change", { id: c.id, name: c.name, line, before: money(c.before), after: money(c.after) });
+  const reason = c.reason ? reasonText(c.reason, s, lang) : "";
+  const a = c.attribution;
+  if (!a) {
+    const because = causesText(report, c.causes, lang);
+    return { title, because: because || (report.settingChanges.length ? t(lang, "wb.recalc.because-settings") : ""), reason };
+  }
+  if (a.person) return { title, because: t(lang, `wb.recalc.because-${a.person}`), reason };
+  const sep = lang === "zh-CN" ? ";" : "; ";
+  const parts: string[] = [];
+  if (a.inputs.length) parts.push(causesText(report, a.inputs, lang));
+  if (a.settings.length) parts.push(t(lang, "wb.recalc.because-setting", { settings: a.settings.map((n) => settingLabel(report, n, lang)).join(lang === "zh-CN" ? "、" : ", ") }));
+  if (a.others.length) parts.push(t(lang, "wb.recalc.because-others", { names: peopleNames(report, a.others, lang), count: a.others.length }));
+  if (a.joined.length) parts.push(t(lang, "wb.recalc.because-roster-joined", { names: peopleNames(report, a.joined, lang), count: a.joined.length }));
+  if (a.left.length) parts.push(t(lang, "wb.recalc.because-roster-left", { names: peopleNames(report, a.left, lang), count: a.left.length }));
+  const because = parts.join(sep);
+  return { title, because: a.combined ? t(lang, "wb.recalc.because-combined", { causes: because }) : because, reason };
+}
+
+/** A person's own changes in words: each input by its name, then the total and grade they led to. */
+function causesText(report: RecalcReport, causes: readonly Cause[], lang: Lang): string {
+  const s = report.scheme;
   const grade = (g: Cause["before"]) => (g === null ? "—" : (s.grades.find((x) => x.id === g)?.label[lang] ?? String(g)));
   const value = (v: Cause["before"]) => (v === null || v === "" ? "—" : typeof v === "number" ? formatNumber(v) : typeof v === "boolean" ? t(lang, v ? "wb.recalc.yes" : "wb.recalc.no") : v);
-  const inputName = (id: string) => inputLabel(s, id, lang);
-  const because = c.causes
+  return causes
     .map((x) =>
       t(lang, "wb.recalc.cause", {
-        what: x.kind === "input" ? inputName(x.field) : t(lang, x.kind === "total" ? "wb.col.total" : "wb.col.grade"),
+        what: x.kind === "input" ? inputLabel(s, x.field, lang) : t(lang, x.kind === "total" ? "wb.col.total" : "wb.col.grade"),
         before: x.kind === "grade" ? grade(x.before) : value(x.before),
         after: x.kind === "grade" ? grade(x.after) : value(x.after),
       }),
     )
     .join(lang === "zh-CN" ? ";" : "; ");
-  return {
-    title: t(lang, "ui.finance.change", { id: c.id, name: c.name, line, before: money(c.before), after: money(c.after) }),
-    because: because || (report.settingChanges.length ? t(lang, "wb.recalc.because-settings") : ""),
-    reason: c.reason ? reasonText(c.reason, s, lang) : "",
-  };
+}
+
+/** Up to three people by name (id when nameless), as the reason names them. */
+function peopleNames(report: RecalcReport, ids: readonly string[], lang: Lang): string {
+  return ids
+    .slice(0, 3)
+    .map((id) => report.snapshot.people[id]?.name || id)
+    .join(lang === "zh-CN" ? "、" : ", ");
+}
+
+/** People whose inputs changed while their pay did not, in words. */
+export function describeUnmoved(report: RecalcReport, u: RecalcReport["unmoved"][number], lang: Lang): string {
+  return t(lang, "wb.recalc.unmoved", { id: u.id, name: u.name, causes: causesText(report, u.causes.filter((x) => x.kind === "input"), lang) });
 }
 
 /** A changed setting in words: its label on the scheme sheet, before → after. */
 export function describeSetting(report: RecalcReport, sc: SettingChange, lang: Lang): string {
-  const cell = report.settingCells.find((x) => x.name === sc.name);
-  const s = report.scheme;
-  let label = sc.name;
-  if (cell?.setting.kind === "param") label = s.parameters.find((p) => p.id === cell.setting.id)?.name[lang] ?? sc.name;
-  else if (cell) {
-    const g = s.grades.find((x) => x.id === cell.setting.id)?.label[lang] ?? cell.setting.id;
-    label = `${g} · ${t(lang, cell.setting.kind === "grade-min" ? "wb.scheme.grade.min" : "wb.scheme.grade.coefficient")}`;
-  }
   const v = (x: number | null) => (x === null ? "—" : formatNumber(x));
-  return t(lang, "wb.recalc.setting-changed", { setting: label, before: v(sc.before), after: v(sc.after) });
+  return t(lang, "wb.recalc.setting-changed", { setting: settingLabel(report, sc.name, lang), before: v(sc.before), after: v(sc.after) });
+}
+
+/** A setting cell by the label it has on the scheme sheet. */
+function settingLabel(report: RecalcReport, name: string, lang: Lang): string {
+  const cell = report.settingCells.find((x) => x.name === name);
+  const s = report.scheme;
+  if (cell?.setting.kind === "param") return s.parameters.find((p) => p.id === cell.setting.id)?.name[lang] ?? name;
+  if (!cell) return name;
+  const g = s.grades.find((x) => x.id === cell.setting.id)?.label[lang] ?? cell.setting.id;
+  return `${g} · ${t(lang, cell.setting.kind === "grade-min" ? "wb.scheme.grade.min" : "wb.scheme.grade.coefficient")}`;
 }
 
 /** Everyone's pay before → after and the difference, when there was a last run to compare with. */

@@ -185,7 +185,7 @@ describe("wizard", () => {
     const text = report.textContent!;
     expect(text).toContain("2 people recalculated; 4 pay line(s) changed since the last recalculation (or since the workbook was generated).");
     expect(text).toContain("Settings changed on the scheme sheet:Bonus base (yuan): 300 → 400");
-    expect(text).toContain("W1 张三, Performance bonus: 300.00 → 400.00Because: only the scheme's settings changed (listed above)Now:");
+    expect(text).toContain("W1 张三, Performance bonus: 300.00 → 400.00Because: the setting “Bonus base (yuan)” changedNow:");
     expect(text).toContain("W2 李四, Performance bonus: 0.00 → 400.00Because: Unrecorded stock movements 11 → 5; Total 78 → 90Now:");
     expect(text).toContain("W1, Performance bonus: the payout sheet shows 500.00, the engine computes 400.00");
     expect(text).toContain("Amounts are rounded to 0.01 yuan per pay line with Excel's ROUND (half away from zero)");

@@ -78,7 +78,10 @@ describe("recalculating payouts", () => {
     ]);
     expect(r.settingChanges).toEqual([{ name: "p_gate", before: 80, after: 115 }]);
     expect(describeSetting(r, r.settingChanges[0], "en-US")).toMatch(/: 80 → 115$/);
-    expect(describeChange(r, r.changes[0], "en-US").because).toBe("only the scheme's settings changed (listed above)");
+    // the setting that moved it, by its label (it said "only the scheme's settings changed")
+    expect(r.changes[0].attribution).toMatchObject({ settings: ["p_gate"], inputs: [], others: [], combined: false });
+    expect(describeChange(r, r.changes[0], "en-US").because).toBe("the setting “No bonus below” changed");
+    expect(describeChange(r, r.changes[0], "zh-CN").because).toBe("方案设置「无奖金分数线」有变动");
     // without reading the edit back, the engine would disagree with the sheet on P1
     const stale = recalcPayouts(scheme, evaluation, payout, null);
     expect(stale.mismatches.map((m) => [m.id, m.line])).toEqual([["P1", "bonus"], ["P1", "pay"]]);

@@ -9,7 +9,7 @@ import { formatCsv } from "../../io/csv.js";
 import { resultColumns, resultRows } from "../../io/results-table.js";
 import { openXlsx, type XlsxFile } from "../../io/xlsx-read.js";
 import { recalcWorkbookFile } from "../../workbook/recalc-file.js";
-import { describeChange, describeMismatch, describeRounding, describeRowProblem, describeSetting, describeTotals } from "../../workbook/recalc-words.js";
+import { describeChange, describeMismatch, describeRounding, describeRowProblem, describeSetting, describeTotals, describeUnmoved } from "../../workbook/recalc-words.js";
 import { t } from "../../i18n/index.js";
 import { optional, parseArgs, required } from "../args.js";
 import { readInput, writeAtomic } from "../files.js";
@@ -46,6 +46,7 @@ export function recalcCommand(argv: readonly string[], io: CliIO): number {
     if (d.because) lines.push(`    ${t(lang, "ui.finance.because", { because: d.because })}`);
     if (d.reason) lines.push(`    ${t(lang, "ui.finance.now", { reason: d.reason })}`);
   }
+  if (report.unmoved.length) lines.push(t(lang, "ui.finance.unmoved"), ...report.unmoved.map((u) => `  ${describeUnmoved(report, u, lang)}`));
   if (!r.calculated) lines.push(t(lang, "cli.recalc.not-calculated", { file: path }));
   else if (report.mismatches.length || report.rowProblems.length) {
     if (report.rowProblems.length) lines.push(t(lang, "cli.recalc.row-problems", { count: report.rowProblems.length }), ...report.rowProblems.map((p) => `  ${describeRowProblem(p, lang)}`));

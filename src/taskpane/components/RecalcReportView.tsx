@@ -4,7 +4,7 @@
  * disagree with the engine (and the button that puts their formulas back), and how amounts round.
  */
 import { Button, Caption1, makeStyles, MessageBar, MessageBarBody, tokens } from "@fluentui/react-components";
-import { describeChange, describeMismatch, describeRowProblem, describeRounding, describeSetting, describeTotals } from "../../workbook/recalc-words.js";
+import { describeChange, describeMismatch, describeRowProblem, describeRounding, describeSetting, describeTotals, describeUnmoved } from "../../workbook/recalc-words.js";
 import type { RecalcOutcome } from "../host/types.js";
 import { useT } from "./i18n.js";
 
@@ -73,6 +73,16 @@ export function RecalcReportView({ outcome: o, restored, onRestore, busy }: Reca
               {o.calculated && o.mismatches.map((m) => <li key={`m:${m.id}:${m.line}`}>{describeMismatch(o, m, lang)}</li>)}
             </ul>
             {o.changes.length > SHOWN && <div>{t("ui.finance.more", { count: o.changes.length - SHOWN })}</div>}
+            {o.unmoved.length > 0 && (
+              <>
+                <div>{t("ui.finance.unmoved")}</div>
+                <ul className={styles.list} data-testid="recalc-unmoved">
+                  {o.unmoved.slice(0, SHOWN).map((u) => (
+                    <li key={`u:${u.id}`}>{describeUnmoved(o, u, lang)}</li>
+                  ))}
+                </ul>
+              </>
+            )}
             {restored !== undefined && <div>{t("ui.finance.restored", { count: restored })}</div>}
             {o.calculated && o.mismatches.length > 0 && onRestore && (
               <Button size="small" onClick={() => onRestore(o.mismatches)} disabled={busy} data-testid="restore-formulas">
