@@ -17,6 +17,12 @@ beforeAll(() => {
 }, 180_000);
 
 describe("production build", () => {
+  it("asks for CustomFunctionsRuntime 1.2: the functions' messages are CustomFunctions.Error, which 1.1 lacks (issue 15)", () => {
+    const manifest = readFileSync(join(root, "manifest.xml"), "utf8");
+    expect(readFileSync(join(root, "src", "functions", "to-excel.ts"), "utf8")).toContain("CustomFunctions.Error");
+    expect(manifest).toMatch(/<Set Name="CustomFunctionsRuntime" MinVersion="1\.2"\/>/);
+  });
+
   it("makes every file the manifest names", () => {
     const manifest = readFileSync(join(out, "manifest.xml"), "utf8");
     const urls = [...manifest.matchAll(/"https:\/\/localhost:3000\/([^"]*)"/g)].map((m) => m[1]).filter(Boolean);
