@@ -218,7 +218,7 @@ export function recalcPayouts(
     }
   }
   const found = previous ? payoutChanges(previous, snapshot) : [];
-  const attributions = previous && found.length ? attribution(scheme, found, previous, snapshot, people, cells, settings, period) : null;
+  const attributions = previous && found.length ? attributionOrNull(() => attribution(scheme, found, previous, snapshot, people, cells, settings, period)) : null;
   const changes: RecalcChange[] = found.map((c, i) => ({ ...c, reason: reasons.get(`${c.id}:${c.line}`) ?? null, ...(attributions ? { attribution: attributions[i] } : {}) }));
   return {
     people: people.length,
@@ -234,6 +234,20 @@ export function recalcPayouts(
     mismatches,
     rowProblems,
   };
+}
+
+/**
+ * The attribution, or null when a state it tries cannot be scored (new inputs under the old
+ * settings may divide by zero): the changes are then reported with the person's own causes, and
+ * the error is not blamed on the sheet as it stands.
+ */
+function attributionOrNull(f: () => Attribution[] | null): Attribution[] | null {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof RowEvaluationError || e instanceof EvaluationError) return null;
+    throw e;
+  }
 }
 
 /**

@@ -33,9 +33,10 @@ export function describeChange(report: RecalcReport, c: RecalcChange, lang: Lang
   const parts: string[] = [];
   if (a.inputs.length) parts.push(causesText(report, a.inputs, lang));
   if (a.settings.length) parts.push(t(lang, "wb.recalc.because-setting", { settings: a.settings.map((n) => settingLabel(report, n, lang)).join(lang === "zh-CN" ? "、" : ", ") }));
-  if (a.others.length) parts.push(t(lang, "wb.recalc.because-others", { names: peopleNames(report, a.others, lang), count: a.others.length }));
-  if (a.joined.length) parts.push(t(lang, "wb.recalc.because-roster-joined", { names: peopleNames(report, a.joined, lang), count: a.joined.length }));
-  if (a.left.length) parts.push(t(lang, "wb.recalc.because-roster-left", { names: peopleNames(report, a.left, lang), count: a.left.length }));
+  const people = (key: string, ids: readonly string[]) => t(lang, ids.length > NAMED ? `${key}-more` : key, { names: peopleNames(report, ids, lang), count: ids.length });
+  if (a.others.length) parts.push(people("wb.recalc.because-others", a.others));
+  if (a.joined.length) parts.push(people("wb.recalc.because-roster-joined", a.joined));
+  if (a.left.length) parts.push(people("wb.recalc.because-roster-left", a.left));
   const because = parts.join(sep);
   return { title, because: a.combined ? t(lang, "wb.recalc.because-combined", { causes: because }) : because, reason };
 }
@@ -56,10 +57,13 @@ function causesText(report: RecalcReport, causes: readonly Cause[], lang: Lang):
     .join(lang === "zh-CN" ? ";" : "; ");
 }
 
-/** Up to three people by name (id when nameless), as the reason names them. */
+/** How many people a reason names; more are counted ("张三、李四、王五 等 7 人"). */
+const NAMED = 3;
+
+/** Up to NAMED people by name (id when nameless), as the reason names them. */
 function peopleNames(report: RecalcReport, ids: readonly string[], lang: Lang): string {
   return ids
-    .slice(0, 3)
+    .slice(0, NAMED)
     .map((id) => report.snapshot.people[id]?.name || id)
     .join(lang === "zh-CN" ? "、" : ", ");
 }

@@ -95,13 +95,15 @@ describe("Office host", () => {
     // the scheme sheet's settings, by defined name, as generated
     const named = new Map<string, unknown>([["p_bonus_base", 300], ["p_gate", 80], ["p_unrecorded_points", 2], ["p_stock_error_points", 5], ["p_safety_points", 10], ["p_extra_points_cap", 100], ["p_between_rule", 0], ["p_r_extra_points_min", 0]]);
     let calculated = 0;
+    let cleared = false;
     g.Excel = {
       CalculationType: { full: "Full" },
       run: async (f: (context: unknown) => Promise<unknown>) =>
         f({
           workbook: {
             application: { calculate: () => calculated++ },
-            worksheets: { getItem: (name: string) => ({ getUsedRange: () => ({ load: () => undefined, get values() { return values(name); } }) }) },
+            // Excel's used range starts at the first used row: row 2 once the line above the table is cleared
+            worksheets: { getItem: (name: string) => ({ getUsedRange: () => ({ load: () => undefined, get values() { return values(name).slice(cleared ? 1 : 0); }, get rowIndex() { return cleared ? 1 : 0; } }) }) },
             names: {
               getItemOrNullObject: (name: string) => ({
                 getRangeOrNullObject: () => ({ load: () => undefined, isNullObject: !named.has(name), get values() { return [[named.get(name)]]; } }),
@@ -136,6 +138,12 @@ describe("Office host", () => {
     expect(third.changes.map((c) => [c.line, c.before, c.after])).toEqual([["bonus", 0, 40000], ["pay", 0, 40000]]);
     expect(third.mismatches).toEqual([]);
     expect(calculated).toBe(3);
+
+    // someone cleared the legend line above both tables: the used range starts lower, nobody is lost
+    cleared = true;
+    const fourth = await report();
+    expect([fourth.people, fourth.changes, fourth.mismatches, fourth.rowProblems]).toEqual([1, [], [], []]);
+    cleared = false;
 
     named.set("p_gate", "八十");
     expect(await host.recalculate!()).toEqual({ failed: "settings", problems: ["方案!B10(p_gate):应为数字,实际为“八十”"] });

@@ -49,8 +49,8 @@ describe("attribution: which change moved each pay line", () => {
     const share = (id: string) => r.changes.find((c) => c.id === id && c.line === "pool_share")!;
     expect(share("P1").attribution!.inputs.map((x) => x.field)).toContain("score");
     expect(share("P2").attribution).toMatchObject({ inputs: [], settings: [], others: ["P1"], combined: false });
-    expect(describeChange(r, share("P2"), "zh-CN").because).toBe("Person 1 等 1 人的考核数据变动");
-    expect(describeChange(r, share("P3"), "en-US").because).toBe("the changed data of Person 1 (1 people)");
+    expect(describeChange(r, share("P2"), "zh-CN").because).toBe("Person 1 的考核数据变动");
+    expect(describeChange(r, share("P3"), "en-US").because).toBe("the changed data of Person 1");
   });
 
   it("two settings edited: each line names only the one that moves it", () => {

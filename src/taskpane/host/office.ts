@@ -59,8 +59,8 @@ export function officeHost(lang: Lang): Host {
         context.workbook.application.calculate(Excel.CalculationType.full);
         const ev = context.workbook.worksheets.getItem(layout.evaluation).getUsedRange();
         const pay = context.workbook.worksheets.getItem(layout.payout).getUsedRange();
-        ev.load("values");
-        pay.load("values");
+        ev.load(["values", "rowIndex"]);
+        pay.load(["values", "rowIndex"]);
         // by name, not address: the name follows its cell when rows are inserted above it
         const settingRanges = cells.map((c) => {
           const range = context.workbook.names.getItemOrNullObject(c.name).getRangeOrNullObject();
@@ -68,20 +68,21 @@ export function officeHost(lang: Lang): Host {
           return range;
         });
         await context.sync();
-        return { ev: ev.values, pay: pay.values, settings: settingRanges.map((r) => (r.isNullObject ? undefined : r.values[0]?.[0])) };
+        return { ev: ev.values, evAt: ev.rowIndex ?? 0, pay: pay.values, payAt: pay.rowIndex ?? 0, settings: settingRanges.map((r) => (r.isNullObject ? undefined : r.values[0]?.[0])) };
       });
       const missing = cells.filter((_, i) => read.settings[i] === undefined);
       if (missing.length) return { failed: "settings", problems: missing.map((c) => t(words, "wb.recalc.name-missing", { name: c.name, cell: `${c.sheet}!${c.ref.replace(/\$/g, "")}` })) };
       const edited = schemeAsEdited(parsed.scheme, cells.map((c, i) => ({ ...c, value: read.settings[i] })), words);
       if (!edited.ok) return { failed: "settings", problems: edited.problems };
-      // the used range starts at A1 (the legend line, or the header in older workbooks)
+      // the people's rows follow the header row; the used range starts where the first used row is
+      // (row 1 as generated; lower when someone cleared the line above the table)
       const header = headerRowOf(layout);
       let report;
       try {
         report = recalcPayouts(
           edited.scheme,
-          { keys: layout.evaluationKeys, rows: read.ev.slice(header), firstRow: header + 1 },
-          { keys: layout.payoutKeys, rows: read.pay.slice(header), firstRow: header + 1 },
+          { keys: layout.evaluationKeys, rows: read.ev.slice(Math.max(0, header - read.evAt)), firstRow: header + 1 },
+          { keys: layout.payoutKeys, rows: read.pay.slice(Math.max(0, header - read.payAt)), firstRow: header + 1 },
           state.snapshot,
           cells,
           edited.settings,
@@ -102,16 +103,17 @@ export function officeHost(lang: Lang): Host {
       return Excel.run(async (context) => {
         const ws = context.workbook.worksheets.getItem(layout.payout);
         const used = ws.getUsedRange();
-        used.load(["values", "formulasR1C1"]);
+        used.load(["values", "formulasR1C1", "rowIndex"]);
         ws.protection.load("protected");
         await context.sync();
         const header = headerRowOf(layout);
-        const restore = formulasToRestore(layout.payoutKeys, used.values.slice(header), used.formulasR1C1.slice(header), cells);
+        const skip = Math.max(0, header - (used.rowIndex ?? 0));
+        const restore = formulasToRestore(layout.payoutKeys, used.values.slice(skip), used.formulasR1C1.slice(skip), cells);
         if (restore.length === 0) return 0;
         // the sheet as generated is protected without a password; one the user protected with a password refuses, and says so
         const wasProtected = ws.protection.protected;
         if (wasProtected) ws.protection.unprotect();
-        // the used range starts at A1: data row i is the sheet row i after the header's
+        // data row i is the sheet row i after the header's
         for (const c of restore) ws.getRange(`${columnLetter(c.col)}${c.row + header + 1}`).formulasR1C1 = [[c.formula]];
         if (wasProtected) ws.protection.protect(SHEET_PROTECTION);
         await context.sync();

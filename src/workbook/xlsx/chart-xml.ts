@@ -49,8 +49,8 @@ function runProps(size: number, bold: boolean, font: string): string {
 export function chartXml(sheet: string, chart: PlanChart, cache: ChartCache, font: string, lang: string): string {
   const q = `'${sheet.replace(/'/g, "''")}'!`;
   const abs = (range: string) => range.split(":").map((c) => c.replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2")).join(":");
-  const points = (xs: (CachedValue | undefined)[], tag: "c:pt") =>
-    xs.map((v, i) => (v === undefined || (typeof v === "object" && v !== null) ? "" : `<${tag} idx="${i}"><c:v>${esc(String(typeof v === "boolean" ? Number(v) : v))}</c:v></${tag}>`)).join("");
+  const points = (xs: (CachedValue | undefined)[]) =>
+    xs.map((v, i) => (v === undefined || (typeof v === "object" && v !== null) ? "" : `<c:pt idx="${i}"><c:v>${esc(String(typeof v === "boolean" ? Number(v) : v))}</c:v></c:pt>`)).join("");
   const n = cache.categories.length;
   const title =
     `<c:title><c:tx><c:rich><a:bodyPr/><a:p><a:pPr>${runProps(1200, true, font)}</a:pPr><a:r><a:rPr lang="${lang}" sz="1200" b="1"><a:latin typeface="${esc(font)}"/><a:ea typeface="${esc(font)}"/></a:rPr><a:t>${esc(chart.title)}</a:t></a:r></a:p></c:rich></c:tx>` +
@@ -62,8 +62,8 @@ export function chartXml(sheet: string, chart: PlanChart, cache: ChartCache, fon
     '<c:barChart><c:barDir val="col"/><c:grouping val="clustered"/><c:varyColors val="0"/>' +
     `<c:ser><c:idx val="0"/><c:order val="0"/><c:spPr><a:solidFill><a:srgbClr val="5B9BD5"/></a:solidFill></c:spPr>` +
     `<c:dLbls><c:numFmt formatCode="0" sourceLinked="0"/>${axisText}<c:showLegendKey val="0"/><c:showVal val="1"/><c:showCatName val="0"/><c:showSerName val="0"/><c:showPercent val="0"/><c:showBubbleSize val="0"/></c:dLbls>` +
-    `<c:cat><c:strRef><c:f>${esc(q + abs(chart.categories))}</c:f><c:strCache><c:ptCount val="${n}"/>${points(cache.categories, "c:pt")}</c:strCache></c:strRef></c:cat>` +
-    `<c:val><c:numRef><c:f>${esc(q + abs(chart.values))}</c:f><c:numCache><c:formatCode>0</c:formatCode><c:ptCount val="${n}"/>${points(cache.values, "c:pt")}</c:numCache></c:numRef></c:val>` +
+    `<c:cat><c:strRef><c:f>${esc(q + abs(chart.categories))}</c:f><c:strCache><c:ptCount val="${n}"/>${points(cache.categories)}</c:strCache></c:strRef></c:cat>` +
+    `<c:val><c:numRef><c:f>${esc(q + abs(chart.values))}</c:f><c:numCache><c:formatCode>0</c:formatCode><c:ptCount val="${n}"/>${points(cache.values)}</c:numCache></c:numRef></c:val>` +
     "</c:ser>" +
     '<c:gapWidth val="80"/><c:axId val="111"/><c:axId val="222"/></c:barChart>' +
     `<c:catAx><c:axId val="111"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="b"/><c:numFmt formatCode="General" sourceLinked="0"/><c:majorTickMark val="none"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>${axisText}<c:crossAx val="222"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>` +
