@@ -54,6 +54,22 @@ function checkTarget(target: string, path: string, io: CliIO): boolean {
   return true;
 }
 
+/**
+ * Before a command writes several files: refuse at once when any target exists (without --force)
+ * or is not a regular file, or when two are the same file, so that none is written and the others
+ * refused — never half the output.
+ */
+export function checkTargets(paths: readonly string[], io: CliIO, force: boolean): void {
+  const seen = new Map<string, string>();
+  for (const path of paths) {
+    const target = resolve(io.cwd, path);
+    const other = seen.get(target);
+    if (other !== undefined) throw new UserError(t(io.lang, "cli.out-same", { a: other, b: path }));
+    seen.set(target, path);
+    if (checkTarget(target, path, io) && !force) throw new UserError(t(io.lang, "cli.out-exists", { file: path }));
+  }
+}
+
 /** Filesystems without hard links answer link() with one of these; there we copy exclusively. */
 const NO_LINKS = new Set(["EPERM", "ENOTSUP", "EOPNOTSUPP", "EXDEV", "ENOSYS", "EMLINK"]);
 

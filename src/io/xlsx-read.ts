@@ -35,6 +35,8 @@ export interface XlsxCell {
   value: number | string | boolean | null;
   raw: string;
   date?: boolean;
+  /** the cell holds a formula (its value is what the saving program last calculated, if anything) */
+  formula?: true;
 }
 
 export interface XlsxFile {
@@ -48,6 +50,8 @@ export interface XlsxFile {
   names: Map<string, { sheet: string; ref: string }>;
   /** The custom XML parts, as XML text. */
   customXml: string[];
+  /** The workbook was saved set to manual calculation: its formulas' values may be out of date. */
+  manualCalc: boolean;
 }
 
 const EMPTY: XlsxCell = { value: null, raw: "" };
@@ -121,6 +125,7 @@ function sheetRows(xml: string, shared: readonly string[], dates: readonly boole
   let inV = false;
   let inT = false;
   let phonetic = 0;
+  let formula = false;
   walkXml(xml, {
     open(name, a, self) {
       if (name === "row") {
@@ -135,11 +140,13 @@ function sheetRows(xml: string, shared: readonly string[], dates: readonly boole
         style = Number(a.get("s") ?? 0);
         v = null;
         inline = null;
+        formula = false;
         if (self) endCell();
       } else if (inCell && name === "v" && !self) {
         inV = true;
         v = "";
-      } else if (inCell && name === "is" && !self) inline = "";
+      } else if (inCell && name === "f") formula = true;
+      else if (inCell && name === "is" && !self) inline = "";
       else if (inCell && name === "rPh" && !self) phonetic++;
       else if (inCell && name === "t" && !self) inT = true;
     },
@@ -166,6 +173,7 @@ function sheetRows(xml: string, shared: readonly string[], dates: readonly boole
       const n = Number(v);
       cell = Number.isFinite(n) ? { value: n, raw: v.trim(), ...(dates[style] ? { date: true } : {}) } : { value: v, raw: v };
     }
+    if (formula) cell = { ...cell, formula: true };
     const col = ref ? columnOf(ref) : -1;
     const at = col >= 0 ? col : cells.length;
     while (cells.length < at) cells.push(EMPTY);
@@ -234,9 +242,11 @@ function readParts(zip: ZipArchive): XlsxFile {
   const names = new Map<string, { sheet: string; ref: string }>();
   let definedName: string | null = null;
   let definedText = "";
+  let manualCalc = false;
   walkXml(text("xl/workbook.xml"), {
     open(name, a, self) {
-      if (name === "sheet") {
+      if (name === "calcPr") manualCalc = a.get("calcMode") === "manual";
+      else if (name === "sheet") {
         const sheetName = a.get("name");
         const target = targets.get(a.get("id") ?? "");
         if (sheetName === undefined || !target) return;
@@ -276,7 +286,7 @@ function readParts(zip: ZipArchive): XlsxFile {
     cache.set(sheet, out);
     return out;
   };
-  return { sheets: [...sheetPaths.keys()], hidden, rows, names, customXml };
+  return { sheets: [...sheetPaths.keys()], hidden, rows, names, customXml, manualCalc };
 }
 
 /** The sheet a roster is read from: the one named, else the first a person sees. */

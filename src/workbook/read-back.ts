@@ -31,6 +31,7 @@ import type { Reason } from "../core/kinds/registry.js";
 import { LANGS, type Lang } from "../core/text.js";
 import { t } from "../i18n/index.js";
 import { liftRuleNumbers } from "./plan/lift.js";
+import { columnLetter } from "./plan/a1.js";
 import type { PlanName } from "./plan/types.js";
 import { problemText } from "../i18n/index.js";
 
@@ -41,6 +42,13 @@ export interface SheetValues {
   rows: readonly (readonly unknown[])[];
   /** The sheet row of rows[0], for the row numbers in messages (2 when absent: a header in row 1). */
   firstRow?: number;
+  /** The sheet's name, for the cells messages name. */
+  sheet?: string;
+  /**
+   * Whether the cell at data row i, column j holds a formula (a saved file says; Excel is asked
+   * only when restoring): tells a number typed over a formula from a formula not recalculated.
+   */
+  formulaAt?: (i: number, j: number) => boolean;
 }
 
 /** A scheme setting's cell, as the plan named it. */
@@ -70,14 +78,30 @@ export interface RecalcReport {
   settingChanges: SettingChange[];
   /** People whose inputs changed since the last run while none of their pay did. */
   unmoved: { id: string; name: string; causes: Cause[] }[];
-  /** Cells of the payout sheet that do not show what the engine computes (id, line, sheet, engine), in cents. */
-  mismatches: { id: string; line: string; sheet: number | null; engine: number }[];
+  /** Cells of the payout sheet that do not show what the engine computes, in cents. */
+  mismatches: Mismatch[];
   /**
    * Payout rows that do not match an evaluated person one to one (sheet row numbers, 1-based):
    * an id nobody has on the evaluation sheet, a person without a payout row, an id on two rows.
    * Each is a disagreement like a cell typed over; none is ever skipped.
    */
   rowProblems: { kind: "not-evaluated" | "no-payout-row" | "twice"; id: string; row: number | null }[];
+}
+
+/** A payout cell that does not show what the engine computes. */
+export interface Mismatch {
+  id: string;
+  line: string;
+  /** what the cell shows (null: not a number) and what the engine computes, in cents */
+  sheet: number | null;
+  engine: number;
+  /** the cell, as "发放表!F7" */
+  cell: string;
+  /**
+   * "typed": a number in place of the formula (typed over); "formula": the formula is there but
+   * shows another amount (not recalculated — manual calculation — or edited); "unknown": not read.
+   */
+  holds: "typed" | "formula" | "unknown";
 }
 
 const RECONCILE = new Set(LANGS.map((l) => t(l, "wb.payout.reconcile")));
@@ -204,19 +228,23 @@ export function recalcPayouts(
     if (!Object.hasOwn(snapshot.people, id)) rowProblems.push({ kind: "not-evaluated", id, row: sheetRow });
   });
   for (const r of results) if (!seen.has(r.id)) rowProblems.push({ kind: "no-payout-row", id: r.id, row: null });
-  for (const row of payoutRows) {
+  const sheetPrefix = payout.sheet === undefined ? "" : `${payout.sheet}!`;
+  payoutRows.forEach((row, i) => {
     const id = text(row[idAt]).trim();
     const engine = snapshot.people[id];
-    if (!engine) continue;
+    // the first row of an id is compared; a second one is reported as such above
+    if (!engine || seen.get(id) !== i + (payout.firstRow ?? 2)) return;
     for (const [line, cents] of Object.entries(engine.lines)) {
       const at = payout.keys.indexOf(line === "pay" ? "pay" : `pay:${line}`);
       if (at < 0) continue;
       const v = row[at];
       // a cell beyond any amount we pay (typed over with 1e20, say) disagrees; it is not rounded
       const sheet = typeof v === "number" && Number.isFinite(v) && Math.abs(v) <= MAX_YUAN ? toCents(v, digits) : null;
-      if (sheet !== cents) mismatches.push({ id, line, sheet, engine: cents });
+      if (sheet === cents) continue;
+      const holds = payout.formulaAt ? (payout.formulaAt(i, at) ? "formula" : "typed") : "unknown";
+      mismatches.push({ id, line, sheet, engine: cents, cell: `${sheetPrefix}${columnLetter(at)}${i + (payout.firstRow ?? 2)}`, holds });
     }
-  }
+  });
   const found = previous ? payoutChanges(previous, snapshot) : [];
   const attributions = previous && found.length ? attributionOrNull(() => attribution(scheme, found, previous, snapshot, people, cells, settings, period)) : null;
   const changes: RecalcChange[] = found.map((c, i) => ({ ...c, reason: reasons.get(`${c.id}:${c.line}`) ?? null, ...(attributions ? { attribution: attributions[i] } : {}) }));

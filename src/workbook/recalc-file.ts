@@ -23,6 +23,8 @@ export type FileRecalc =
       baseline: boolean;
       /** the record's pay at generation was there but could not be read */
       baselineDamaged: boolean;
+      /** the file was saved set to manual calculation: a formula's amount may be out of date */
+      manualCalc: boolean;
     }
   /** why nothing was recalculated, each problem in words, naming the place */
   | { ok: false; reason: "file" | "no-record" | "record" | "periods" | "scheme" | "settings" | "data"; problems: string[] };
@@ -62,7 +64,14 @@ function recalc(file: XlsxFile, fileName: string, lang: Lang): FileRecalc {
   // the tables' values under their header rows, as the pane reads them from Excel
   const header = headerRowOf(layout);
   const table = (sheet: string) => file.rows(sheet).slice(header).map((r) => r.map((c) => c.value));
-  const payout = { keys: layout.payoutKeys, rows: table(layout.payout), firstRow: header + 1 };
+  const payoutCells = file.rows(layout.payout).slice(header);
+  const payout = {
+    keys: layout.payoutKeys,
+    rows: table(layout.payout),
+    firstRow: header + 1,
+    sheet: layout.payout,
+    formulaAt: (i: number, j: number) => payoutCells[i]?.[j]?.formula === true,
+  };
   let report;
   try {
     report = recalcPayouts(edited.scheme, { keys: layout.evaluationKeys, rows: table(layout.evaluation), firstRow: header + 1 }, payout, record.snapshot, layout.settings, edited.settings, layout.period ?? null);
@@ -83,5 +92,5 @@ function recalc(file: XlsxFile, fileName: string, lang: Lang): FileRecalc {
   // a file written by our writer and never opened holds formulas without results
   const payAt = layout.payoutKeys.indexOf("pay");
   const calculated = payout.rows.some((r) => typeof r[payAt] === "number");
-  return { ok: true, report, calculated, baseline: record.snapshot !== null, baselineDamaged: record.damaged?.includes("snapshot") ?? false };
+  return { ok: true, report, calculated, baseline: record.snapshot !== null, baselineDamaged: record.damaged?.includes("snapshot") ?? false, manualCalc: file.manualCalc };
 }

@@ -10,6 +10,7 @@ import type { Lang } from "../core/text.js";
 import { formatNumber, t } from "../i18n/index.js";
 import { inputLabel, reasonText } from "../io/reason-text.js";
 import type { RecalcChange, RecalcReport } from "./read-back.js";
+import type { Verdict } from "./recalc-verdict.js";
 
 /** A pay line's name in the pane's language ("pay" is the person's total pay). */
 export function lineLabel(scheme: Scheme, line: string, lang: Lang): string {
@@ -99,11 +100,32 @@ export function describeTotals(report: RecalcReport, lang: Lang): string | null 
   return t(lang, "wb.recalc.totals", { before: formatMoney(before, digits), after: formatMoney(after, digits), delta: signed });
 }
 
-/** A payout cell that disagrees with the engine, in words. */
+/** A payout cell that disagrees with the engine, in words: where it is, and whether it was typed over. */
 export function describeMismatch(report: RecalcReport, m: RecalcReport["mismatches"][number], lang: Lang): string {
   const digits = report.scheme.money.digits as MoneyDigits;
   const money = (c: number | null) => (c === null ? "—" : formatMoney(c, digits));
-  return t(lang, "ui.finance.mismatch", { id: m.id, line: lineLabel(report.scheme, m.line, lang), sheet: money(m.sheet), engine: money(m.engine) });
+  const name = report.snapshot.people[m.id]?.name ?? "";
+  return t(lang, `ui.finance.mismatch.${m.holds}`, { cell: m.cell, id: m.id, name, line: lineLabel(report.scheme, m.line, lang), sheet: money(m.sheet), engine: money(m.engine) });
+}
+
+/** The money unit in words: "0.01 元(分)", "0.1 yuan (jiao)", "1 yuan". */
+export function unitWords(digits: number, lang: Lang): string {
+  return t(lang, digits === 0 ? "ui.grades.unit-yuan" : digits === 1 ? "ui.grades.unit-jiao" : "ui.grades.unit-fen");
+}
+
+/**
+ * The recalculation's conclusion in one line, first on every report: agrees (to the unit), or how
+ * many cells and rows differ and of which sort, or why nothing could be compared.
+ */
+export function describeVerdict(report: Pick<RecalcReport, "scheme">, v: Verdict, lang: Lang, manualCalc = false): string {
+  if (v.status === "agrees") return t(lang, "wb.verdict.agrees", { unit: unitWords(report.scheme.money.digits, lang) });
+  if (v.status === "nobody") return t(lang, "cli.recalc.nobody");
+  if (v.status === "not-calculated") return t(lang, "ui.finance.not-calculated");
+  const parts = (["typed", "formula", "unknown", "rows"] as const).filter((k) => v[k] > 0).map((k) => t(lang, `wb.verdict.${k}`, { count: v[k] }));
+  const line = t(lang, "wb.verdict.differs", { parts: parts.join(lang === "zh-CN" ? ";" : "; ") });
+  // a formula showing another amount is what a workbook on manual calculation looks like: say what to do
+  if (v.formula > 0) return `${line} ${t(lang, manualCalc ? "wb.verdict.manual" : "wb.verdict.stale")}`;
+  return line;
 }
 
 /** A payout row that does not match an evaluated person, in words. */

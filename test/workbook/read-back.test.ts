@@ -134,7 +134,14 @@ describe("recalculating payouts", () => {
     const { evaluation, payout } = sheets();
     payout.rows[0][payout.keys.indexOf("pay:bonus")] = 500;
     const r = recalcPayouts(scheme, evaluation, payout, null);
-    expect(r.mismatches).toEqual([{ id: "P1", line: "bonus", sheet: 50000, engine: 33000 }]);
+    const at = payout.keys.indexOf("pay:bonus");
+    const letter = String.fromCharCode(65 + at);
+    expect(r.mismatches).toEqual([{ id: "P1", line: "bonus", sheet: 50000, engine: 33000, cell: `${letter}2`, holds: "unknown" }]);
+    // a saved file says whether the cell still holds its formula: typed over, or a formula not recalculated
+    const typed = recalcPayouts(scheme, evaluation, { ...payout, sheet: "发放", formulaAt: (_i, j) => j !== at }, null);
+    expect(typed.mismatches.map((m) => [m.cell, m.holds])).toEqual([[`发放!${letter}2`, "typed"]]);
+    const stale = recalcPayouts(scheme, evaluation, { ...payout, sheet: "发放", formulaAt: () => true }, null);
+    expect(stale.mismatches.map((m) => m.holds)).toEqual(["formula"]);
   });
 
   it("names a bad input in the sheet by line and column", () => {

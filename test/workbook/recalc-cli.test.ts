@@ -50,7 +50,7 @@ describe("kpi-scorecard recalc", () => {
     expect(r.out).toContain("3 people recalculated;");
     expect(r.out).toContain("Settings changed on the scheme sheet:\n  No bonus below: 80 → 40");
     expect(r.out).toMatch(/W2 李四, Performance bonus: 0\.00 → \d+\.\d\d\n {4}Because: Unrecorded stock movements 11 → 5; Total 78 → 90/);
-    expect(r.out).toContain("The payout sheet agrees with the engine to the cent.");
+    expect(r.out.split("\n")[0]).toBe("Result: the payout sheet agrees with the engine, exact to 0.01 yuan (fen).");
     const csv = readFileSync(join(dir, "r.csv"), "utf8");
     expect(csv.split("\r\n")[0]).toContain("id,name");
     expect(csv).toContain("W2,李四");
@@ -59,7 +59,10 @@ describe("kpi-scorecard recalc", () => {
     typeNumbers(saved, sheetIndex(layout.payout), { [`${columnLetter(layout.payoutKeys.indexOf("pay:bonus"))}${layout.headerRow! + 1}`]: 500 });
     const tampered = await cli(["recalc", "--workbook", saved], dir, "zh-CN");
     expect(tampered.code).toBe(3);
-    expect(tampered.out).toMatch(/有 1 个发放单元格与引擎计算结果不一致:\n {2}W1,绩效奖金:发放表显示 500\.00,引擎计算为 \d+\.\d\d/);
+    // the conclusion first, then the cell by its address, typed over (a number where the formula was)
+    const bonus = `${columnLetter(layout.payoutKeys.indexOf("pay:bonus"))}${layout.headerRow! + 1}`;
+    expect(tampered.out.split("\n")[0]).toBe("核对结果:不一致——1 个发放单元格的公式被改写为数字。");
+    expect(tampered.out).toContain(`有 1 个发放单元格与引擎计算结果不一致:\n  ${layout.payout}!${bonus}(W1 张三,绩效奖金):公式已被改写为数字 500.00,引擎计算应为 `);
   }, 120_000);
 
   it("says so when the workbook was never calculated, or carries no record, or the setting is not a number", async () => {
@@ -69,7 +72,7 @@ describe("kpi-scorecard recalc", () => {
     // as generated, the file carries the engine's values beside its formulas: they are compared, and agree
     const fresh = await cli(["recalc", "--workbook", "w.xlsx"], dir);
     expect(fresh.code).toBe(0);
-    expect(fresh.out).toContain("The payout sheet agrees with the engine to the cent.");
+    expect(fresh.out).toContain("Result: the payout sheet agrees with the engine, exact to 0.01 yuan (fen).");
     // a roster still to be filled in: its blanks are named, nothing is recalculated
     writeFileSync(join(dir, "r.csv"), "id,name\nW1,甲\n");
     await cli(["workbook", "--scheme", "warehouse", "--roster", "r.csv", "--out", "blank.xlsx"], dir);

@@ -82,7 +82,7 @@ export function officeHost(lang: Lang): Host {
         report = recalcPayouts(
           edited.scheme,
           { keys: layout.evaluationKeys, rows: read.ev.slice(Math.max(0, header - read.evAt)), firstRow: header + 1 },
-          { keys: layout.payoutKeys, rows: read.pay.slice(Math.max(0, header - read.payAt)), firstRow: header + 1 },
+          { keys: layout.payoutKeys, rows: read.pay.slice(Math.max(0, header - read.payAt)), firstRow: header + 1, sheet: layout.payout },
           state.snapshot,
           cells,
           edited.settings,

@@ -85,7 +85,7 @@ export function standaloneHost(lang: Lang, download: Download = browserDownload)
       }
       const r = recalcWorkbookFile(file, fileName, lang);
       // nothing is kept in a browser: the file's own record stays the baseline
-      return r.ok ? { ...r.report, calculated: r.calculated, baseline: r.baseline } : { failed: r.reason, problems: r.problems };
+      return r.ok ? { ...r.report, calculated: r.calculated, baseline: r.baseline, manualCalc: r.manualCalc } : { failed: r.reason, problems: r.problems };
     },
     offerFile: (bytes, fileName, type) => download(bytes, fileName, type),
   };

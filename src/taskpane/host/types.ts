@@ -10,7 +10,7 @@ import type { RecalcReport } from "../../workbook/read-back.js";
  * and whether there was a baseline), or why nothing was recalculated, each problem naming its place.
  */
 export type RecalcOutcome =
-  | (RecalcReport & { calculated: boolean; baseline: boolean })
+  | (RecalcReport & { calculated: boolean; baseline: boolean; manualCalc?: boolean })
   | { failed: "file" | "settings" | "no-record" | "record" | "periods" | "scheme" | "data"; problems: string[] };
 
 export interface GenerateRequest {

@@ -107,6 +107,7 @@ export function defaultSheetNames(lang: Lang, period?: string | null): Record<Sh
     payout: t(lang, "wb.sheet.payout") + suffix,
     summary: t(lang, "wb.sheet.summary") + suffix,
     payslips: t(lang, "wb.sheet.payslips") + suffix,
+    report: t(lang, "wb.sheet.report") + suffix,
     rollup: t(lang, "wb.sheet.rollup"),
   };
 }

@@ -82,7 +82,7 @@ export interface PlanChart {
   size: { cols: number; rows: number };
 }
 
-export type SheetRole = "scheme" | "evaluation" | "payout" | "summary" | "payslips";
+export type SheetRole = "scheme" | "evaluation" | "payout" | "summary" | "payslips" | "report";
 
 /**
  * How a sheet prints: A4, one page wide (rows flow onto further pages), the header row and the
