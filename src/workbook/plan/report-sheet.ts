@@ -45,7 +45,15 @@ export function reportSheet(report: RecalcReport, o: ReportSheetOptions): SheetP
     blocks.push({ row, col: 0, values, ...extra });
     row += values.length;
   };
-  const heading = (key: string, fill = HEADING_FILL) => put([[t(lang, key)]], { bold: true, fill });
+  // a heading's fill runs across the report's columns
+  const heading = (key: string, fill = HEADING_FILL) => put([[t(lang, key), ...WIDTHS.slice(1).map(() => null)]], { bold: true, fill });
+  // rows whose last column wraps are made tall enough to show it (no program autofits on opening)
+  const rowHeights: Record<number, number> = {};
+  const tall = (texts: readonly string[]) =>
+    texts.forEach((text, i) => {
+      const lines = text.split("\n").reduce((n, l) => n + Math.max(1, Math.ceil([...l].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e7f ? 2 : 1), 0) / (WIDTHS[7] - 2))), 0);
+      if (lines > 1) rowHeights[row + i] = 15 * lines;
+    });
   const header = (keys: readonly string[]) => put([keys.map((k) => t(lang, k))], { bold: true, wrap: true });
   const formats = [undefined, undefined, undefined, undefined, money, money, money, undefined];
 
@@ -61,6 +69,7 @@ export function reportSheet(report: RecalcReport, o: ReportSheetOptions): SheetP
   if (o.calculated && (report.mismatches.length || report.rowProblems.length)) {
     heading("wb.report.act", ALERT_FILL);
     header(["wb.report.col.id", "wb.report.col.name", "wb.report.col.department", "wb.report.col.line", "wb.report.col.sheet", "wb.report.col.engine", "wb.report.col.delta", "wb.report.col.what"]);
+    tall([...report.mismatches.map((m) => describeMismatch(report, m, lang)), ...report.rowProblems.map((p) => describeRowProblem(p, lang))]);
     put(
       [
         ...report.mismatches.map((m) => [
@@ -85,11 +94,14 @@ export function reportSheet(report: RecalcReport, o: ReportSheetOptions): SheetP
   const lines = reconciliationLines(report, lang);
   const first = row;
   if (lines.length === 0) put([[t(lang, "wb.report.no-changes")]]);
-  else
+  else {
+    const why = lines.map((l) => [l.because, l.reason && t(lang, "ui.finance.now", { reason: l.reason })].filter(Boolean).join("\n"));
+    tall(why);
     put(
-      lines.map((l) => [l.id, l.name, l.department, l.label, yuan(l.before), yuan(l.after), l.delta / 100, [l.because, l.reason && t(lang, "ui.finance.now", { reason: l.reason })].filter(Boolean).join("\n")]),
+      lines.map((l, i) => [l.id, l.name, l.department, l.label, yuan(l.before), yuan(l.after), l.delta / 100, why[i]]),
       { formats, wrap: true },
     );
+  }
   const last = row - 1;
   // the differences added up, and checked against the change in everyone's pay
   const sumRow = row;
@@ -134,6 +146,7 @@ export function reportSheet(report: RecalcReport, o: ReportSheetOptions): SheetP
     conditional: [],
     widths: WIDTHS,
     protect: false,
+    rowHeights,
     print: { landscape: true, header: `${s.name[lang]} — ${o.name}`, footer: t(lang, "wb.print.footer") },
   };
 }
