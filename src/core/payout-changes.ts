@@ -54,11 +54,15 @@ export interface SettingChange {
   after: number | null;
 }
 
-export function payoutSnapshot(results: readonly PersonResult[], settings: Record<string, number> = {}): PayoutSnapshot {
+/**
+ * The pay of a run, by person: keyed by id — or by `keyOf` (a workbook of several periods keys
+ * "2026-10 W1": the same person in two months is two pay records).
+ */
+export function payoutSnapshot(results: readonly PersonResult[], settings: Record<string, number> = {}, keyOf: (r: PersonResult) => string = (r) => r.id): PayoutSnapshot {
   // keyed by people's ids and the scheme's ids: records without a prototype (core/dict.ts)
   const people = dict<PersonSnapshot>();
   for (const r of results)
-    people[r.id] = {
+    people[keyOf(r)] = {
       name: r.name,
       lines: dict([...Object.entries(r.pay), ["pay", r.payTotal]]),
       total: r.total,

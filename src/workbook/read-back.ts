@@ -11,7 +11,7 @@ import { attributeChanges, unmovedInputs, type Attribution } from "../core/attri
 import { isPersonPay } from "../core/kinds/registry.js";
 import { compileScheme, RowEvaluationError, type PersonResult } from "../core/evaluate.js";
 import { EvaluationError } from "../core/errors.js";
-import { evaluatePeriods } from "../core/periods/evaluate-periods.js";
+import { evaluatePeriods, type RollupResult } from "../core/periods/evaluate-periods.js";
 import {
   payoutChanges,
   payoutSnapshot,
@@ -24,7 +24,7 @@ import {
   type SettingChange,
 } from "../core/payout-changes.js";
 import { dict } from "../core/dict.js";
-import { MAX_YUAN, toCents, type MoneyDigits } from "../core/money.js";
+import { MAX_YUAN, roundPoints, toCents, type MoneyDigits } from "../core/money.js";
 import type { Scheme } from "../core/scheme/schema.js";
 import { withParams } from "../core/scheme/load.js";
 import type { Reason } from "../core/kinds/registry.js";
@@ -85,7 +85,24 @@ export interface RecalcReport {
    * an id nobody has on the evaluation sheet, a person without a payout row, an id on two rows.
    * Each is a disagreement like a cell typed over; none is ever skipped.
    */
-  rowProblems: { kind: "not-evaluated" | "no-payout-row" | "twice"; id: string; row: number | null }[];
+  rowProblems: { kind: "not-evaluated" | "no-payout-row" | "twice"; id: string; row: number | null; sheet?: string }[];
+  /** With several periods: the roll-up sheet's totals and grades that are not the engine's. */
+  rollupMismatches: RollupMismatch[];
+  /** The evaluation sheet the problems are on, when the workbook has several. */
+  problemSheet?: string;
+}
+
+/** A roll-up total or grade (quarter, year) the roll-up sheet shows other than the engine computes. */
+export interface RollupMismatch {
+  id: string;
+  name: string;
+  /** the roll-up period ("2026-Q1") */
+  period: string;
+  what: "total" | "grade";
+  sheet: number | string | null;
+  engine: number | string | null;
+  /** the cell, "" when the person has no row on the roll-up sheet */
+  cell: string;
 }
 
 /** A payout cell that does not show what the engine computes. */
@@ -192,66 +209,73 @@ export function recalcPayouts(
   settings: Record<string, number> = {},
   period: string | null = null,
 ): RecalcReport {
-  // each row numbered where it is on the sheet (before the rows without an id are set aside)
-  const idOf = evaluation.keys.indexOf("id");
-  const records = evaluation.rows
-    .map((r, i) => ({ line: i + (evaluation.firstRow ?? 2), cells: r.map(text) }))
-    .filter((r) => r.cells[idOf]?.trim() !== "" && r.cells[idOf] !== undefined);
-  const { people, problems } = parseRecords(evaluation.keys, records, scheme, { blanksAllowed: false });
+  return recalcTables(scheme, [{ period: null, evaluation, payout }], previous, cells, settings, { period });
+}
+
+/** One period's evaluation and payout sheets (period null: a workbook of one period). */
+export interface PeriodTables {
+  period: string | null;
+  evaluation: SheetValues;
+  payout: SheetValues;
+}
+
+/**
+ * The recalculation of a workbook of one period, or of several (a sheet pair per period and a
+ * roll-up sheet): every period is evaluated together — streaks and roll-ups run across them —
+ * and each payout sheet compared with its period's pay. With several periods a person's pay is
+ * keyed "2026-10 W1" (period, then id), so that the same person in two months is two pay records,
+ * and the roll-up sheet's totals and grades are compared with the engine's roll-ups.
+ */
+export function recalcTables(
+  scheme: Scheme,
+  tables: readonly PeriodTables[],
+  previous: PayoutSnapshot | null,
+  cells: readonly SettingCell[] = [],
+  settings: Record<string, number> = {},
+  options: { period?: string | null; rollup?: SheetValues } = {},
+): RecalcReport {
+  const several = tables.length > 1;
+  const keyOf = (id: string, period: string | null) => (several ? `${period} ${id}` : id);
+  const people: PersonData[] = [];
+  let problems: DataProblem[] = [];
+  let problemSheet: string | undefined;
+  for (const table of tables) {
+    const ev = table.evaluation;
+    // each row numbered where it is on the sheet (before the rows without an id are set aside)
+    const idOf = ev.keys.indexOf("id");
+    const records = ev.rows
+      .map((r, i) => ({ line: i + (ev.firstRow ?? 2), cells: r.map(text) }))
+      .filter((r) => r.cells[idOf]?.trim() !== "" && r.cells[idOf] !== undefined);
+    const parsed = parseRecords(ev.keys, records, scheme, { blanksAllowed: false });
+    for (const p of parsed.people) people.push(several ? { ...p, period: table.period } : p);
+    // the first sheet with problems is reported, by its name
+    if (parsed.problems.length && problems.length === 0) {
+      problems = parsed.problems;
+      problemSheet = ev.sheet;
+    }
+  }
   // traced: each changed line shows the engine's reason for its amount now
-  const { results } = evaluatePeriods(compileScheme(scheme, { trace: true, period }), people);
-  const snapshot = payoutSnapshot(results, settings);
-  const reasons = new Map(results.flatMap((r) => r.trace.filter((e) => e.kind === "pay").map((e) => [`${r.id}:${e.target}`, e.reason] as const)));
-  const mismatches: RecalcReport["mismatches"] = [];
-  const idAt = payout.keys.indexOf("id");
-  const digits = scheme.money.digits as MoneyDigits;
+  const { results, rollups } = evaluatePeriods(compileScheme(scheme, { trace: true, period: options.period ?? null }), people);
+  const keyOfResult = (r: PersonResult) => keyOf(r.id, r.period);
+  const snapshot = payoutSnapshot(results, settings, keyOfResult);
+  const reasons = new Map(results.flatMap((r) => r.trace.filter((e) => e.kind === "pay").map((e) => [`${keyOfResult(r)}:${e.target}`, e.reason] as const)));
+  const mismatches: Mismatch[] = [];
   const rowProblems: RecalcReport["rowProblems"] = [];
-  const seen = new Map<string, number>();
-  // the payout table ends where its reconciliation block begins (its heading in column A) — not at
-  // an empty row: a row someone cleared must not hide the rows after it from the comparison
-  const end = payout.rows.findIndex((r) => RECONCILE.has(text(r[idAt]).trim()));
-  const payoutRows = end < 0 ? payout.rows : payout.rows.slice(0, end);
-  payoutRows.forEach((row, i) => {
-    const id = text(row[idAt]).trim();
-    const sheetRow = i + (payout.firstRow ?? 2);
-    // a row with no id and no amount is a row left blank (the table's spare rows)
-    const amounts = payout.keys.some((k, j) => (k === "pay" || k.startsWith("pay:")) && typeof row[j] === "number" && row[j] !== 0);
-    if (id === "") {
-      if (amounts) rowProblems.push({ kind: "not-evaluated", id: "", row: sheetRow });
-      return;
-    }
-    if (seen.has(id)) {
-      rowProblems.push({ kind: "twice", id, row: sheetRow });
-      return;
-    }
-    seen.set(id, sheetRow);
-    if (!Object.hasOwn(snapshot.people, id)) rowProblems.push({ kind: "not-evaluated", id, row: sheetRow });
-  });
-  for (const r of results) if (!seen.has(r.id)) rowProblems.push({ kind: "no-payout-row", id: r.id, row: null });
-  const sheetPrefix = payout.sheet === undefined ? "" : `${payout.sheet}!`;
-  payoutRows.forEach((row, i) => {
-    const id = text(row[idAt]).trim();
-    const engine = snapshot.people[id];
-    // the first row of an id is compared; a second one is reported as such above
-    if (!engine || seen.get(id) !== i + (payout.firstRow ?? 2)) return;
-    for (const [line, cents] of Object.entries(engine.lines)) {
-      const at = payout.keys.indexOf(line === "pay" ? "pay" : `pay:${line}`);
-      if (at < 0) continue;
-      const v = row[at];
-      // a cell beyond any amount we pay (typed over with 1e20, say) disagrees; it is not rounded
-      const sheet = typeof v === "number" && Number.isFinite(v) && Math.abs(v) <= MAX_YUAN ? toCents(v, digits) : null;
-      if (sheet === cents) continue;
-      const holds = payout.formulaAt ? (payout.formulaAt(i, at) ? "formula" : "typed") : "unknown";
-      mismatches.push({ id, line, sheet, engine: cents, cell: `${sheetPrefix}${columnLetter(at)}${i + (payout.firstRow ?? 2)}`, holds });
-    }
-  });
+  const digits = scheme.money.digits as MoneyDigits;
+  for (const table of tables) {
+    const theirs = results.filter((r) => !several || r.period === table.period);
+    comparePayout(table.payout, (id) => keyOf(id, table.period), snapshot, theirs.map(keyOfResult), digits, several, mismatches, rowProblems);
+  }
+  const rollupMismatches = options.rollup ? compareRollup(options.rollup, rollups, scheme) : [];
   const found = previous ? payoutChanges(previous, snapshot) : [];
-  const attributions = previous && found.length ? attributionOrNull(() => attribution(scheme, found, previous, snapshot, people, cells, settings, period)) : null;
+  // attribution evaluates one person's group of changes at a time: for one period's sheets
+  const attributions = previous && found.length && !several ? attributionOrNull(() => attribution(scheme, found, previous, snapshot, people, cells, settings, options.period ?? null)) : null;
   const changes: RecalcChange[] = found.map((c, i) => ({ ...c, reason: reasons.get(`${c.id}:${c.line}`) ?? null, ...(attributions ? { attribution: attributions[i] } : {}) }));
   return {
     people: people.length,
     results,
     problems,
+    ...(problemSheet !== undefined ? { problemSheet } : {}),
     scheme,
     settingCells: [...cells],
     snapshot,
@@ -261,7 +285,94 @@ export function recalcPayouts(
     unmoved: previous ? unmovedInputs(found, previous, snapshot) : [],
     mismatches,
     rowProblems,
+    rollupMismatches,
   };
+}
+
+/**
+ * One payout sheet against the engine: every row matched to an evaluated person one to one
+ * (`key` turns the row's id into the person's pay record), every pay cell compared to the cent.
+ */
+function comparePayout(
+  payout: SheetValues,
+  key: (id: string) => string,
+  snapshot: PayoutSnapshot,
+  evaluated: readonly string[],
+  digits: MoneyDigits,
+  named: boolean,
+  mismatches: Mismatch[],
+  rowProblems: RecalcReport["rowProblems"],
+): void {
+  const idAt = payout.keys.indexOf("id");
+  const sheet = named && payout.sheet !== undefined ? { sheet: payout.sheet } : {};
+  const seen = new Map<string, number>();
+  // the payout table ends where its reconciliation block begins (its heading in column A) — not at
+  // an empty row: a row someone cleared must not hide the rows after it from the comparison
+  const end = payout.rows.findIndex((r) => RECONCILE.has(text(r[idAt]).trim()));
+  const payoutRows = end < 0 ? payout.rows : payout.rows.slice(0, end);
+  const rowOf = (i: number) => i + (payout.firstRow ?? 2);
+  payoutRows.forEach((row, i) => {
+    const id = text(row[idAt]).trim();
+    // a row with no id and no amount is a row left blank (the table's spare rows)
+    const amounts = payout.keys.some((k, j) => (k === "pay" || k.startsWith("pay:")) && typeof row[j] === "number" && row[j] !== 0);
+    if (id === "") {
+      if (amounts) rowProblems.push({ kind: "not-evaluated", id: "", row: rowOf(i), ...sheet });
+      return;
+    }
+    if (seen.has(id)) {
+      rowProblems.push({ kind: "twice", id, row: rowOf(i), ...sheet });
+      return;
+    }
+    seen.set(id, rowOf(i));
+    if (!Object.hasOwn(snapshot.people, key(id))) rowProblems.push({ kind: "not-evaluated", id, row: rowOf(i), ...sheet });
+  });
+  const keys = new Set([...seen.keys()].map(key));
+  for (const k of evaluated) if (!keys.has(k)) rowProblems.push({ kind: "no-payout-row", id: k, row: null, ...sheet });
+  const sheetPrefix = payout.sheet === undefined ? "" : `${payout.sheet}!`;
+  payoutRows.forEach((row, i) => {
+    const id = text(row[idAt]).trim();
+    const engine = snapshot.people[key(id)];
+    // the first row of an id is compared; a second one is reported as such above
+    if (!engine || seen.get(id) !== rowOf(i)) return;
+    for (const [line, cents] of Object.entries(engine.lines)) {
+      const at = payout.keys.indexOf(line === "pay" ? "pay" : `pay:${line}`);
+      if (at < 0) continue;
+      const v = row[at];
+      // a cell beyond any amount we pay (typed over with 1e20, say) disagrees; it is not rounded
+      const shown = typeof v === "number" && Number.isFinite(v) && Math.abs(v) <= MAX_YUAN ? toCents(v, digits) : null;
+      if (shown === cents) continue;
+      const holds = payout.formulaAt ? (payout.formulaAt(i, at) ? "formula" : "typed") : "unknown";
+      mismatches.push({ id: key(id), line, sheet: shown, engine: cents, cell: `${sheetPrefix}${columnLetter(at)}${rowOf(i)}`, holds });
+    }
+  });
+}
+
+/** The roll-up sheet's totals and grades against the engine's roll-ups (quarter or year), by person. */
+function compareRollup(sheet: SheetValues, rollups: readonly RollupResult[], scheme: Scheme): RollupMismatch[] {
+  const idAt = sheet.keys.indexOf("id");
+  const rowAt = new Map<string, number>();
+  sheet.rows.forEach((r, i) => {
+    const id = text(r[idAt]).trim();
+    if (id !== "" && !rowAt.has(id)) rowAt.set(id, i);
+  });
+  const out: RollupMismatch[] = [];
+  const prefix = sheet.sheet === undefined ? "" : `${sheet.sheet}!`;
+  for (const u of rollups) {
+    const i = rowAt.get(u.id);
+    const labels = (g: string | null) => (g === null ? [] : LANGS.map((l) => scheme.grades.find((x) => x.id === g)?.label[l] ?? g));
+    const checks: { what: "total" | "grade"; at: number; ok: (v: unknown) => boolean; engine: number | string | null }[] = [
+      { what: "total", at: sheet.keys.indexOf(`r:${u.period}`), ok: (v) => typeof v === "number" && roundPoints(v, scheme.scoreDigits) === u.total, engine: u.total },
+      { what: "grade", at: sheet.keys.indexOf(`g:${u.period}`), ok: (v) => labels(u.grade).includes(text(v).trim()), engine: u.grade === null ? null : labels(u.grade)[0] },
+    ];
+    for (const c of checks) {
+      if (c.at < 0 || (c.what === "grade" && u.grade === null)) continue;
+      const v = i === undefined ? null : sheet.rows[i][c.at];
+      if (i !== undefined && c.ok(v)) continue;
+      const cell = i === undefined ? "" : `${prefix}${columnLetter(c.at)}${i + (sheet.firstRow ?? 2)}`;
+      out.push({ id: u.id, name: u.name, period: u.period, what: c.what, sheet: typeof v === "number" || typeof v === "string" ? v : null, engine: c.engine, cell });
+    }
+  }
+  return out;
 }
 
 /**

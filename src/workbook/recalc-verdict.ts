@@ -16,14 +16,16 @@ export interface Verdict {
   unknown: number;
   /** payout rows that do not match an evaluated person one to one */
   rows: number;
+  /** roll-up totals and grades (several periods) other than the engine's */
+  rollup: number;
 }
 
-export type VerdictInput = Pick<RecalcReport, "people" | "mismatches" | "rowProblems"> & { calculated: boolean };
+export type VerdictInput = Pick<RecalcReport, "people" | "mismatches" | "rowProblems"> & Partial<Pick<RecalcReport, "rollupMismatches">> & { calculated: boolean };
 
 export function recalcVerdict(r: VerdictInput): Verdict {
   const count = (holds: string) => r.mismatches.filter((m) => m.holds === holds).length;
-  const v = { typed: count("typed"), formula: count("formula"), unknown: count("unknown"), rows: r.rowProblems.length };
+  const v = { typed: count("typed"), formula: count("formula"), unknown: count("unknown"), rows: r.rowProblems.length, rollup: r.rollupMismatches?.length ?? 0 };
   if (!r.calculated) return { status: "not-calculated", ...v };
-  if (r.mismatches.length || r.rowProblems.length) return { status: "differs", ...v };
+  if (r.mismatches.length || r.rowProblems.length || v.rollup) return { status: "differs", ...v };
   return { status: r.people === 0 ? "nobody" : "agrees", ...v };
 }

@@ -121,16 +121,24 @@ export function describeVerdict(report: Pick<RecalcReport, "scheme">, v: Verdict
   if (v.status === "agrees") return t(lang, "wb.verdict.agrees", { unit: unitWords(report.scheme.money.digits, lang) });
   if (v.status === "nobody") return t(lang, "cli.recalc.nobody");
   if (v.status === "not-calculated") return t(lang, "ui.finance.not-calculated");
-  const parts = (["typed", "formula", "unknown", "rows"] as const).filter((k) => v[k] > 0).map((k) => t(lang, `wb.verdict.${k}`, { count: v[k] }));
+  const parts = (["typed", "formula", "unknown", "rows", "rollup"] as const).filter((k) => v[k] > 0).map((k) => t(lang, `wb.verdict.${k}`, { count: v[k] }));
   const line = t(lang, "wb.verdict.differs", { parts: parts.join(lang === "zh-CN" ? ";" : "; ") });
   // a formula showing another amount is what a workbook on manual calculation looks like: say what to do
   if (v.formula > 0) return `${line} ${t(lang, manualCalc ? "wb.verdict.manual" : "wb.verdict.stale")}`;
   return line;
 }
 
-/** A payout row that does not match an evaluated person, in words. */
+/** A payout row that does not match an evaluated person, in words (on which sheet, with several periods). */
 export function describeRowProblem(p: RecalcReport["rowProblems"][number], lang: Lang): string {
-  return t(lang, `ui.finance.row.${p.kind}`, { id: p.id, row: p.row ?? "" });
+  const said = t(lang, `ui.finance.row.${p.kind}`, { id: p.id, row: p.row ?? "" });
+  return p.sheet === undefined ? said : `${p.sheet} › ${said}`;
+}
+
+/** A roll-up total or grade that is not the engine's, in words. */
+export function describeRollupMismatch(m: RecalcReport["rollupMismatches"][number], lang: Lang): string {
+  const v = (x: number | string | null) => (x === null || x === "" ? "—" : typeof x === "number" ? formatNumber(x) : x);
+  if (m.cell === "") return t(lang, "ui.finance.rollup.no-row", { id: m.id, name: m.name, period: m.period });
+  return t(lang, `ui.finance.rollup.${m.what}`, { cell: m.cell, id: m.id, name: m.name, period: m.period, sheet: v(m.sheet), engine: v(m.engine) });
 }
 
 /** How the report's amounts are rounded. */

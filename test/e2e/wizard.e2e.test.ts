@@ -8,7 +8,10 @@
 import { defaultSheetNames } from "../../src/workbook/plan/names.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
+import { openXlsx } from "../../src/io/xlsx-read.js";
+import { columnLetter } from "../../src/workbook/plan/a1.js";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import type { Browser } from "playwright-core";
@@ -89,16 +92,46 @@ describe.skipIf(!chromiumPath || !soffice)("wizard in Chromium, standalone", () 
       for (const line of scheme.pay) expect(pay[i][`pay:${line.id}`], `${r.id} ${line.id}`).toBe(r.pay[line.id] / 100);
     });
 
-    // finance, still in the browser: the saved workbook opened in the pane agrees with the engine
-    const financePage = await browser.newPage({ viewport: { width: 320, height: 900 }, locale: lang });
+    // finance, still in the browser, from the first screen's other tab: the saved workbook agrees with the engine
+    const financePage = await browser.newPage({ viewport: { width: 320, height: 900 }, locale: lang, acceptDownloads: true });
     await financePage.goto(`${server.url}/taskpane.html`);
+    await financePage.getByTestId("view-finance").click();
     await financePage.getByTestId("recalculate-file").setInputFiles(calculated);
     const report = financePage.getByTestId("recalc-report");
     await report.waitFor();
     await financePage.screenshot({ path: join(shots, `${id}-${lang}-7-finance.png`), fullPage: true });
     const text = await report.textContent();
+    expect(await financePage.getByTestId("recalc-verdict").textContent()).toBe(lang === "zh-CN" ? "核对结果:发放表与引擎计算结果一致,精确到 0.01 元(分)。" : "Result: the payout sheet agrees with the engine, exact to 0.01 yuan (fen).");
     expect(text).toContain(lang === "zh-CN" ? `已重算 ${results.length} 人;自上次重算(或生成工作簿)以来有 0 项发放变动。` : `${results.length} people recalculated; 0 pay line(s) changed`);
     expect(text).not.toMatch(lang === "zh-CN" ? /发放表显示/ : /the payout sheet shows/);
+
+    // someone types a number over the first person's first pay line: the conclusion says so, the cell comes first
+    const payoutSheet = plan.sheets[2];
+    const typedRef = `${columnLetter(payoutSheet.table!.keys.indexOf(`pay:${scheme.pay[0].id}`))}${payoutSheet.table!.row + 1}`;
+    const typed = join(dist, `${id}-${lang}-typed.xlsx`);
+    const zip = unzipSync(readFileSync(calculated));
+    const part = `xl/worksheets/sheet3.xml`;
+    zip[part] = strToU8(strFromU8(zip[part]).replace(new RegExp(`<c r="${typedRef}"([^>]*?)(?:/>|>[\\s\\S]*?</c>)`), (_, a: string) => `<c r="${typedRef}"${a.replace(/\s*t="\w+"/, "")}><v>123456</v></c>`));
+    writeFileSync(typed, zipSync(zip));
+    await financePage.getByTestId("recalculate-file").setInputFiles(typed);
+    await financePage.getByTestId("recalc-act").waitFor();
+    await financePage.screenshot({ path: join(shots, `${id}-${lang}-8-finance-typed.png`), fullPage: true });
+    expect(await financePage.getByTestId("recalc-verdict").textContent()).toContain(lang === "zh-CN" ? "个发放单元格的公式被改写为数字" : "typed over with a number");
+    const act = await financePage.getByTestId("recalc-act").textContent();
+    expect(act).toContain(`${payoutSheet.name}!${typedRef}`);
+    // the typed-over cell is above the table of changes
+    const above = await financePage.evaluate(() => {
+      const a = document.querySelector("[data-testid=recalc-act]")!;
+      const b = document.querySelector("[data-testid=recalc-changes]") ?? document.querySelector("[data-testid=recalc-report] h3:last-of-type")!;
+      return Boolean(a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING);
+    });
+    expect(above).toBe(true);
+    const [reportDownload] = await Promise.all([financePage.waitForEvent("download"), financePage.getByTestId("export-report").click()]);
+    expect(reportDownload.suggestedFilename()).toBe(`${lang === "zh-CN" ? "核对" : "Reconciliation"}-${id}-${lang}-typed.xlsx`);
+    const reportFile = join(dist, `${id}-${lang}-report.xlsx`);
+    await reportDownload.saveAs(reportFile);
+    const filed = openXlsx(readFileSync(reportFile));
+    expect(String(filed.rows(filed.sheets[0])[2][0].value)).toContain(lang === "zh-CN" ? "核对结果:不一致" : "Result: does not agree");
     await financePage.close();
   }, 120_000);
 

@@ -13,16 +13,19 @@ const settings = new Map<string, unknown>();
 let excel: FakeExcel;
 let activated: string[] = [];
 
+/** Excel.run over the writer's fake workbook, with sheets that can be activated. */
+const fakeRun = {
+  run: async (f: (context: unknown) => Promise<unknown>) => {
+    const context = excel;
+    const worksheets = excel.workbook.worksheets as unknown as { getItem(name: string): object };
+    const getItem = worksheets.getItem.bind(worksheets);
+    worksheets.getItem = (name: string) => ({ ...getItem(name), activate: () => activated.push(name) });
+    return f(context);
+  },
+};
+
 beforeAll(() => {
-  g.Excel = {
-    run: async (f: (context: unknown) => Promise<unknown>) => {
-      const context = excel;
-      const worksheets = excel.workbook.worksheets as unknown as { getItem(name: string): object };
-      const getItem = worksheets.getItem.bind(worksheets);
-      worksheets.getItem = (name: string) => ({ ...getItem(name), activate: () => activated.push(name) });
-      return f(context);
-    },
-  };
+  g.Excel = fakeRun;
   g.Office = {
     context: {
       document: {
@@ -144,6 +147,20 @@ describe("Office host", () => {
     const fourth = await report();
     expect([fourth.people, fourth.changes, fourth.mismatches, fourth.rowProblems]).toEqual([1, [], [], []]);
     cleared = false;
+
+    // the report filed as a sheet of its own, named apart from a sheet already there, and shown
+    const now = new Date();
+    const today = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}-${String(now.getDate()).padStart(2, "0")}`;
+    const saved = excel;
+    excel = fakeExcel({ sheets: ["花名册", `核对 ${today}`] });
+    activated = [];
+    const officeRun = g.Excel;
+    g.Excel = fakeRun;
+    expect(await host.exportReport!(second, "zh-CN")).toBe(`已在工作簿中添加核对表「核对 ${today} (2)」。`);
+    expect(excel.state().sheets).toEqual(["花名册", `核对 ${today}`, `核对 ${today} (2)`]);
+    expect(activated).toEqual([`核对 ${today} (2)`]);
+    g.Excel = officeRun;
+    excel = saved;
 
     named.set("p_gate", "八十");
     expect(await host.recalculate!()).toEqual({ failed: "settings", problems: ["方案!B10(p_gate):应为数字,实际为“八十”"] });

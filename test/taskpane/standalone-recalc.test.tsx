@@ -13,6 +13,7 @@ import { userEvent } from "@testing-library/user-event";
 import { App } from "../../src/taskpane/components/App.js";
 import { standaloneHost } from "../../src/taskpane/host/standalone.js";
 import { builtInScheme } from "../../src/schemes/index.js";
+import { openXlsx } from "../../src/io/xlsx-read.js";
 import { recalculate, soffice } from "../workbook/libreoffice.js";
 import "./jsdom-fluent.js";
 
@@ -26,15 +27,19 @@ const roster = [
 
 async function downloaded() {
   let bytes: Uint8Array = new Uint8Array();
-  const host = standaloneHost("en-US", (b) => (bytes = b));
+  const files: { bytes: Uint8Array; name: string }[] = [];
+  const host = standaloneHost("en-US", (b, name) => {
+    bytes = b;
+    files.push({ bytes: b, name });
+  });
   await host.generate({ scheme, people: roster, lang: "en-US", mode: "native", period: "2026-11", protect: true }, () => undefined);
-  return { host, bytes };
+  return { host, bytes, files };
 }
 
 describe("recalculating a saved workbook in the browser", () => {
   // the file carries the engine's values beside its formulas (issue 12): as downloaded it compares, and agrees
   it("as downloaded: recomputed against the generation baseline, and its payout sheet (the values written at generation) agrees", async () => {
-    const { host, bytes } = await downloaded();
+    const { host, bytes, files } = await downloaded();
     const r = await host.recalculateFile!(bytes, "warehouse-2026-11.xlsx", "en-US");
     expect("failed" in r).toBe(false);
     if ("failed" in r) return;
@@ -42,10 +47,25 @@ describe("recalculating a saved workbook in the browser", () => {
 
     const user = userEvent.setup();
     render(<App host={host} />);
+    await user.click(screen.getByTestId("view-finance"));
+    // our own button, in the pane's language, and the file's name once chosen
+    expect(screen.getByRole("button", { name: "Choose a workbook file…" })).toBeTruthy();
+    expect(screen.getByText("No file chosen")).toBeTruthy();
     await user.upload(screen.getByLabelText("Open a generated workbook (.xlsx) to recalculate"), new File([bytes as Uint8Array<ArrayBuffer>], "warehouse-2026-11.xlsx"));
     const report = await screen.findByTestId("recalc-report");
+    expect(screen.getByText("warehouse-2026-11.xlsx")).toBeTruthy();
+    expect(screen.getByTestId("recalc-verdict").textContent).toBe("Result: the payout sheet agrees with the engine, exact to 0.01 yuan (fen).");
     expect(report.textContent).toContain("2 people recalculated; 0 pay line(s) changed");
+    expect(report.textContent).toContain("No pay changed.");
     expect(report.textContent).not.toContain("The file was saved without calculated values");
+    // the report to file: downloaded, named after the workbook, its conclusion on the third line
+    await user.click(screen.getByTestId("export-report"));
+    expect((await screen.findByTestId("report-exported")).textContent).toBe("Reconciliation report downloaded: Reconciliation-warehouse-2026-11.xlsx");
+    const file = files.at(-1)!;
+    expect(file.name).toBe("Reconciliation-warehouse-2026-11.xlsx");
+    const book = openXlsx(file.bytes);
+    expect(book.sheets).toEqual(["Reconciliation"]);
+    expect(book.rows("Reconciliation")[2][0].value).toBe("Result: the payout sheet agrees with the engine, exact to 0.01 yuan (fen).");
   });
 
   it.skipIf(!soffice)("after LibreOffice calculated and saved it: the payout sheet agrees with the engine", async () => {
@@ -62,6 +82,7 @@ describe("recalculating a saved workbook in the browser", () => {
     const { host } = await downloaded();
     const user = userEvent.setup();
     render(<App host={host} />);
+    await user.click(screen.getByTestId("view-finance"));
     await user.upload(screen.getByTestId("recalculate-file"), new File(["id,name\n"], "roster.xlsx"));
     expect((await screen.findByRole("alert")).textContent).toBe("Nothing was recalculated:roster.xlsx: not an .xlsx workbook: save it as .xlsx (Excel workbook) or CSV");
   });

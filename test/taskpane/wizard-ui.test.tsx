@@ -159,7 +159,7 @@ describe("wizard", () => {
     saved = null;
   });
 
-  it("finance: recalculating shows the settings edited, what changed and why, and any cell typed over", async () => {
+  it("finance: its own entry; the conclusion first, the cell typed over next with the button that restores it, then each person once with their lines and causes", async () => {
     const user = userEvent.setup();
     const { host } = fakeHost();
     const scheme = builtInScheme("warehouse")!;
@@ -180,14 +180,29 @@ describe("wizard", () => {
     let outcome: RecalcOutcome = { ...second, calculated: true, baseline: true };
     host.recalculate = async () => outcome;
     render(<App host={host} />);
+    // the wizard first; finance is the other tab
+    expect(screen.queryByTestId("recalculate")).toBeNull();
+    await user.click(screen.getByTestId("view-finance"));
     await user.click(screen.getByTestId("recalculate"));
     const report = await screen.findByTestId("recalc-report");
     const text = report.textContent!;
+    const order = (s: string) => text.indexOf(s);
+    expect(screen.getByTestId("recalc-verdict").textContent).toBe("Result: does not agree — 2 payout cell(s) differ from the engine; 1 payout row(s) do not match the evaluation sheet one to one.");
+    expect(screen.getByTestId("recalc-act").textContent).toContain("D2 (W1 张三, Performance bonus): the payout sheet shows 500.00, the engine computes 400.00 — was the formula typed over?");
+    expect(order("To act on")).toBeLessThan(order("Pay changes (one row per person)"));
     expect(text).toContain("2 people recalculated; 4 pay line(s) changed since the last recalculation (or since the workbook was generated).");
     expect(text).toContain("Settings changed on the scheme sheet:Bonus base (yuan): 300 → 400");
-    expect(text).toContain("W1 张三, Performance bonus: 300.00 → 400.00Because: the setting “Bonus base (yuan)” changedNow:");
-    expect(text).toContain("W2 李四, Performance bonus: 0.00 → 400.00Because: Unrecorded stock movements 11 → 5; Total 78 → 90Now:");
-    expect(text).toContain("W1, Performance bonus: the payout sheet shows 500.00, the engine computes 400.00");
+    const rows = screen.getAllByTestId("recalc-person").map((r) => r.textContent);
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toContain("W1 张三Performance bonus: 300.00 → 400.00Because: the setting “Bonus base (yuan)” changedNow:");
+    expect(rows[0]).toContain("+100.00300.00 → 400.00");
+    expect(rows[1]).toContain("W2 李四Performance bonus: 0.00 → 400.00Because: Unrecorded stock movements 11 → 5; Total 78 → 90Now:");
+    // sorted by the change, largest first; filtered by name
+    await user.click(screen.getByTestId("sort-delta"));
+    expect(screen.getAllByTestId("recalc-person")[0].textContent).toMatch(/^W2 李四/);
+    await user.type(screen.getByTestId("recalc-filter"), "张三");
+    expect(screen.getAllByTestId("recalc-person").map((r) => r.textContent!.slice(0, 5))).toEqual(["W1 张三"]);
+    expect(screen.getByText("Showing 1 of 2 people")).toBeTruthy();
     expect(text).toContain("Amounts are rounded to 0.01 yuan per pay line with Excel's ROUND (half away from zero)");
     expect(screen.getByTestId("recalc-totals").textContent).toBe("Everyone's pay: 300.00 → 800.00 (+500.00)");
 
@@ -200,6 +215,7 @@ describe("wizard", () => {
     };
     cleanup();
     render(<App host={host} />);
+    await user.click(screen.getByTestId("view-finance"));
     await user.click(screen.getByTestId("recalculate"));
     await user.click(await screen.findByRole("button", { name: "Put the pay formulas back (2 cell(s))" }));
     expect(restoredCells).toEqual(["W1:bonus", "W1:pay"]);
@@ -213,7 +229,7 @@ describe("wizard", () => {
     expect(alert.textContent).toBe("The scheme sheet's settings cannot be used, so nothing was recalculated:Scheme!C8 (p_gate): expected a number, found \"eighty\"");
   });
 
-  it("finance: a long list of changes is cut at 200 in the pane, the rest counted", async () => {
+  it("finance: a long list of people is cut at 200 in the pane, the rest counted", async () => {
     const user = userEvent.setup();
     const { host } = fakeHost();
     const scheme = builtInScheme("warehouse")!;
@@ -228,10 +244,13 @@ describe("wizard", () => {
     expect(second.changes).toHaveLength(500); // bonus and total pay for each of 250 people
     host.recalculate = async () => ({ ...second, calculated: false, baseline: true });
     render(<App host={host} />);
+    await user.click(screen.getByTestId("view-finance"));
     await user.click(screen.getByTestId("recalculate"));
     const report = await screen.findByTestId("recalc-report");
-    expect(report.querySelectorAll("li")).toHaveLength(200);
-    expect(report.textContent).toContain("… and 300 more change(s), not listed here");
+    expect(screen.getAllByTestId("recalc-person")).toHaveLength(200);
+    expect(report.textContent).toContain("… and 50 more people, not listed here (the exported report lists all).");
+    // a file saved without values: the conclusion says nothing could be compared
+    expect(screen.getByTestId("recalc-verdict").textContent).toContain("saved without calculated values");
   });
 
   it("options: sheet names Excel would refuse are named and block generation; good ones go to the host", async () => {

@@ -3,7 +3,7 @@
  * way out to Excel (or to a download) is the host's generate().
  */
 import { errorText } from "../../io/error-text.js";
-import { Button, FluentProvider, makeStyles, Select, Text, tokens, webLightTheme } from "@fluentui/react-components";
+import { Button, FluentProvider, makeStyles, Select, Tab, TabList, Text, tokens, webLightTheme } from "@fluentui/react-components";
 import { useEffect, useReducer, useState } from "react";
 import { parseScheme } from "../../core/scheme/load.js";
 import { needsPeriod } from "../../core/data.js";
@@ -29,6 +29,7 @@ const useStyles = makeStyles({
   root: { padding: tokens.spacingHorizontalM, maxWidth: "900px", minWidth: "288px", boxSizing: "border-box" },
   header: { display: "flex", justifyContent: "space-between", alignItems: "center", gap: tokens.spacingHorizontalS, marginBottom: tokens.spacingVerticalS },
   footer: { display: "flex", justifyContent: "space-between", marginTop: tokens.spacingVerticalL },
+  views: { marginBottom: tokens.spacingVerticalM, flexWrap: "wrap" },
 });
 
 export function App({ host }: { host: Host }) {
@@ -76,6 +77,7 @@ export function App({ host }: { host: Host }) {
     },
   });
   const [payslips, setPayslips] = useState<string | null>(null);
+  const [view, setView] = useState<"generate" | "finance">("generate");
   const downloadPayslips = async () => {
     try {
       const r = await host.payslips!(request());
@@ -113,8 +115,10 @@ export function App({ host }: { host: Host }) {
     }
   })();
   const next = STEPS[index + 1];
-  const finance = (host.recalculate || host.recalculateFile) && state.step === "scheme" && (
-    <FinancePanel recalculate={host.recalculate} recalculateFile={host.recalculateFile} restorePayoutFormulas={host.restorePayoutFormulas} />
+  // two jobs, chosen on the first screen: building the evaluation (the wizard) and finance's recalculation
+  const hasFinance = Boolean(host.recalculate || host.recalculateFile);
+  const finance = (
+    <FinancePanel recalculate={host.recalculate} recalculateFile={host.recalculateFile} restorePayoutFormulas={host.restorePayoutFormulas} exportReport={host.exportReport} inWorkbook={host.kind === "office"} />
   );
   return (
     <FluentProvider theme={webLightTheme} lang={state.lang}>
@@ -130,21 +134,34 @@ export function App({ host }: { host: Host }) {
             </Select>
           </header>
           {host.kind === "standalone" && <Text size={200}>{t("ui.standalone")}</Text>}
-          {/* inside Excel, recalculating the open workbook comes first; in a browser, choosing a scheme does */}
-          {host.kind === "office" && finance}
-          <StepNav step={state.step} reachable={reachable} onGo={(s) => dispatch({ type: "go", step: s })} />
-          {body}
-          <footer className={styles.footer}>
-            <Button disabled={index === 0} onClick={() => dispatch({ type: "go", step: STEPS[index - 1] })} data-testid="back">
-              {t("ui.back")}
-            </Button>
-            {next && (
-              <Button appearance="primary" disabled={!reachable(next)} onClick={() => dispatch({ type: "go", step: next })} data-testid="next">
-                {t("ui.next")}
-              </Button>
-            )}
-          </footer>
-          {host.kind !== "office" && finance}
+          {hasFinance && (
+            <TabList className={styles.views} selectedValue={view} onTabSelect={(_, d) => setView(d.value as "generate" | "finance")} aria-label={t("ui.view.label")} data-testid="views">
+              <Tab value="generate" data-testid="view-generate">
+                {t("ui.view.generate")}
+              </Tab>
+              <Tab value="finance" data-testid="view-finance">
+                {t("ui.view.finance")}
+              </Tab>
+            </TabList>
+          )}
+          {view === "finance" && hasFinance ? (
+            finance
+          ) : (
+            <>
+              <StepNav step={state.step} reachable={reachable} onGo={(s) => dispatch({ type: "go", step: s })} />
+              {body}
+              <footer className={styles.footer}>
+                <Button disabled={index === 0} onClick={() => dispatch({ type: "go", step: STEPS[index - 1] })} data-testid="back">
+                  {t("ui.back")}
+                </Button>
+                {next && (
+                  <Button appearance="primary" disabled={!reachable(next)} onClick={() => dispatch({ type: "go", step: next })} data-testid="next">
+                    {t("ui.next")}
+                  </Button>
+                )}
+              </footer>
+            </>
+          )}
         </main>
       </LangContext.Provider>
     </FluentProvider>

@@ -6,16 +6,20 @@
  * for the amount now — and whether the payout sheet still shows what the engine computes.
  */
 import { errorText } from "../../io/error-text.js";
-import { Body1, Button, makeStyles, MessageBar, MessageBarBody, Spinner, Text, tokens } from "@fluentui/react-components";
-import { useState } from "react";
+import { Body1, Button, Caption1, makeStyles, MessageBar, MessageBarBody, Spinner, Text, tokens } from "@fluentui/react-components";
+import { useRef, useState } from "react";
 import type { Lang } from "../../core/text.js";
 import { RecalcReportView } from "./RecalcReportView.js";
-import type { RecalcOutcome } from "../host/types.js";
+import type { RecalcDone, RecalcOutcome } from "../host/types.js";
 import { useT } from "./i18n.js";
 import { readFileBytes } from "./read-file.js";
 
 const useStyles = makeStyles({
-  panel: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, marginBottom: tokens.spacingVerticalL },
+  panel: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, marginBottom: tokens.spacingVerticalL, minWidth: 0 },
+  file: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS, flexWrap: "wrap", minWidth: 0 },
+  fileName: { overflowWrap: "anywhere", minWidth: 0 },
+  // the native input stays for keyboards and tests, out of sight: our button speaks the pane's language
+  hidden: { position: "absolute", width: "1px", height: "1px", overflow: "hidden", clip: "rect(0 0 0 0)", whiteSpace: "nowrap" },
 });
 
 export interface FinancePanelProps {
@@ -25,12 +29,18 @@ export interface FinancePanelProps {
   recalculateFile?: (bytes: Uint8Array, fileName: string, lang: Lang) => Promise<RecalcOutcome>;
   /** inside Excel: put the pay formulas back into the cells typed over */
   restorePayoutFormulas?: (cells: ReadonlyArray<{ id: string; line: string }>) => Promise<number>;
+  /** the reconciliation report: a sheet added inside Excel, a download in a browser; says where it went */
+  exportReport?: (outcome: RecalcDone, lang: Lang) => Promise<string>;
+  /** inside Excel the report goes into the workbook, in a browser it is a file */
+  inWorkbook?: boolean;
 }
 
-export function FinancePanel({ recalculate, recalculateFile, restorePayoutFormulas }: FinancePanelProps) {
+export function FinancePanel({ recalculate, recalculateFile, restorePayoutFormulas, exportReport, inWorkbook }: FinancePanelProps) {
   const { t, lang } = useT();
   const styles = useStyles();
-  const [state, setState] = useState<{ busy: boolean; outcome?: RecalcOutcome | null; restored?: number; error?: string }>({ busy: false });
+  const [state, setState] = useState<{ busy: boolean; outcome?: RecalcOutcome | null; restored?: number; error?: string; exported?: string }>({ busy: false });
+  const [fileName, setFileName] = useState<string | null>(null);
+  const input = useRef<HTMLInputElement>(null);
   const run = async (work: () => Promise<RecalcOutcome | null>, restored?: number) => {
     setState({ busy: true });
     try {
@@ -52,7 +62,17 @@ export function FinancePanel({ recalculate, recalculateFile, restorePayoutFormul
   };
   const onFile = (file: File | undefined) => {
     if (!file || !recalculateFile) return;
+    setFileName(file.name);
     void run(async () => recalculateFile(await readFileBytes(file), file.name, lang));
+  };
+  const onExport = async (done: RecalcDone) => {
+    if (!exportReport) return;
+    try {
+      const exported = await exportReport(done, lang);
+      setState((s) => ({ ...s, exported }));
+    } catch (e) {
+      setState((s) => ({ ...s, error: errorText(e, lang) }));
+    }
   };
   const o = state.outcome;
   return (
@@ -68,14 +88,22 @@ export function FinancePanel({ recalculate, recalculateFile, restorePayoutFormul
       {recalculateFile && (
         <>
           <Body1>{t("ui.finance.file-hint")}</Body1>
-          <input
-            type="file"
-            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            aria-label={t("ui.finance.file")}
-            disabled={state.busy}
-            onChange={(e) => onFile(e.target.files?.[0])}
-            data-testid="recalculate-file"
-          />
+          <div className={styles.file}>
+            <input
+              ref={input}
+              className={styles.hidden}
+              type="file"
+              accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+              aria-label={t("ui.finance.file")}
+              disabled={state.busy}
+              onChange={(e) => onFile(e.target.files?.[0])}
+              data-testid="recalculate-file"
+            />
+            <Button appearance="primary" onClick={() => input.current?.click()} disabled={state.busy}>
+              {t("ui.finance.choose-file")}
+            </Button>
+            <Caption1 className={styles.fileName}>{fileName ?? t("ui.finance.no-file")}</Caption1>
+          </div>
         </>
       )}
       {state.busy && <Spinner size="tiny" label={t("ui.finance.busy")} />}
@@ -86,6 +114,16 @@ export function FinancePanel({ recalculate, recalculateFile, restorePayoutFormul
       )}
       {o === null && <Body1>{t("ui.finance.nothing")}</Body1>}
       {o && <RecalcReportView outcome={o} restored={state.restored} onRestore={restorePayoutFormulas && recalculate ? (cells) => void restore(cells) : undefined} busy={state.busy} />}
+      {o && !("failed" in o) && exportReport && (
+        <Button onClick={() => void onExport(o)} disabled={state.busy} data-testid="export-report">
+          {t(inWorkbook ? "ui.finance.export-sheet" : "ui.finance.export")}
+        </Button>
+      )}
+      {state.exported && (
+        <Text role="status" data-testid="report-exported">
+          {state.exported}
+        </Text>
+      )}
     </section>
   );
 }

@@ -7,7 +7,10 @@ import type { Host } from "./types.js";
 import type { Lang } from "../../core/text.js";
 import { t } from "../../i18n/index.js";
 import { generateInOffice } from "../../workbook/office/generate.js";
-import { SHEET_PROTECTION } from "../../workbook/office/write-office.js";
+import { existingNames, SHEET_PROTECTION, writeToOffice } from "../../workbook/office/write-office.js";
+import { reportSheet } from "../../workbook/plan/report-sheet.js";
+import { reportTime } from "../../workbook/xlsx/report-file.js";
+import { freeName } from "../../workbook/plan/names.js";
 import type { ContextApi } from "../../workbook/office/api.js";
 import { browserDownload } from "./standalone.js";
 import { evaluationProblem, recalcPayouts, schemeAsEdited } from "../../workbook/read-back.js";
@@ -95,7 +98,21 @@ export function officeHost(lang: Lang): Host {
       }
       // this run is the next one's baseline
       await writeRecord({ scheme: state.scheme, layout, snapshot: report.snapshot });
-      return { ...report, calculated: true, baseline: state.snapshot !== null };
+      return { ...report, calculated: true, baseline: state.snapshot !== null, source: t(words, "ui.finance.this-workbook") };
+    },
+    async exportReport(o, words) {
+      return Excel.run(async (context) => {
+        const ctx = context as unknown as ContextApi;
+        // a sheet of its own, named apart from every sheet there: nothing of the user's is overwritten
+        const when = reportTime(new Date());
+        const { sheets } = await existingNames(ctx);
+        const name = freeName(`${t(words, "wb.sheet.report")} ${when.slice(0, 10)}`, sheets);
+        const sheet = reportSheet(o, { lang: words, name, source: o.source ?? t(words, "ui.finance.this-workbook"), when, calculated: o.calculated, manualCalc: o.manualCalc });
+        await writeToOffice(ctx, { lang: words, mode: "native", sheets: [sheet], names: [] });
+        context.workbook.worksheets.getItem(name).activate();
+        await context.sync();
+        return t(words, "ui.finance.report-added", { sheet: name });
+      });
     },
     async restorePayoutFormulas(cells) {
       const layout = (await readRecord())?.layout;

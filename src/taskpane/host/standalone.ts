@@ -85,7 +85,17 @@ export function standaloneHost(lang: Lang, download: Download = browserDownload)
       }
       const r = recalcWorkbookFile(file, fileName, lang);
       // nothing is kept in a browser: the file's own record stays the baseline
-      return r.ok ? { ...r.report, calculated: r.calculated, baseline: r.baseline, manualCalc: r.manualCalc } : { failed: r.reason, problems: r.problems };
+      return r.ok ? { ...r.report, calculated: r.calculated, baseline: r.baseline, manualCalc: r.manualCalc, source: fileName } : { failed: r.reason, problems: r.problems };
+    },
+    async exportReport(o, lang) {
+      const { reportFile, reportTime } = await import("../../workbook/xlsx/report-file.js");
+      const name = t(lang, "wb.sheet.report");
+      const source = o.source ?? "";
+      const bytes = await reportFile(o, { lang, name, source, when: reportTime(new Date()), calculated: o.calculated, manualCalc: o.manualCalc });
+      // named after the workbook it checks: 核对-考核 2026-11.xlsx
+      const fileName = `${name}-${source.replace(/\.xlsx$/i, "") || o.scheme.name[lang]}.xlsx`;
+      download(bytes, fileName);
+      return t(lang, "ui.finance.report-downloaded", { file: fileName });
     },
     offerFile: (bytes, fileName, type) => download(bytes, fileName, type),
   };

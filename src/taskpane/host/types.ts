@@ -10,8 +10,18 @@ import type { RecalcReport } from "../../workbook/read-back.js";
  * and whether there was a baseline), or why nothing was recalculated, each problem naming its place.
  */
 export type RecalcOutcome =
-  | (RecalcReport & { calculated: boolean; baseline: boolean; manualCalc?: boolean })
+  | RecalcDone
   | { failed: "file" | "settings" | "no-record" | "record" | "periods" | "scheme" | "data"; problems: string[] };
+
+/** A recalculation that ran: the report, and what the report sheet says of where it came from. */
+export type RecalcDone = RecalcReport & {
+  calculated: boolean;
+  baseline: boolean;
+  /** the file was saved on manual calculation */
+  manualCalc?: boolean;
+  /** the workbook recalculated, in words ("w.xlsx", or this workbook) */
+  source?: string;
+};
 
 export interface GenerateRequest {
   scheme: Scheme;
@@ -48,6 +58,11 @@ export interface Host {
    * Excel or LibreOffice (its generation record, settings, inputs and calculated payouts).
    */
   recalculateFile?(bytes: Uint8Array, fileName: string, lang: Lang): Promise<RecalcOutcome>;
+  /**
+   * Finance: the reconciliation report (核对) of a recalculation — inside Excel a sheet added to
+   * the workbook (under a free name), in a browser a file to download; says where it went.
+   */
+  exportReport?(outcome: RecalcDone, lang: Lang): Promise<string>;
   /** Standalone: the payslips (工资条) alone as a file, values written in; `failed` says why there are none. */
   payslips?(request: GenerateRequest): Promise<{ fileName: string } | { failed: string }>;
   /** Inside Excel: the selected cells, as rows of text (a roster selected on a sheet). */
