@@ -15,7 +15,7 @@ import type { Scheme } from "../core/scheme/schema.js";
 import type { PlanPerson } from "./plan/context.js";
 import { liftRuleNumbers } from "./plan/lift.js";
 import type { WorkbookPlan } from "./plan/types.js";
-import { schemeSettings, settingCells, type SettingCell } from "./read-back.js";
+import { schemeSettings, settingCells, type PeriodTables, type SettingCell, type SheetValues } from "./read-back.js";
 
 export interface GenerationLayout {
   evaluation: string;
@@ -31,14 +31,53 @@ export interface GenerationLayout {
    * records written before the legend have none, and their tables start at row 1.
    */
   headerRow?: number;
+  /**
+   * A workbook of several periods: each period's sheets, in order (evaluation and payout above
+   * are the first period's), and the roll-up sheet; recalculation reads them all.
+   */
+  periods?: PeriodLayout[];
+  rollup?: { sheet: string; keys: string[]; headerRow?: number };
+}
+
+export interface PeriodLayout {
+  period: string;
+  evaluation: string;
+  payout: string;
+  evaluationKeys: string[];
+  payoutKeys: string[];
 }
 
 /** Where the tables' header is, for a record of any age. */
 export const headerRowOf = (layout: GenerationLayout): number => layout.headerRow ?? 1;
 
+/** A sheet's rows as read (values, and whether a cell holds a formula when the reader knows). */
+export interface ReadSheet {
+  /** the sheet's rows from its first row (row 1) */
+  rows: readonly (readonly unknown[])[];
+  formulaAt?: (row: number, col: number) => boolean;
+}
+
+/**
+ * The tables a layout names, read through `read` (a saved file, or Excel): each period's
+ * evaluation and payout rows under their header, and the roll-up sheet's. One place for both
+ * hosts, so that they read a workbook of one period and of several alike.
+ */
+export function layoutTables(layout: GenerationLayout, read: (sheet: string) => ReadSheet): { tables: PeriodTables[]; rollup?: SheetValues } {
+  const header = headerRowOf(layout);
+  const values = (sheet: string, keys: string[], headerRow = header): SheetValues => {
+    const r = read(sheet);
+    const formulaAt = r.formulaAt;
+    return { keys, rows: r.rows.slice(headerRow), firstRow: headerRow + 1, sheet, ...(formulaAt ? { formulaAt: (i: number, j: number) => formulaAt(i + headerRow, j) } : {}) };
+  };
+  const periods = layout.periods ?? [{ period: null, evaluation: layout.evaluation, payout: layout.payout, evaluationKeys: layout.evaluationKeys, payoutKeys: layout.payoutKeys }];
+  const tables = periods.map((p) => ({ period: p.period, evaluation: values(p.evaluation, p.evaluationKeys), payout: values(p.payout, p.payoutKeys) }));
+  const rollup = layout.rollup && values(layout.rollup.sheet, layout.rollup.keys, layout.rollup.headerRow ?? 1);
+  return { tables, ...(rollup ? { rollup } : {}) };
+}
+
 export interface GenerationRecord {
   scheme: Scheme;
-  /** null when the workbook has several periods: recalculation works on one period's sheets */
+  /** null when the workbook has no evaluation and payout sheet to read back */
   layout: GenerationLayout | null;
   /** null while the roster's inputs are still blank: the first recalculation sets the baseline */
   snapshot: PayoutSnapshot | null;
@@ -78,13 +117,32 @@ export function planResults(scheme: Scheme, people: readonly PlanPerson[], plan:
 export function generationRecord(scheme: Scheme, people: readonly PlanPerson[], plan: WorkbookPlan, results = planResults(scheme, people, plan)): GenerationRecord {
   const evaluations = plan.sheets.filter((s) => s.role === "evaluation");
   const payouts = plan.sheets.filter((s) => s.role === "payout");
-  if (evaluations.length !== 1 || payouts.length !== 1) return { scheme, layout: null, snapshot: null };
+  if (evaluations.length === 0 || evaluations.length !== payouts.length) return { scheme, layout: null, snapshot: null };
   const [ev] = evaluations;
   const [pay] = payouts;
   const cells = settingCells(plan.names);
-  const layout = { evaluation: ev.name, payout: pay.name, evaluationKeys: ev.table!.keys, payoutKeys: pay.table!.keys, settings: cells, period: plan.period ?? null, headerRow: ev.table!.row };
+  const several = evaluations.length > 1;
+  // the roll-up sheet: the summary that is not a period's (it has an id column and no period)
+  const rollup = several ? plan.sheets.find((s) => s.role === "summary" && s.period === undefined && s.table?.keys.includes("id")) : undefined;
+  const layout: GenerationLayout = {
+    evaluation: ev.name,
+    payout: pay.name,
+    evaluationKeys: ev.table!.keys,
+    payoutKeys: pay.table!.keys,
+    settings: cells,
+    period: plan.period ?? null,
+    headerRow: ev.table!.row,
+    ...(several
+      ? {
+          periods: evaluations.map((e, i) => ({ period: e.period!, evaluation: e.name, payout: payouts[i].name, evaluationKeys: e.table!.keys, payoutKeys: payouts[i].table!.keys })),
+          ...(rollup ? { rollup: { sheet: rollup.name, keys: rollup.table!.keys, headerRow: rollup.table!.row } } : {}),
+        }
+      : {}),
+  };
   if (results === null) return { scheme, layout, snapshot: null };
-  return { scheme, layout, snapshot: payoutSnapshot(results, schemeSettings(liftRuleNumbers(scheme).scheme, cells)) };
+  // several periods: a person's pay in each period is a record of its own ("2026-10 W1")
+  const keyOf = several ? (r: PersonResult) => `${r.period} ${r.id}` : undefined;
+  return { scheme, layout, snapshot: payoutSnapshot(results, schemeSettings(liftRuleNumbers(scheme).scheme, cells), keyOf) };
 }
 
 /**
@@ -173,6 +231,15 @@ function layoutOf(raw: unknown): GenerationLayout | null {
   if (x.period !== undefined && x.period !== null && !isText(x.period)) return null;
   // a header row that is there must be a row number (older records have none: row 1)
   if (x.headerRow !== undefined && !(Number.isInteger(x.headerRow) && (x.headerRow as number) >= 1 && (x.headerRow as number) <= 1000)) return null;
+  // several periods: each period's sheets, and the roll-up's, checked as closely
+  const isPeriod = (p: unknown): p is PeriodLayout => {
+    if (typeof p !== "object" || p === null) return false;
+    const y = p as Record<string, unknown>;
+    return isText(y.period) && isText(y.evaluation) && isText(y.payout) && arrayOf(y.evaluationKeys, isText) && arrayOf(y.payoutKeys, isText);
+  };
+  if (x.periods !== undefined && !arrayOf(x.periods, isPeriod)) return null;
+  const rollup = x.rollup as Record<string, unknown> | undefined;
+  if (rollup !== undefined && (typeof rollup !== "object" || rollup === null || !isText(rollup.sheet) || !arrayOf(rollup.keys, isText) || (rollup.headerRow !== undefined && !Number.isInteger(rollup.headerRow)))) return null;
   return {
     evaluation: x.evaluation,
     payout: x.payout,
@@ -181,6 +248,8 @@ function layoutOf(raw: unknown): GenerationLayout | null {
     settings: x.settings,
     period: x.period ?? null,
     ...(x.headerRow !== undefined ? { headerRow: x.headerRow as number } : {}),
+    ...(x.periods !== undefined ? { periods: x.periods as PeriodLayout[] } : {}),
+    ...(rollup !== undefined ? { rollup: { sheet: rollup.sheet as string, keys: rollup.keys as string[], ...(rollup.headerRow !== undefined ? { headerRow: rollup.headerRow as number } : {}) } } : {}),
   };
 }
 

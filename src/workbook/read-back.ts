@@ -62,7 +62,10 @@ export interface RecalcChange extends PayoutChange {
 }
 
 export interface RecalcReport {
+  /** people evaluated: rows of the evaluation sheets (a person in three periods counts three times) */
   people: number;
+  /** the periods recalculated, in order, when the workbook has several ([] for one) */
+  periods: string[];
   /** the engine's results for the workbook as it is now */
   results: PersonResult[];
   problems: DataProblem[];
@@ -273,6 +276,7 @@ export function recalcTables(
   const changes: RecalcChange[] = found.map((c, i) => ({ ...c, reason: reasons.get(`${c.id}:${c.line}`) ?? null, ...(attributions ? { attribution: attributions[i] } : {}) }));
   return {
     people: people.length,
+    periods: several ? tables.map((x) => x.period ?? "") : [],
     results,
     problems,
     ...(problemSheet !== undefined ? { problemSheet } : {}),

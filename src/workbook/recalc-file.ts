@@ -9,8 +9,8 @@ import { parseScheme } from "../core/scheme/load.js";
 import type { Lang } from "../core/text.js";
 import { t } from "../i18n/index.js";
 import { parseRef, XlsxError, type XlsxFile } from "../io/xlsx-read.js";
-import { headerRowOf, recordFromXml } from "./generation-record.js";
-import { evaluationProblem, recalcPayouts, schemeAsEdited, type RecalcReport } from "./read-back.js";
+import { layoutTables, recordFromXml } from "./generation-record.js";
+import { evaluationProblem, recalcTables, schemeAsEdited, type RecalcReport } from "./read-back.js";
 import { problemText } from "../i18n/index.js";
 
 export type FileRecalc =
@@ -46,6 +46,7 @@ function recalc(file: XlsxFile, fileName: string, lang: Lang): FileRecalc {
   if (!parsed.ok) return { ok: false, reason: "scheme", problems: parsed.problems.map((p) => problemText(p, lang)) };
   if (record.damaged?.includes("layout")) return { ok: false, reason: "record", problems: [t(lang, "wb.recalc.record-damaged", { file: fileName })] };
   const layout = record.layout;
+  // a record of an older version kept no layout for several periods: it cannot be read back
   if (!layout) return { ok: false, reason: "periods", problems: [t(lang, "cli.recalc.periods", { file: fileName })] };
   const cellValue = (sheet: string, ref: string) => {
     const { row, col } = parseRef(ref);
@@ -61,20 +62,14 @@ function recalc(file: XlsxFile, fileName: string, lang: Lang): FileRecalc {
   });
   const edited = schemeAsEdited(parsed.scheme, cells, lang);
   if (!edited.ok) return { ok: false, reason: "settings", problems: edited.problems };
-  // the tables' values under their header rows, as the pane reads them from Excel
-  const header = headerRowOf(layout);
-  const table = (sheet: string) => file.rows(sheet).slice(header).map((r) => r.map((c) => c.value));
-  const payoutCells = file.rows(layout.payout).slice(header);
-  const payout = {
-    keys: layout.payoutKeys,
-    rows: table(layout.payout),
-    firstRow: header + 1,
-    sheet: layout.payout,
-    formulaAt: (i: number, j: number) => payoutCells[i]?.[j]?.formula === true,
-  };
+  // the tables' values under their header rows, as the pane reads them from Excel — every period's, and the roll-up's
+  const { tables, rollup } = layoutTables(layout, (sheet) => {
+    const rows = file.rows(sheet);
+    return { rows: rows.map((r) => r.map((c) => c.value)), formulaAt: (i, j) => rows[i]?.[j]?.formula === true };
+  });
   let report;
   try {
-    report = recalcPayouts(edited.scheme, { keys: layout.evaluationKeys, rows: table(layout.evaluation), firstRow: header + 1 }, payout, record.snapshot, layout.settings, edited.settings, layout.period ?? null);
+    report = recalcTables(edited.scheme, tables, record.snapshot, layout.settings, edited.settings, { period: layout.period ?? null, ...(rollup ? { rollup } : {}) });
   } catch (e) {
     const problem = evaluationProblem(e, layout.evaluation, lang);
     if (problem === null) throw e;
@@ -85,12 +80,14 @@ function recalc(file: XlsxFile, fileName: string, lang: Lang): FileRecalc {
       ok: false,
       reason: "data",
       problems: [
-        t(lang, "cli.data-invalid", { file: `${fileName} › ${layout.evaluation}`, count: report.problems.length }),
+        t(lang, "cli.data-invalid", { file: `${fileName} › ${report.problemSheet ?? layout.evaluation}`, count: report.problems.length }),
         ...report.problems.map((p) => dataProblemText(lang, p)),
       ],
     };
   // a file written by our writer and never opened holds formulas without results
-  const payAt = layout.payoutKeys.indexOf("pay");
-  const calculated = payout.rows.some((r) => typeof r[payAt] === "number");
+  const calculated = tables.some((x) => {
+    const payAt = x.payout.keys.indexOf("pay");
+    return x.payout.rows.some((r) => typeof r[payAt] === "number");
+  });
   return { ok: true, report, calculated, baseline: record.snapshot !== null, baselineDamaged: record.damaged?.includes("snapshot") ?? false, manualCalc: file.manualCalc };
 }

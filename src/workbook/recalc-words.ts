@@ -141,6 +141,12 @@ export function describeRollupMismatch(m: RecalcReport["rollupMismatches"][numbe
   return t(lang, `ui.finance.rollup.${m.what}`, { cell: m.cell, id: m.id, name: m.name, period: m.period, sheet: v(m.sheet), engine: v(m.engine) });
 }
 
+/** The periods a workbook of several recalculated, in words (null for one period). */
+export function describePeriods(report: Pick<RecalcReport, "periods">, lang: Lang): string | null {
+  if (report.periods.length === 0) return null;
+  return t(lang, "wb.recalc.periods", { count: report.periods.length, periods: report.periods.join(lang === "zh-CN" ? "、" : ", ") });
+}
+
 /** How the report's amounts are rounded. */
 export function describeRounding(report: RecalcReport, lang: Lang): string {
   return t(lang, "cli.rounding", { unit: moneyUnit(report.scheme.money.digits) });

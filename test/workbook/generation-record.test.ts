@@ -58,14 +58,22 @@ describe("the generation record", () => {
     expect(recordXml(record)).toContain('"ids":["E00001"');
   });
 
-  it("has no baseline while inputs are blank, and no layout for a workbook of several periods", () => {
+  it("has no baseline while inputs are blank; a workbook of several periods keeps each period's sheets and keys its pay by period", () => {
     const blank = [{ id: "W1", name: "张三", values: { unrecorded_movements: null, stock_errors: 0, safety_violations: 0, extra_points: 0 } }];
     const r = generationRecord(scheme, blank, buildWorkbookPlan(scheme, blank, { lang: "zh-CN", mode: "native" }));
     expect(r.layout).not.toBeNull();
     expect(r.snapshot).toBeNull();
     const months = ["2026-01", "2026-02"].map((period, i) => ({ ...people(scheme, [rows[0]])[0], id: `W${i}`, period }));
-    const multi = generationRecord(scheme, months, buildWorkbookPlan(scheme, months, { lang: "zh-CN", mode: "native" }));
-    expect([multi.layout, multi.snapshot]).toEqual([null, null]);
+    const plan = buildWorkbookPlan(scheme, months, { lang: "zh-CN", mode: "native" });
+    const multi = generationRecord(scheme, months, plan);
+    expect(multi.layout!.periods!.map((p) => [p.period, p.evaluation, p.payout])).toEqual([
+      ["2026-01", "考核 2026-01", "发放 2026-01"],
+      ["2026-02", "考核 2026-02", "发放 2026-02"],
+    ]);
+    expect(multi.layout!.rollup!.sheet).toBe(plan.sheets.at(-1)!.name);
+    expect(Object.keys(multi.snapshot!.people)).toEqual(["2026-01 W0", "2026-02 W1"]);
+    // and back from its XML as written
+    expect(recordFromXml(recordXml(multi))!.layout).toEqual(multi.layout);
   });
 
   it("survives XML: names with < & > \" and Chinese, a ]]> inside, a namespace prefix", () => {

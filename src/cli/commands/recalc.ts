@@ -10,7 +10,7 @@ import { formatCsv } from "../../io/csv.js";
 import { resultColumns, resultRows } from "../../io/results-table.js";
 import { openXlsx, type XlsxFile } from "../../io/xlsx-read.js";
 import { recalcWorkbookFile } from "../../workbook/recalc-file.js";
-import { describeChange, describeMismatch, describeRounding, describeRowProblem, describeSetting, describeTotals, describeUnmoved, describeVerdict } from "../../workbook/recalc-words.js";
+import { describeChange, describeMismatch, describeRounding, describeRowProblem, describeSetting, describeTotals, describeUnmoved, describeVerdict, describePeriods, describeRollupMismatch } from "../../workbook/recalc-words.js";
 import { t } from "../../i18n/index.js";
 import { optional, parseArgs, required } from "../args.js";
 import { checkTargets, readInput, writeAtomic } from "../files.js";
@@ -46,10 +46,13 @@ export async function recalcCommand(argv: readonly string[], io: CliIO): Promise
 
   // the conclusion first, then what must be acted on, then what changed and why
   const lines = [describeVerdict(report, verdict, lang, r.manualCalc), t(lang, "ui.finance.summary", { people: report.people, changes: report.changes.length })];
+  const periods = describePeriods(report, lang);
+  if (periods) lines.push(periods);
   if (r.baselineDamaged) lines.push(t(lang, "wb.recalc.baseline-damaged"));
   else if (!r.baseline) lines.push(t(lang, "cli.recalc.no-baseline"));
   if (r.calculated && report.rowProblems.length) lines.push(t(lang, "cli.recalc.row-problems", { count: report.rowProblems.length }), ...report.rowProblems.map((p) => `  ${describeRowProblem(p, lang)}`));
   if (r.calculated && report.mismatches.length) lines.push(t(lang, "cli.recalc.mismatches", { count: report.mismatches.length }), ...report.mismatches.map((m) => `  ${describeMismatch(report, m, lang)}`));
+  if (r.calculated && report.rollupMismatches.length) lines.push(t(lang, "cli.recalc.rollup-mismatches", { count: report.rollupMismatches.length }), ...report.rollupMismatches.map((m) => `  ${describeRollupMismatch(m, lang)}`));
   const totals = describeTotals(report, lang);
   if (totals) lines.push(totals);
   if (report.settingChanges.length) lines.push(t(lang, "ui.finance.settings"), ...report.settingChanges.map((s) => `  ${describeSetting(report, s, lang)}`));

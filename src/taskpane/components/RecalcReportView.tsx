@@ -6,7 +6,7 @@
  * person once), inputs that moved no pay, and how amounts round. Or why nothing was recalculated.
  */
 import { Button, Caption1, makeStyles, MessageBar, MessageBarBody, Text, tokens } from "@fluentui/react-components";
-import { describeMismatch, describeRounding, describeRowProblem, describeSetting, describeTotals, describeUnmoved, describeVerdict } from "../../workbook/recalc-words.js";
+import { describeMismatch, describePeriods, describeRollupMismatch, describeRounding, describeRowProblem, describeSetting, describeTotals, describeUnmoved, describeVerdict } from "../../workbook/recalc-words.js";
 import { recalcVerdict } from "../../workbook/recalc-verdict.js";
 import type { RecalcOutcome } from "../host/types.js";
 import { useT } from "./i18n.js";
@@ -44,7 +44,8 @@ export function RecalcReportView({ outcome: o, restored, onRestore, busy }: Reca
       </MessageBar>
     );
   const verdict = recalcVerdict(o);
-  const act = o.calculated && (o.mismatches.length > 0 || o.rowProblems.length > 0);
+  const act = o.calculated && (o.mismatches.length > 0 || o.rowProblems.length > 0 || o.rollupMismatches.length > 0);
+  const periods = describePeriods(o, lang);
   const totals = describeTotals(o, lang);
   return (
     <section className={styles.report} data-testid="recalc-report">
@@ -62,7 +63,10 @@ export function RecalcReportView({ outcome: o, restored, onRestore, busy }: Reca
               <li key={`m:${m.id}:${m.line}`}>{describeMismatch(o, m, lang)}</li>
             ))}
             {o.rowProblems.map((p) => (
-              <li key={`r:${p.kind}:${p.id}:${p.row}`}>{describeRowProblem(p, lang)}</li>
+              <li key={`r:${p.kind}:${p.sheet}:${p.id}:${p.row}`}>{describeRowProblem(p, lang)}</li>
+            ))}
+            {o.rollupMismatches.map((m) => (
+              <li key={`u:${m.id}:${m.period}:${m.what}`}>{describeRollupMismatch(m, lang)}</li>
             ))}
           </ul>
           {o.mismatches.length > 0 && onRestore && (
@@ -73,6 +77,7 @@ export function RecalcReportView({ outcome: o, restored, onRestore, busy }: Reca
         </section>
       )}
       <Text>{t("ui.finance.summary", { people: o.people, changes: o.changes.length })}</Text>
+      {periods && <Text>{periods}</Text>}
       {totals && <Text data-testid="recalc-totals">{totals}</Text>}
       {!o.baseline && <Text>{t("cli.recalc.no-baseline")}</Text>}
       {o.problems.length > 0 && <Text>{t("ui.roster.problems", { count: o.problems.length })}</Text>}

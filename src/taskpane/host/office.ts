@@ -13,11 +13,11 @@ import { reportTime } from "../../workbook/xlsx/report-file.js";
 import { freeName } from "../../workbook/plan/names.js";
 import type { ContextApi } from "../../workbook/office/api.js";
 import { browserDownload } from "./standalone.js";
-import { evaluationProblem, recalcPayouts, schemeAsEdited } from "../../workbook/read-back.js";
+import { evaluationProblem, recalcTables, schemeAsEdited } from "../../workbook/read-back.js";
 import { formulasToRestore } from "../../workbook/restore-formulas.js";
 import { columnLetter } from "../../workbook/plan/a1.js";
 import { parseScheme } from "../../core/scheme/load.js";
-import { generationRecord, headerRowOf } from "../../workbook/generation-record.js";
+import { generationRecord, headerRowOf, layoutTables } from "../../workbook/generation-record.js";
 import { readRecord, writeRecord } from "./office-record.js";
 import { problemText } from "../../i18n/index.js";
 
@@ -58,12 +58,15 @@ export function officeHost(lang: Lang): Host {
       const layout = state.layout;
       if (!layout) return { failed: "periods", problems: [t(words, "ui.finance.periods")] };
       const cells = layout.settings ?? [];
+      // every sheet the layout names: one period's two, or each period's and the roll-up's
+      const names = [...new Set((layout.periods ?? [layout]).flatMap((p) => [p.evaluation, p.payout]).concat(layout.rollup ? [layout.rollup.sheet] : []))];
       const read = await Excel.run(async (context) => {
         context.workbook.application.calculate(Excel.CalculationType.full);
-        const ev = context.workbook.worksheets.getItem(layout.evaluation).getUsedRange();
-        const pay = context.workbook.worksheets.getItem(layout.payout).getUsedRange();
-        ev.load(["values", "rowIndex"]);
-        pay.load(["values", "rowIndex"]);
+        const used = names.map((name) => {
+          const range = context.workbook.worksheets.getItem(name).getUsedRange();
+          range.load(["values", "rowIndex"]);
+          return range;
+        });
         // by name, not address: the name follows its cell when rows are inserted above it
         const settingRanges = cells.map((c) => {
           const range = context.workbook.names.getItemOrNullObject(c.name).getRangeOrNullObject();
@@ -71,26 +74,21 @@ export function officeHost(lang: Lang): Host {
           return range;
         });
         await context.sync();
-        return { ev: ev.values, evAt: ev.rowIndex ?? 0, pay: pay.values, payAt: pay.rowIndex ?? 0, settings: settingRanges.map((r) => (r.isNullObject ? undefined : r.values[0]?.[0])) };
+        return { sheets: new Map(names.map((n, i) => [n, { values: used[i].values, at: used[i].rowIndex ?? 0 }])), settings: settingRanges.map((r) => (r.isNullObject ? undefined : r.values[0]?.[0])) };
       });
       const missing = cells.filter((_, i) => read.settings[i] === undefined);
       if (missing.length) return { failed: "settings", problems: missing.map((c) => t(words, "wb.recalc.name-missing", { name: c.name, cell: `${c.sheet}!${c.ref.replace(/\$/g, "")}` })) };
       const edited = schemeAsEdited(parsed.scheme, cells.map((c, i) => ({ ...c, value: read.settings[i] })), words);
       if (!edited.ok) return { failed: "settings", problems: edited.problems };
-      // the people's rows follow the header row; the used range starts where the first used row is
-      // (row 1 as generated; lower when someone cleared the line above the table)
-      const header = headerRowOf(layout);
+      // Excel's used range starts at the first used row (row 1 as generated; lower when someone
+      // cleared the line above the table): rows above it are read as empty
+      const { tables, rollup } = layoutTables(layout, (sheet) => {
+        const r = read.sheets.get(sheet)!;
+        return { rows: [...Array.from({ length: r.at }, () => []), ...r.values] };
+      });
       let report;
       try {
-        report = recalcPayouts(
-          edited.scheme,
-          { keys: layout.evaluationKeys, rows: read.ev.slice(Math.max(0, header - read.evAt)), firstRow: header + 1 },
-          { keys: layout.payoutKeys, rows: read.pay.slice(Math.max(0, header - read.payAt)), firstRow: header + 1, sheet: layout.payout },
-          state.snapshot,
-          cells,
-          edited.settings,
-          layout.period ?? null,
-        );
+        report = recalcTables(edited.scheme, tables, state.snapshot, cells, edited.settings, { period: layout.period ?? null, ...(rollup ? { rollup } : {}) });
       } catch (e) {
         const problem = evaluationProblem(e, layout.evaluation, words);
         if (problem === null) throw e;
@@ -117,25 +115,32 @@ export function officeHost(lang: Lang): Host {
     async restorePayoutFormulas(cells) {
       const layout = (await readRecord())?.layout;
       if (!layout || cells.length === 0) return 0;
-      return Excel.run(async (context) => {
-        const ws = context.workbook.worksheets.getItem(layout.payout);
-        const used = ws.getUsedRange();
-        used.load(["values", "formulasR1C1", "rowIndex"]);
-        ws.protection.load("protected");
-        await context.sync();
-        const header = headerRowOf(layout);
-        const skip = Math.max(0, header - (used.rowIndex ?? 0));
-        const restore = formulasToRestore(layout.payoutKeys, used.values.slice(skip), used.formulasR1C1.slice(skip), cells);
-        if (restore.length === 0) return 0;
-        // the sheet as generated is protected without a password; one the user protected with a password refuses, and says so
-        const wasProtected = ws.protection.protected;
-        if (wasProtected) ws.protection.unprotect();
-        // data row i is the sheet row i after the header's
-        for (const c of restore) ws.getRange(`${columnLetter(c.col)}${c.row + header + 1}`).formulasR1C1 = [[c.formula]];
-        if (wasProtected) ws.protection.protect(SHEET_PROTECTION);
-        await context.sync();
-        return restore.length;
-      });
+      // several periods: a cell's id is "2026-10 W1", on that period's payout sheet
+      const sheets = layout.periods
+        ? layout.periods.map((p) => ({ sheet: p.payout, keys: p.payoutKeys, cells: cells.filter((c) => c.id.startsWith(`${p.period} `)).map((c) => ({ ...c, id: c.id.slice(p.period.length + 1) })) }))
+        : [{ sheet: layout.payout, keys: layout.payoutKeys, cells }];
+      const header = headerRowOf(layout);
+      let restored = 0;
+      for (const target of sheets.filter((x) => x.cells.length > 0))
+        restored += await Excel.run(async (context) => {
+          const ws = context.workbook.worksheets.getItem(target.sheet);
+          const used = ws.getUsedRange();
+          used.load(["values", "formulasR1C1", "rowIndex"]);
+          ws.protection.load("protected");
+          await context.sync();
+          const skip = Math.max(0, header - (used.rowIndex ?? 0));
+          const restore = formulasToRestore(target.keys, used.values.slice(skip), used.formulasR1C1.slice(skip), target.cells);
+          if (restore.length === 0) return 0;
+          // the sheet as generated is protected without a password; one the user protected with a password refuses, and says so
+          const wasProtected = ws.protection.protected;
+          if (wasProtected) ws.protection.unprotect();
+          // data row i is the sheet row i after the header's
+          for (const c of restore) ws.getRange(`${columnLetter(c.col)}${c.row + header + 1}`).formulasR1C1 = [[c.formula]];
+          if (wasProtected) ws.protection.protect(SHEET_PROTECTION);
+          await context.sync();
+          return restore.length;
+        });
+      return restored;
     },
     offerFile: (bytes, fileName, type) => browserDownload(bytes, fileName, type),
     async readSelection() {

@@ -13,7 +13,7 @@ import { t } from "../../i18n/index.js";
 import type { RecalcReport } from "../read-back.js";
 import { reconciliationLines, sumOfDifferences } from "../reconciliation.js";
 import { recalcVerdict } from "../recalc-verdict.js";
-import { describeMismatch, describeRounding, describeRowProblem, describeSetting, describeUnmoved, describeVerdict, lineLabel } from "../recalc-words.js";
+import { describeMismatch, describePeriods, describeRollupMismatch, describeRounding, describeRowProblem, describeSetting, describeUnmoved, describeVerdict, lineLabel } from "../recalc-words.js";
 import { moneyFormat } from "./context.js";
 import type { PlanBlock, PlanValue, SheetPlan } from "./types.js";
 
@@ -62,14 +62,16 @@ export function reportSheet(report: RecalcReport, o: ReportSheetOptions): SheetP
   put([[t(lang, "wb.report.source", { source: o.source, when: o.when })]]);
   put([[describeVerdict(report, verdict, lang, o.manualCalc)]], { bold: true, fill: verdict.status === "agrees" ? undefined : ALERT_FILL });
   put([[t(lang, "ui.finance.summary", { people: report.people, changes: report.changes.length })]]);
+  const periods = describePeriods(report, lang);
+  if (periods) put([[periods]]);
   put([[describeRounding(report, lang)]]);
   row++;
 
   // what finance must act on comes first
-  if (o.calculated && (report.mismatches.length || report.rowProblems.length)) {
+  if (o.calculated && (report.mismatches.length || report.rowProblems.length || report.rollupMismatches.length)) {
     heading("wb.report.act", ALERT_FILL);
     header(["wb.report.col.id", "wb.report.col.name", "wb.report.col.department", "wb.report.col.line", "wb.report.col.sheet", "wb.report.col.engine", "wb.report.col.delta", "wb.report.col.what"]);
-    tall([...report.mismatches.map((m) => describeMismatch(report, m, lang)), ...report.rowProblems.map((p) => describeRowProblem(p, lang))]);
+    tall([...report.mismatches.map((m) => describeMismatch(report, m, lang)), ...report.rowProblems.map((p) => describeRowProblem(p, lang)), ...report.rollupMismatches.map((m) => describeRollupMismatch(m, lang))]);
     put(
       [
         ...report.mismatches.map((m) => [
@@ -83,6 +85,7 @@ export function reportSheet(report: RecalcReport, o: ReportSheetOptions): SheetP
           describeMismatch(report, m, lang),
         ]),
         ...report.rowProblems.map((p) => [p.id, report.snapshot.people[p.id]?.name ?? "", "", "", null, null, null, describeRowProblem(p, lang)]),
+        ...report.rollupMismatches.map((m) => [m.id, m.name, "", m.period, null, null, null, describeRollupMismatch(m, lang)]),
       ],
       { formats, wrap: true },
     );
