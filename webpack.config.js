@@ -5,11 +5,17 @@ import { dirname, resolve } from "node:path";
 import HtmlWebpackPlugin from "html-webpack-plugin";
 import CopyWebpackPlugin from "copy-webpack-plugin";
 import CustomFunctionsMetadataPlugin from "custom-functions-metadata-plugin";
+import { manifestForBase, parseBase } from "./scripts/manifest-origin.mjs";
 
 const root = dirname(fileURLToPath(import.meta.url));
 
-export default (_env, argv) => {
+export default (env = {}, argv) => {
   const dev = argv.mode !== "production";
+  // a deployment: `--env origin=https://hr.example.com/kpi` (or ADDIN_ORIGIN) writes dist/manifest.xml
+  // with every URL there; `--env id=<guid>` (or ADDIN_ID) gives it its own add-in id
+  const given = env.origin ?? process.env.ADDIN_ORIGIN;
+  const base = given ? parseBase(given) : null;
+  const id = env.id ?? process.env.ADDIN_ID;
   return {
     devtool: dev ? "source-map" : false,
     entry: { functions: "./src/functions/functions.ts", taskpane: "./src/taskpane/index.tsx" },
@@ -32,7 +38,7 @@ export default (_env, argv) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
-          { from: "manifest.xml", to: "manifest.xml" },
+          { from: "manifest.xml", to: "manifest.xml", ...(base ? { transform: (content) => manifestForBase(content.toString("utf8"), base, id) } : {}) },
           { from: "src/functions/functions-zh-cn.json", to: "functions-zh-cn.json" },
         ],
       }),

@@ -4,17 +4,21 @@
 //  2. valid against Microsoft's manifest XSDs when they are available (../shared/manifest-xsd,
 //     or $KPI_MANIFEST_XSD_DIR); with CI=true their absence is a failure, elsewhere a warning;
 //  3. every resid used is defined under <Resources>, and every defined id is unique;
-//  4. every https://localhost:3000/… URL names a file the build put in dist/;
+//  4. every URL is on the manifest's base (https://localhost:3000 for the dev manifest, the origin
+//     of a deployment build) and names a file the build put in its folder; AppDomain is that origin;
 //  5. one shared runtime (Runtime, Page and FunctionFile share a resid), a functions namespace,
 //     and functions-zh-cn.json describing the same functions as the generated functions.json.
-// Run after `npm run build` (the npm script does both).
+// Run after `npm run build` (the npm script does both). With a folder argument
+// (`node scripts/validate-manifest.mjs dist-origin`) it checks the manifest of a deployment build
+// (`--env origin=…`) there.
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const manifest = join(root, "manifest.xml");
+const folder = process.argv[2] ? resolve(process.argv[2]) : null;
+const manifest = folder ? join(folder, "manifest.xml") : join(root, "manifest.xml");
 const ci = process.env.CI === "true";
 const problems = [];
 
@@ -36,7 +40,7 @@ const xsd = join(xsdDir, "OfficeAppManifest.xsd");
 if (existsSync(xsd)) {
   const invalid = xmllint(["--noout", "--nonet", "--schema", xsd, manifest]);
   if (invalid) problems.push(`schema: ${invalid}`);
-  else console.log(`manifest.xml is valid against ${xsd}`);
+  else console.log(`${manifest} is valid against ${xsd}`);
 } else if (ci) {
   problems.push(`Microsoft's manifest XSDs are missing (looked for ${xsd})`);
 } else {
@@ -65,12 +69,23 @@ const namespaceId = /<Namespace\s+resid="([^"]+)"/.exec(xml)?.[1];
 const namespace = namespaceId && new RegExp(`<bt:String\\s+id="${namespaceId.replace(/\./g, "\\.")}"\\s+DefaultValue="([^"]*)"`).exec(xml)?.[1];
 if (!namespace || !/^[A-Z][A-Z0-9]*$/.test(namespace)) problems.push(`the custom functions namespace is not set (got "${namespace ?? ""}")`);
 
-const dist = join(root, "dist");
-if (!existsSync(dist)) problems.push("dist/ does not exist: run `npm run build` first");
+const dist = folder ?? join(root, "dist");
+// the base every URL is on: the task pane page's folder
+const source = /<SourceLocation\s+DefaultValue="([^"]+)\/taskpane\.html"/.exec(xml)?.[1];
+if (!existsSync(dist)) problems.push(`${dist} does not exist: run \`npm run build\` first`);
+else if (!source) problems.push("no <SourceLocation> naming taskpane.html: cannot tell the add-in's base URL");
 else {
-  for (const [, url] of xml.matchAll(/"(https:\/\/localhost:3000\/[^"]*)"/g)) {
-    const path = new URL(url).pathname.replace(/^\//, "");
-    if (path && !existsSync(join(dist, path))) problems.push(`${url} is not produced by the build (no dist/${path})`);
+  const origin = new URL(source).origin;
+  for (const [, domain] of xml.matchAll(/<AppDomain>([^<]*)<\/AppDomain>/g)) if (domain !== origin) problems.push(`AppDomain ${domain} is not the add-in's origin ${origin}`);
+  if (folder && xml.replace(/<!--[\s\S]*?-->/g, "").includes("localhost")) problems.push("a deployment manifest still names localhost");
+  for (const [, url] of xml.matchAll(/"(https?:\/\/[^"]*)"/g)) {
+    if (url.startsWith("http://schemas.") || url.startsWith("http://www.w3.org")) continue;
+    if (!url.startsWith(`${source}/`)) {
+      problems.push(`${url} is not on the add-in's base ${source}`);
+      continue;
+    }
+    const path = url.slice(source.length + 1);
+    if (path && !existsSync(join(dist, path))) problems.push(`${url} is not produced by the build (no ${join(dist, path)})`);
   }
 }
 
@@ -88,4 +103,4 @@ if (problems.length) {
   console.error(`manifest.xml: ${problems.length} problem(s):\n${problems.map((p) => `  - ${p}`).join("\n")}`);
   process.exit(1);
 }
-console.log("manifest.xml: well-formed, resources consistent, every URL built");
+console.log(`${manifest}: well-formed, resources consistent, every URL on ${source} and built`);

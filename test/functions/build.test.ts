@@ -56,3 +56,40 @@ describe("production build", () => {
     }
   });
 });
+
+describe("a build for the company's own origin (issue 15)", () => {
+  const deployed = mkdtempSync(join(tmpdir(), "kpi-build-origin-"));
+  const base = "https://hr.example.com/kpi";
+  const id = "2f9c4a0e-7b1d-4c3a-9e8f-5d6b7a8c9d0e";
+  beforeAll(() => {
+    execFileSync(process.execPath, [join(root, "node_modules/webpack/bin/webpack.js"), "--mode", "production", "--env", `origin=${base}/`, "--env", `id=${id}`, "--output-path", deployed], { cwd: root, stdio: "pipe" });
+  }, 180_000);
+
+  it("writes dist/manifest.xml with every URL on that origin, naming a built file; the dev manifest is untouched", () => {
+    const manifest = readFileSync(join(deployed, "manifest.xml"), "utf8");
+    expect(manifest.replace(/<!--[\s\S]*?-->/g, "")).not.toContain("localhost");
+    expect(manifest).toContain(`<Id>${id}</Id>`);
+    expect(manifest).toContain("<AppDomain>https://hr.example.com</AppDomain>");
+    const urls = [...manifest.matchAll(/"(https:\/\/[^"]*)"/g)].map((m) => m[1]);
+    expect(urls.length).toBeGreaterThan(8);
+    for (const u of urls) {
+      expect(u.startsWith(`${base}/`), u).toBe(true);
+      expect(existsSync(join(deployed, u.slice(base.length + 1))), u).toBe(true);
+    }
+    expect(readFileSync(join(root, "manifest.xml"), "utf8")).toContain("https://localhost:3000/taskpane.html");
+    // checked as the dev manifest is (against Microsoft's XSDs where ../shared has them: `npm run validate` insists)
+    const said = execFileSync(process.execPath, [join(root, "scripts/validate-manifest.mjs"), deployed], { cwd: root, encoding: "utf8", env: { ...process.env, CI: "false" } });
+    expect(said).toContain(`every URL on ${base} and built`);
+  });
+
+  it("refuses an origin Office cannot load, and an id that is not a GUID, saying what is expected", async () => {
+    const { parseBase, manifestForBase } = (await import(join(root, "scripts/manifest-origin.mjs"))) as { parseBase(s: string): string; manifestForBase(xml: string, base: string, id?: string): string };
+    expect(parseBase("https://hr.example.com/kpi/")).toBe("https://hr.example.com/kpi");
+    expect(parseBase("https://hr.example.com")).toBe("https://hr.example.com");
+    expect(() => parseBase("http://hr.example.com")).toThrow("must use https://");
+    expect(() => parseBase("hr.example.com")).toThrow("is not a URL: expected e.g. https://hr.example.com/kpi");
+    expect(() => parseBase("https://hr.example.com/kpi?x=1")).toThrow("must not carry a query or fragment");
+    const xml = readFileSync(join(root, "manifest.xml"), "utf8");
+    expect(() => manifestForBase(xml, "https://hr.example.com", "not-a-guid")).toThrow('add-in id "not-a-guid" is not a GUID');
+  });
+});
