@@ -26,7 +26,9 @@ describe("payslips in the browser", () => {
     let bytes: Uint8Array = new Uint8Array();
     const host = standaloneHost("zh-CN", (b) => (bytes = b));
     const r = await host.payslips!(request);
-    expect(r).toEqual({ fileName: "warehouse-2026-11-工资条.xlsx" });
+    // named in the workbook's language, as a person looks for it in the downloads folder
+    expect(r).toEqual({ fileName: `${scheme.name["zh-CN"]}-2026-11-工资条.xlsx` });
+    expect(scheme.name["zh-CN"]).toMatch(/[\u4e00-\u9fff]/);
     const file = openXlsx(bytes);
     expect(file.sheets).toEqual(["工资条 2026-11"]);
     const ids = file.rows(file.sheets[0]).map((row) => row[0]?.value);

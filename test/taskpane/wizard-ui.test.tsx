@@ -140,6 +140,34 @@ describe("wizard", () => {
     expect([calls[0].mode, calls[0].lang, calls[0].protect]).toEqual(["addin", "en-US", true]);
   });
 
+  it("confirm all: the template's open defaults confirmed in one click, and remembered with the scheme for next month", async () => {
+    const user = userEvent.setup();
+    const { host, calls } = fakeHost();
+    render(<App host={host} />);
+    await chooseWarehouse(user);
+    const open = screen.getAllByRole("button", { name: /^Confirm the value of/ }).length;
+    expect(open).toBeGreaterThan(1);
+    await user.click(screen.getByRole("button", { name: `Confirm all (${open})` }));
+    expect(screen.queryAllByRole("button", { name: /^Confirm the value of/ })).toHaveLength(0);
+    expect(screen.queryByTestId("confirm-all")).toBeNull();
+    await user.click(screen.getByRole("button", { name: "4. Roster" }));
+    await user.click(screen.getByTestId("roster-text"));
+    await user.paste("id,name,unrecorded_movements,stock_errors,safety_violations\nW1,张三,1,0,0\n");
+    await user.click(screen.getByRole("button", { name: "6. Generate" }));
+    await user.click(screen.getByTestId("generate"));
+    await screen.findByTestId("result");
+    // the scheme generated (and kept in the workbook) has nothing left to review
+    expect(calls[0].scheme.parameters.filter((p) => p.review)).toEqual([]);
+    cleanup();
+    saved = calls[0].scheme;
+    render(<App host={fakeHost().host} />);
+    await user.click(await screen.findByTestId("saved-scheme"));
+    await user.click(screen.getByTestId("next"));
+    expect(screen.queryAllByRole("button", { name: /^Confirm the value of/ })).toHaveLength(0);
+    expect(screen.queryByTestId("confirm-all")).toBeNull();
+    saved = null;
+  });
+
   it("offers the scheme saved last time, and exports the edited scheme as JSON that validates", async () => {
     const { builtInScheme } = await import("../../src/schemes/index.js");
     const { parseScheme } = await import("../../src/core/scheme/load.js");

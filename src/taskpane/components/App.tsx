@@ -78,6 +78,11 @@ export function App({ host }: { host: Host }) {
   });
   const [payslips, setPayslips] = useState<string | null>(null);
   const [view, setView] = useState<"generate" | "finance">("generate");
+  // each step (and each tab) starts at its top: the pane's scroll position is not carried over
+  useEffect(() => {
+    const page = globalThis.document?.scrollingElement;
+    if (page && typeof page.scrollTo === "function") page.scrollTo({ top: 0 });
+  }, [state.step, view]);
   const downloadPayslips = async () => {
     try {
       const r = await host.payslips!(request());

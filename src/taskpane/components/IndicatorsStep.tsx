@@ -30,6 +30,7 @@ export function IndicatorsStep({ state, dispatch }: { state: WizardState; dispat
   const total = indicatorTotal(d);
   const weighted = total.of === "weights";
   const problems = schemeProblems(d, lang);
+  const open = d.parameters.filter((p) => p.review && !state.reviewed.includes(p.id)).length;
   const addId = `custom_${d.indicators.length + 1}`;
   return (
     <section aria-labelledby="ind-title">
@@ -91,6 +92,12 @@ export function IndicatorsStep({ state, dispatch }: { state: WizardState; dispat
           <Text as="h3" size={400} weight="semibold">
             {t("ui.params.title")}
           </Text>
+          {/* the template's open defaults, confirmed in one click once read (they are remembered with the saved scheme) */}
+          {open > 1 && (
+            <Button size="small" appearance="primary" onClick={() => dispatch({ type: "review-all" })} data-testid="confirm-all">
+              {t("ui.params.confirm-all", { count: open })}
+            </Button>
+          )}
           {d.parameters.map((p) => {
             const toReview = p.review && !state.reviewed.includes(p.id);
             return (

@@ -3,6 +3,7 @@
  * download. The .xlsx writer is loaded only when needed (a separate chunk), so the pane's first
  * load stays small.
  */
+import { safeFileStem, workbookFileName } from "../../workbook/file-name.js";
 import { t } from "../../i18n/index.js";
 import { errorText } from "../../io/error-text.js";
 import type { Host } from "./types.js";
@@ -43,7 +44,7 @@ export function standaloneHost(lang: Lang, download: Download = browserDownload)
         sheetNames: request.sheetNames,
       });
       onProgress(0.6);
-      const fileName = `${request.scheme.id}${request.period ? `-${request.period}` : ""}.xlsx`;
+      const fileName = workbookFileName(request.scheme, request.lang, request.period || null);
       download(bytes, fileName);
       try {
         globalThis.localStorage?.setItem(SAVED_KEY, JSON.stringify(request.scheme));
@@ -63,7 +64,7 @@ export function standaloneHost(lang: Lang, download: Download = browserDownload)
               ? t(request.lang, "wb.payslips.too-many", { count: request.people.length, max: PAYSLIP_LIMIT })
               : t(request.lang, "ui.review.payslips-incomplete"),
         };
-      const fileName = `${request.scheme.id}${request.period ? `-${request.period}` : ""}-${t(request.lang, "wb.sheet.payslips")}.xlsx`;
+      const fileName = workbookFileName(request.scheme, request.lang, request.period || null, t(request.lang, "wb.sheet.payslips"));
       download(file.bytes, fileName);
       return { fileName };
     },
@@ -93,7 +94,7 @@ export function standaloneHost(lang: Lang, download: Download = browserDownload)
       const source = o.source ?? "";
       const bytes = await reportFile(o, { lang, name, source, when: reportTime(new Date()), calculated: o.calculated, manualCalc: o.manualCalc });
       // named after the workbook it checks: 核对-考核 2026-11.xlsx
-      const fileName = `${name}-${source.replace(/\.xlsx$/i, "") || o.scheme.name[lang]}.xlsx`;
+      const fileName = `${safeFileStem(`${name}-${source.replace(/\.xlsx$/i, "") || o.scheme.name[lang]}`)}.xlsx`;
       download(bytes, fileName);
       return t(lang, "ui.finance.report-downloaded", { file: fileName });
     },

@@ -50,6 +50,8 @@ export type WizardEvent =
   | { type: "indicator-add"; id: string; name: { "zh-CN": string; "en-US": string } }
   | { type: "param"; id: string; value: number }
   | { type: "review"; id: string }
+  /** every parameter still to review, confirmed at once */
+  | { type: "review-all" }
   | { type: "grade"; index: number; min?: number; coefficient?: number; label?: { "zh-CN": string; "en-US": string } }
   | { type: "money-digits"; digits: 0 | 1 | 2 }
   | { type: "roster"; text: string; fileName?: string | null; source?: RosterSource }
@@ -129,6 +131,10 @@ export function wizardReducer(s: WizardState, e: WizardEvent): WizardState {
       return withDraft(s, (d) => ({ ...d, parameters: d.parameters.map((p) => (p.id === e.id ? { ...p, value: e.value } : p)) }));
     case "review":
       return s.reviewed.includes(e.id) ? s : { ...s, reviewed: [...s.reviewed, e.id] };
+    case "review-all": {
+      const open = (s.draft?.parameters ?? []).filter((p) => p.review && !s.reviewed.includes(p.id)).map((p) => p.id);
+      return open.length ? { ...s, reviewed: [...s.reviewed, ...open] } : s;
+    }
     case "grade":
       return withDraft(s, (d) => ({
         ...d,
