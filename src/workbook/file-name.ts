@@ -10,7 +10,6 @@ import type { Lang } from "../core/text.js";
 const MAX_STEM = 120;
 
 export function safeFileStem(text: string): string {
-  // eslint-disable-next-line no-control-regex
   const stem = text.replace(/[\\/:*?"<>|\u0000-\u001f]/g, "_").replace(/^[\s.]+|[\s.]+$/g, "");
   return [...stem].slice(0, MAX_STEM).join("") || "_";
 }
