@@ -168,6 +168,21 @@ describe("wizard", () => {
     saved = null;
   });
 
+  it("review: lists every change from the template, in words, or says there is none", async () => {
+    const user = userEvent.setup();
+    render(<App host={fakeHost().host} />);
+    await chooseWarehouse(user);
+    await user.click(screen.getByTestId("confirm-all"));
+    await user.click(screen.getByRole("button", { name: "6. Generate" }));
+    expect(screen.getByTestId("review-changes").textContent).toBe("The same as the template “Warehouse staff bonus”: nothing changed.");
+    await user.click(screen.getByRole("button", { name: "2. Indicators" }));
+    const base = screen.getByTestId("param-bonus_base");
+    await user.clear(base);
+    await user.type(base, "350");
+    await user.click(screen.getByRole("button", { name: "6. Generate" }));
+    expect(screen.getByTestId("review-changes").textContent).toBe("Changed from the template “Warehouse staff bonus”:Bonus base (yuan): 300 → 350");
+  });
+
   it("offers the scheme saved last time, and exports the edited scheme as JSON that validates", async () => {
     const { builtInScheme } = await import("../../src/schemes/index.js");
     const { parseScheme } = await import("../../src/core/scheme/load.js");

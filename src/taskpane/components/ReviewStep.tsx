@@ -4,8 +4,13 @@ import { moneyUnit } from "../../core/money.js";
 import { Body1, Button, Link, makeStyles, MessageBar, MessageBarBody, ProgressBar, Text, tokens } from "@fluentui/react-components";
 import type { WizardState } from "../state/wizard.js";
 import { useT } from "./i18n.js";
+import { builtInScheme } from "../../schemes/index.js";
+import { schemeChanges } from "../state/scheme-changes.js";
 
-const useStyles = makeStyles({ stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS } });
+const useStyles = makeStyles({
+  stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL, overflowWrap: "anywhere" },
+});
 
 export function ReviewStep(props: {
   state: WizardState;
@@ -24,6 +29,9 @@ export function ReviewStep(props: {
   const { state } = props;
   const d = state.draft!;
   const g = state.generation;
+  // the template this scheme came from (a saved or imported scheme: the built-in of the same id)
+  const template = builtInScheme(state.source?.kind === "template" ? state.source.id : d.id);
+  const changes = template ? schemeChanges(template, d, lang) : [];
   return (
     <section aria-labelledby="review-title" className={styles.stack}>
       <Text as="h2" id="review-title" size={500} weight="semibold">
@@ -32,6 +40,18 @@ export function ReviewStep(props: {
       <Body1>{t("ui.review.summary", { scheme: d.name[lang], indicators: d.indicators.length, people: props.people, period: state.options.period || "—" })}</Body1>
       <Body1>{t(state.options.formulas === "native" ? "ui.options.native" : "ui.options.addin")}</Body1>
       <Body1>{t("wb.rounding", { digits: d.scoreDigits, unit: moneyUnit(d.money.digits) })}</Body1>
+      {template && (
+        <div data-testid="review-changes">
+          <Body1>{t(changes.length ? "ui.review.changes" : "ui.review.no-changes", { name: template.name[lang] })}</Body1>
+          {changes.length > 0 && (
+            <ul className={styles.list}>
+              {changes.map((c) => (
+                <li key={c}>{c}</li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
       {props.blockers.length > 0 && (
         <MessageBar intent="warning" role="alert" data-testid="blockers">
           <MessageBarBody>
