@@ -26,9 +26,9 @@ export function schemeChanges(template: Scheme, draft: Scheme, lang: Lang): stri
     if (was.name[lang] !== i.name[lang]) say("indicator-renamed", { before: was.name[lang], after: i.name[lang] });
     if (was.points !== i.points) say("points", { name: i.name[lang], before: shown(was.points), after: shown(i.points) });
     if (was.weight !== i.weight) say("weight", { name: i.name[lang], before: shown(was.weight), after: shown(i.weight) });
-    const { name: _n1, points: _p1, weight: _w1, ...restWas } = was;
-    const { name: _n2, points: _p2, weight: _w2, ...restNow } = i;
-    if (!same(restWas, restNow)) say("indicator-rule", { name: i.name[lang] });
+    // the rest of the indicator (its rule, input, raters) compared as a whole
+    const rest = (x: typeof i) => ({ ...x, name: null, points: null, weight: null });
+    if (!same(rest(was), rest(i))) say("indicator-rule", { name: i.name[lang] });
   }
   const kept = draft.indicators.filter((i) => before.has(i.id)).map((i) => i.id);
   const order = template.indicators.filter((i) => after.has(i.id)).map((i) => i.id);
