@@ -72,7 +72,8 @@ describe.skipIf(!chromiumPath || !soffice)("wizard in Chromium, standalone", () 
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("generate").click()]);
     await page.getByTestId("result").waitFor();
     await shot("6-result");
-    expect(download.suggestedFilename()).toBe(`${id}-2026-11.xlsx`);
+    // named in the workbook's language: 电商客服月度考核-2026-11.xlsx
+    expect(download.suggestedFilename()).toBe(`${scheme.name[lang]}-2026-11.xlsx`);
     const file = join(dist, `${id}-${lang}.xlsx`);
     await download.saveAs(file);
     await page.close();
@@ -165,4 +166,61 @@ describe.skipIf(!chromiumPath || !soffice)("wizard in Chromium, standalone", () 
     expect((await page.getByTestId("roster-preview").textContent()) ?? "").toContain("王五, 组长");
     await page.close();
   }, 120_000);
+
+  // the wizard at the pane's widths and on a desktop: every step fits, starts at its top, and no
+  // button is covered (issue 15, item 3)
+  const widths = [320, 350, 1280].flatMap((w) => (["zh-CN", "en-US"] as const).map((lang) => [w, lang] as const));
+  it.each(widths)("at %i px in %s: no sideways scrolling, each step at its top, every button clickable where it is", async (width, lang) => {
+    const page = await browser.newPage({ viewport: { width, height: 900 }, locale: lang });
+    await page.goto(`${server.url}/taskpane.html`);
+    const problems: string[] = [];
+    const check = async (where: string, atTop = true) => {
+      const found = await page.evaluate((atTop) => {
+        const out: string[] = [];
+        const doc = document.documentElement;
+        if (doc.scrollWidth > doc.clientWidth) out.push(`page ${doc.scrollWidth} px wide in ${doc.clientWidth}`);
+        const heading = document.querySelector("main h2");
+        const top = heading?.getBoundingClientRect().top ?? -1;
+        if (atTop && (top < 0 || top > window.innerHeight)) out.push(`heading "${heading?.textContent}" not in view (top ${top})`);
+        for (const b of Array.from(document.querySelectorAll("main button"))) {
+          const el = b as HTMLElement;
+          if (el.offsetParent === null) continue;
+          el.scrollIntoView({ block: "center", inline: "center" });
+          const r = el.getBoundingClientRect();
+          if (r.width === 0 || r.height === 0) continue;
+          if (r.right > doc.clientWidth + 1) out.push(`button "${el.textContent}" runs past the edge (${Math.round(r.right)} px)`);
+          const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+          if (hit && hit !== el && !el.contains(hit)) out.push(`button "${el.textContent}" is covered by ${hit.tagName}.${hit.className}`);
+        }
+        window.scrollTo(0, 0);
+        return out;
+      }, atTop);
+      problems.push(...found.map((f) => `${where}: ${f}`));
+    };
+    for (const id of ["warehouse", "ecommerce-cs", "cs-bonus-pool"]) {
+      await page.getByTestId("view-generate").click();
+      await page.locator("main nav button").first().click();
+      await page.locator(`[data-template="${id}"]`).click();
+      // step 1: the user scrolled to the template they chose
+      await check(`${id} step 1`, false);
+      for (let step = 2; step <= 6; step++) {
+        // scrolled down before Next: the next step must still open at its top
+        await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+        if (step === 3) {
+          const confirmAll = page.getByTestId("confirm-all");
+          if (await confirmAll.count()) await confirmAll.click();
+          const one = page.getByRole("button", { name: lang === "zh-CN" ? /^确认 / : /^Confirm the value of/ });
+          if (await one.count()) await one.first().click();
+        }
+        if (step === 5) await page.getByTestId("roster-sample").click();
+        await page.getByTestId("next").click();
+        await check(`${id} step ${step}`);
+      }
+      await page.screenshot({ path: join(shots, `layout-${width}-${lang}-${id}-review.png`), fullPage: true });
+      await page.getByTestId("view-finance").click();
+      await check(`${id} finance`);
+    }
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 180_000);
 });

@@ -183,6 +183,26 @@ describe("wizard", () => {
     expect(screen.getByTestId("review-changes").textContent).toBe("Changed from the template “Warehouse staff bonus”:Bonus base (yuan): 300 → 350");
   });
 
+  it("grades: a small table — labels in both languages, lower bound, coefficient — each field named by its grade", async () => {
+    const { builtInScheme } = await import("../../src/schemes/index.js");
+    const scheme = builtInScheme("ecommerce-cs")!;
+    const top = scheme.grades[0];
+    const user = userEvent.setup();
+    const { container } = render(<App host={fakeHost().host} />);
+    await user.click(container.querySelector('[data-template="ecommerce-cs"]')!);
+    await user.click(screen.getByTestId("next"));
+    await user.click(screen.getByTestId("confirm-all"));
+    await user.click(screen.getByRole("button", { name: "3. Grades & pay" }));
+    const table = screen.getByTestId("grades-table");
+    expect([...table.querySelectorAll("th")].map((th) => th.textContent)).toEqual(["Label (中文)", "Label (English)", "From", "Coefficient"]);
+    expect(table.querySelectorAll("tbody tr")).toHaveLength(scheme.grades.length);
+    const min = screen.getByLabelText(`${top.label["en-US"]} · From`);
+    await user.clear(min);
+    await user.type(min, "88");
+    await user.click(screen.getByRole("button", { name: "6. Generate" }));
+    expect(screen.getByTestId("review-changes").textContent).toContain(`${top.label["en-US"]} · lower bound: ${top.min} → 88`);
+  });
+
   it("offers the scheme saved last time, and exports the edited scheme as JSON that validates", async () => {
     const { builtInScheme } = await import("../../src/schemes/index.js");
     const { parseScheme } = await import("../../src/core/scheme/load.js");

@@ -130,7 +130,7 @@ export function App({ host }: { host: Host }) {
       <LangContext.Provider value={state.lang}>
         <main className={styles.root}>
           <header className={styles.header}>
-            <Text as="h1" size={600} weight="semibold">
+            <Text as="h1" block size={600} weight="semibold">
               {t("ui.title")}
             </Text>
             <Select aria-label={t("ui.language")} value={state.lang} onChange={(_, v) => dispatch({ type: "lang", lang: v.value as Lang })} data-testid="lang">

@@ -77,7 +77,7 @@ export function FinancePanel({ recalculate, recalculateFile, restorePayoutFormul
   const o = state.outcome;
   return (
     <section className={styles.panel} aria-labelledby="finance-title">
-      <Text as="h2" id="finance-title" size={400} weight="semibold">
+      <Text as="h2" block id="finance-title" size={400} weight="semibold">
         {t("ui.finance.title")}
       </Text>
       {recalculate && (

@@ -1,5 +1,5 @@
 /** Step 3: grade bands (labels in both languages, lower bounds, coefficients), the money unit, and a preview. */
-import { Body1, Card, Field, Input, makeStyles, Select, Text, tokens } from "@fluentui/react-components";
+import { Body1, Caption1, Card, Field, Input, makeStyles, Select, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, tokens } from "@fluentui/react-components";
 import { formatMoney, type MoneyDigits } from "../../core/money.js";
 import { previewPerson } from "../state/select.js";
 import type { WizardEvent, WizardState } from "../state/wizard.js";
@@ -7,7 +7,11 @@ import { useT } from "./i18n.js";
 import { NumberInput } from "./NumberInput.js";
 
 const useStyles = makeStyles({
-  grade: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "flex-end", "& > *": { flex: "1 1 120px" } },
+  // fixed columns that share the pane's width: four fields fit 320 px
+  table: { tableLayout: "fixed", width: "100%" },
+  numberColumn: { width: "22%" },
+  cell: { paddingLeft: "2px", paddingRight: "2px", minWidth: 0 },
+  input: { width: "100%", minWidth: 0 },
   preview: { marginTop: tokens.spacingVerticalM },
 });
 
@@ -19,30 +23,52 @@ export function GradesStep({ state, dispatch }: { state: WizardState; dispatch: 
   const digits = d.money.digits as MoneyDigits;
   return (
     <section aria-labelledby="grades-title">
-      <Text as="h2" id="grades-title" size={500} weight="semibold">
+      <Text as="h2" block id="grades-title" size={500} weight="semibold">
         {t("ui.grades.title")}
       </Text>
       {d.grades.length === 0 && <Body1 as="p">{t("ui.grades.none")}</Body1>}
-      {d.grades.map((g, i) => (
-        <div key={g.id} className={styles.grade} data-grade={g.id}>
-          <Field label={t("ui.grades.label-zh")} size="small">
-            <Input value={g.label["zh-CN"]} onChange={(_, v) => dispatch({ type: "grade", index: i, label: { ...g.label, "zh-CN": v.value } })} />
-          </Field>
-          <Field label={t("ui.grades.label-en")} size="small">
-            <Input value={g.label["en-US"]} onChange={(_, v) => dispatch({ type: "grade", index: i, label: { ...g.label, "en-US": v.value } })} />
-          </Field>
-          {typeof g.min === "number" ? (
-            <NumberInput label={t("ui.grades.min")} value={g.min} onChange={(v) => dispatch({ type: "grade", index: i, min: v })} />
-          ) : (
-            <Body1>{t("ui.grades.from-param", { param: g.min.param })}</Body1>
-          )}
-          {typeof g.coefficient === "number" ? (
-            <NumberInput label={t("ui.grades.coefficient")} value={g.coefficient} onChange={(v) => dispatch({ type: "grade", index: i, coefficient: v })} />
-          ) : (
-            <span />
-          )}
-        </div>
-      ))}
+      {d.grades.length > 0 && (
+        // one row per grade: its labels, from which total it starts, its coefficient
+        <Table size="extra-small" className={styles.table} aria-label={t("ui.grades.table")} data-testid="grades-table">
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>{t("ui.grades.label-zh")}</TableHeaderCell>
+              <TableHeaderCell>{t("ui.grades.label-en")}</TableHeaderCell>
+              <TableHeaderCell className={styles.numberColumn}>{t("ui.grades.min")}</TableHeaderCell>
+              <TableHeaderCell className={styles.numberColumn}>{t("ui.grades.coefficient")}</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {d.grades.map((g, i) => {
+              const name = g.label[lang];
+              return (
+                <TableRow key={g.id} data-grade={g.id}>
+                  <TableCell className={styles.cell}>
+                    <Input className={styles.input} aria-label={`${name} · ${t("ui.grades.label-zh")}`} value={g.label["zh-CN"]} onChange={(_, v) => dispatch({ type: "grade", index: i, label: { ...g.label, "zh-CN": v.value } })} />
+                  </TableCell>
+                  <TableCell className={styles.cell}>
+                    <Input className={styles.input} aria-label={`${name} · ${t("ui.grades.label-en")}`} value={g.label["en-US"]} onChange={(_, v) => dispatch({ type: "grade", index: i, label: { ...g.label, "en-US": v.value } })} />
+                  </TableCell>
+                  <TableCell className={styles.cell}>
+                    {typeof g.min === "number" ? (
+                      <NumberInput labelHidden label={`${name} · ${t("ui.grades.min")}`} value={g.min} testId={`grade-min-${g.id}`} onChange={(v) => dispatch({ type: "grade", index: i, min: v })} />
+                    ) : (
+                      <Caption1>{t("ui.grades.from-param", { param: g.min.param })}</Caption1>
+                    )}
+                  </TableCell>
+                  <TableCell className={styles.cell}>
+                    {typeof g.coefficient === "number" ? (
+                      <NumberInput labelHidden label={`${name} · ${t("ui.grades.coefficient")}`} value={g.coefficient} testId={`grade-coefficient-${g.id}`} onChange={(v) => dispatch({ type: "grade", index: i, coefficient: v })} />
+                    ) : (
+                      <Caption1>—</Caption1>
+                    )}
+                  </TableCell>
+                </TableRow>
+              );
+            })}
+          </TableBody>
+        </Table>
+      )}
       <Field label={t("ui.grades.unit")} hint={t("ui.grades.unit-hint")} style={{ marginTop: tokens.spacingVerticalM }}>
         <Select value={String(digits)} onChange={(_, v) => dispatch({ type: "money-digits", digits: Number(v.value) as 0 | 1 | 2 })}>
           <option value="2">{t("ui.grades.unit-fen")}</option>

@@ -34,7 +34,7 @@ export function IndicatorsStep({ state, dispatch }: { state: WizardState; dispat
   const addId = `custom_${d.indicators.length + 1}`;
   return (
     <section aria-labelledby="ind-title">
-      <Text as="h2" id="ind-title" size={500} weight="semibold">
+      <Text as="h2" block id="ind-title" size={500} weight="semibold">
         {t("ui.indicators.title")}
       </Text>
       <MessageBar intent={total.sum === total.expected ? "success" : "warning"} role="status" data-testid="indicator-total">
@@ -89,7 +89,7 @@ export function IndicatorsStep({ state, dispatch }: { state: WizardState; dispat
       </div>
       {d.parameters.length > 0 && (
         <>
-          <Text as="h3" size={400} weight="semibold">
+          <Text as="h3" block size={400} weight="semibold">
             {t("ui.params.title")}
           </Text>
           {/* the template's open defaults, confirmed in one click once read (they are remembered with the saved scheme) */}

@@ -15,7 +15,7 @@ export function OptionsStep({ state, dispatch }: { state: WizardState; dispatch:
   const badPeriod = state.options.period !== "" && !PERIOD_PATTERN.test(state.options.period);
   return (
     <section aria-labelledby="options-title" className={styles.stack}>
-      <Text as="h2" id="options-title" size={500} weight="semibold">
+      <Text as="h2" block id="options-title" size={500} weight="semibold">
         {t("ui.options.title")}
       </Text>
       <Field label={t("ui.options.period")} hint={t("ui.options.period-hint")} validationMessage={badPeriod ? t("period.invalid", { value: state.options.period }) : undefined}>

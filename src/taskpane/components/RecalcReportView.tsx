@@ -55,7 +55,7 @@ export function RecalcReportView({ outcome: o, restored, onRestore, busy }: Reca
       {restored !== undefined && <Text>{t("ui.finance.restored", { count: restored })}</Text>}
       {act && (
         <section aria-labelledby="recalc-act" data-testid="recalc-act">
-          <Text as="h3" id="recalc-act" weight="semibold">
+          <Text as="h3" block id="recalc-act" weight="semibold">
             {t("ui.finance.act")}
           </Text>
           <ul className={styles.list}>
@@ -91,7 +91,7 @@ export function RecalcReportView({ outcome: o, restored, onRestore, busy }: Reca
           </ul>
         </div>
       )}
-      <Text as="h3" weight="semibold">
+      <Text as="h3" block weight="semibold">
         {t("ui.finance.changes")}
       </Text>
       <RecalcChangesTable report={o} />

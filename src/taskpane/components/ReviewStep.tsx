@@ -34,7 +34,7 @@ export function ReviewStep(props: {
   const changes = template ? schemeChanges(template, d, lang) : [];
   return (
     <section aria-labelledby="review-title" className={styles.stack}>
-      <Text as="h2" id="review-title" size={500} weight="semibold">
+      <Text as="h2" block id="review-title" size={500} weight="semibold">
         {t("ui.review.title")}
       </Text>
       <Body1>{t("ui.review.summary", { scheme: d.name[lang], indicators: d.indicators.length, people: props.people, period: state.options.period || "—" })}</Body1>

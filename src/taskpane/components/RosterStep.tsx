@@ -101,7 +101,7 @@ export function RosterStep({ state, dispatch, readSelection }: { state: WizardSt
   };
   return (
     <section aria-labelledby="roster-title">
-      <Text as="h2" id="roster-title" size={500} weight="semibold">
+      <Text as="h2" block id="roster-title" size={500} weight="semibold">
         {t("ui.roster.title")}
       </Text>
       <Body1 as="p">{t("ui.roster.hint")}</Body1>

@@ -37,7 +37,7 @@ export function SchemeStep({ state, dispatch, saved }: { state: WizardState; dis
   };
   return (
     <section aria-labelledby="scheme-title">
-      <Text as="h2" id="scheme-title" size={500} weight="semibold">
+      <Text as="h2" block id="scheme-title" size={500} weight="semibold">
         {t("ui.scheme.title")}
       </Text>
       <Body1 as="p">{t("ui.scheme.hint")}</Body1>
