@@ -194,7 +194,7 @@ describe("wizard", () => {
     await user.click(screen.getByTestId("confirm-all"));
     await user.click(screen.getByRole("button", { name: "3. Grades & pay" }));
     const table = screen.getByTestId("grades-table");
-    expect([...table.querySelectorAll("th")].map((th) => th.textContent)).toEqual(["Label (中文)", "Label (English)", "From", "Coefficient"]);
+    expect(Array.from(table.querySelectorAll("th")).map((th) => th.textContent)).toEqual(["Label (中文)", "Label (English)", "From", "Coefficient"]);
     expect(table.querySelectorAll("tbody tr")).toHaveLength(scheme.grades.length);
     const min = screen.getByLabelText(`${top.label["en-US"]} · From`);
     await user.clear(min);

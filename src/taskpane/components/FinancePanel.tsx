@@ -6,8 +6,9 @@
  * for the amount now — and whether the payout sheet still shows what the engine computes.
  */
 import { errorText } from "../../io/error-text.js";
-import { Body1, Button, Caption1, makeStyles, MessageBar, MessageBarBody, Spinner, Text, tokens } from "@fluentui/react-components";
-import { useRef, useState } from "react";
+import { Body1, Button, makeStyles, MessageBar, MessageBarBody, Spinner, Text, tokens } from "@fluentui/react-components";
+import { useState } from "react";
+import { FileButton } from "./FileButton.js";
 import type { Lang } from "../../core/text.js";
 import { RecalcReportView } from "./RecalcReportView.js";
 import type { RecalcDone, RecalcOutcome } from "../host/types.js";
@@ -16,10 +17,6 @@ import { readFileBytes } from "./read-file.js";
 
 const useStyles = makeStyles({
   panel: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, marginBottom: tokens.spacingVerticalL, minWidth: 0 },
-  file: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS, flexWrap: "wrap", minWidth: 0 },
-  fileName: { overflowWrap: "anywhere", minWidth: 0 },
-  // the native input stays for keyboards and tests, out of sight: our button speaks the pane's language
-  hidden: { position: "absolute", width: "1px", height: "1px", overflow: "hidden", clip: "rect(0 0 0 0)", whiteSpace: "nowrap" },
 });
 
 export interface FinancePanelProps {
@@ -39,8 +36,6 @@ export function FinancePanel({ recalculate, recalculateFile, restorePayoutFormul
   const { t, lang } = useT();
   const styles = useStyles();
   const [state, setState] = useState<{ busy: boolean; outcome?: RecalcOutcome | null; restored?: number; error?: string; exported?: string }>({ busy: false });
-  const [fileName, setFileName] = useState<string | null>(null);
-  const input = useRef<HTMLInputElement>(null);
   const run = async (work: () => Promise<RecalcOutcome | null>, restored?: number) => {
     setState({ busy: true });
     try {
@@ -60,9 +55,8 @@ export function FinancePanel({ recalculate, recalculateFile, restorePayoutFormul
       setState({ busy: false, error: errorText(e, lang) });
     }
   };
-  const onFile = (file: File | undefined) => {
-    if (!file || !recalculateFile) return;
-    setFileName(file.name);
+  const onFile = (file: File) => {
+    if (!recalculateFile) return;
     void run(async () => recalculateFile(await readFileBytes(file), file.name, lang));
   };
   const onExport = async (done: RecalcDone) => {
@@ -88,22 +82,15 @@ export function FinancePanel({ recalculate, recalculateFile, restorePayoutFormul
       {recalculateFile && (
         <>
           <Body1>{t("ui.finance.file-hint")}</Body1>
-          <div className={styles.file}>
-            <input
-              ref={input}
-              className={styles.hidden}
-              type="file"
-              accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-              aria-label={t("ui.finance.file")}
-              disabled={state.busy}
-              onChange={(e) => onFile(e.target.files?.[0])}
-              data-testid="recalculate-file"
-            />
-            <Button appearance="primary" onClick={() => input.current?.click()} disabled={state.busy}>
-              {t("ui.finance.choose-file")}
-            </Button>
-            <Caption1 className={styles.fileName}>{fileName ?? t("ui.finance.no-file")}</Caption1>
-          </div>
+          <FileButton
+            label={t("ui.finance.file")}
+            button={t("ui.finance.choose-file")}
+            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            disabled={state.busy}
+            onFile={onFile}
+            testId="recalculate-file"
+            primary
+          />
         </>
       )}
       {state.busy && <Spinner size="tiny" label={t("ui.finance.busy")} />}

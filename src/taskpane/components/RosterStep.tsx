@@ -3,6 +3,7 @@
  * scheme — with every row-level problem listed (missing id, duplicate, text in a number) before
  * anything is generated.
  */
+import { FileButton } from "./FileButton.js";
 import { errorText } from "../../io/error-text.js";
 import { dataProblemText } from "../../io/data-problem-text.js";
 import { Body1, Button, Caption1, Checkbox, Field, makeStyles, MessageBar, MessageBarBody, Text, Textarea, tokens } from "@fluentui/react-components";
@@ -113,7 +114,7 @@ export function RosterStep({ state, dispatch, readSelection }: { state: WizardSt
         ))}
       </ul>
       <div className={styles.actions}>
-        <input type="file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" aria-label={t("ui.roster.file")} onChange={(e) => void onFile(e.target.files?.[0])} data-testid="roster-file" />
+        <FileButton label={t("ui.roster.file")} button={t("ui.roster.choose-file")} accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" onFile={(f) => void onFile(f)} testId="roster-file" />
         {readSelection && (
           <Button
             size="small"

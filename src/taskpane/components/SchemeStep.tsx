@@ -1,4 +1,5 @@
 /** Step 1: a gallery of the built-in templates, or a scheme from a JSON file. */
+import { FileButton } from "./FileButton.js";
 import { Body1, Caption1, Card, CardHeader, Field, makeStyles, mergeClasses, MessageBar, MessageBarBody, Text, tokens } from "@fluentui/react-components";
 import { builtInSchemes } from "../../schemes/index.js";
 import { parseScheme } from "../../core/scheme/load.js";
@@ -64,7 +65,7 @@ export function SchemeStep({ state, dispatch, saved }: { state: WizardState; dis
         ))}
       </div>
       <Field label={t("ui.scheme.import")} hint={t("ui.scheme.import-hint")} style={{ marginTop: tokens.spacingVerticalM }}>
-        <input type="file" accept=".json,application/json" onChange={(e) => void onFile(e.target.files?.[0])} data-testid="scheme-file" />
+        <FileButton label={t("ui.scheme.import")} button={t("ui.scheme.choose-file")} accept=".json,application/json" onFile={(f) => void onFile(f)} testId="scheme-file" />
       </Field>
       {state.source?.kind === "file" && state.source.name !== SAVED && <Body1 as="p">{t("ui.scheme.imported", { file: state.source.name })}</Body1>}
       {state.importProblems.length > 0 && (
