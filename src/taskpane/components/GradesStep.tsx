@@ -9,9 +9,11 @@ import { NumberInput } from "./NumberInput.js";
 const useStyles = makeStyles({
   // fixed columns that share the pane's width: four fields fit 320 px
   table: { tableLayout: "fixed", width: "100%" },
-  numberColumn: { width: "22%" },
+  numberColumn: { width: "4.5em" },
   cell: { paddingLeft: "2px", paddingRight: "2px", minWidth: 0 },
   input: { width: "100%", minWidth: 0 },
+  // the label boxes are narrow at 320 px: the text gets the room the padding took
+  inner: { paddingLeft: "2px", paddingRight: "2px" },
   preview: { marginTop: tokens.spacingVerticalM },
 });
 
@@ -44,10 +46,10 @@ export function GradesStep({ state, dispatch }: { state: WizardState; dispatch: 
               return (
                 <TableRow key={g.id} data-grade={g.id}>
                   <TableCell className={styles.cell}>
-                    <Input className={styles.input} aria-label={`${name} · ${t("ui.grades.label-zh")}`} value={g.label["zh-CN"]} onChange={(_, v) => dispatch({ type: "grade", index: i, label: { ...g.label, "zh-CN": v.value } })} />
+                    <Input size="small" className={styles.input} input={{ className: styles.inner }} aria-label={`${name} · ${t("ui.grades.label-zh")}`} value={g.label["zh-CN"]} onChange={(_, v) => dispatch({ type: "grade", index: i, label: { ...g.label, "zh-CN": v.value } })} />
                   </TableCell>
                   <TableCell className={styles.cell}>
-                    <Input className={styles.input} aria-label={`${name} · ${t("ui.grades.label-en")}`} value={g.label["en-US"]} onChange={(_, v) => dispatch({ type: "grade", index: i, label: { ...g.label, "en-US": v.value } })} />
+                    <Input size="small" className={styles.input} input={{ className: styles.inner }} aria-label={`${name} · ${t("ui.grades.label-en")}`} value={g.label["en-US"]} onChange={(_, v) => dispatch({ type: "grade", index: i, label: { ...g.label, "en-US": v.value } })} />
                   </TableCell>
                   <TableCell className={styles.cell}>
                     {typeof g.min === "number" ? (
