@@ -22,7 +22,8 @@ import { ReviewStep } from "./ReviewStep.js";
 import { RosterStep } from "./RosterStep.js";
 import { SchemeStep } from "./SchemeStep.js";
 import { StepNav } from "./StepNav.js";
-import { problemText, t as translate } from "../../i18n/index.js";
+import { t as translate } from "../../i18n/index.js";
+import { schemeProblemText } from "../../io/scheme-problem-text.js";
 import { sheetNameProblem } from "../../workbook/plan/names.js";
 
 const useStyles = makeStyles({
@@ -53,7 +54,7 @@ export function App({ host }: { host: Host }) {
   const index = STEPS.indexOf(state.step);
   const roster = state.draft ? parseRoster(state.draft, state.roster.text, { lang: state.lang, keepExtra: state.roster.keepExtra, source: state.roster.source }) : { people: [], problems: [] };
   const blockers = [
-    ...problems.map((p) => problemText(p, state.lang)),
+    ...problems.map((p) => schemeProblemText(p, state.draft, state.lang)),
     ...unreviewed(state).map((id) => t("ui.blocker.review", { name: state.draft?.parameters.find((p) => p.id === id)?.name[state.lang] ?? id })),
     ...(roster.problems.length ? [t("ui.roster.problems", { count: roster.problems.length })] : []),
     ...(state.options.period && !PERIOD_PATTERN.test(state.options.period) ? [t("period.invalid", { value: state.options.period })] : []),

@@ -10,7 +10,7 @@ import { indicatorTotal, schemeProblems } from "../state/select.js";
 import type { WizardEvent, WizardState } from "../state/wizard.js";
 import { useT } from "./i18n.js";
 import { NumberInput } from "./NumberInput.js";
-import { problemText } from "../../i18n/index.js";
+import { schemeProblemText } from "../../io/scheme-problem-text.js";
 
 const useStyles = makeStyles({
   // wraps at the task pane's 320 px: the name on its own line, then the number and the buttons
@@ -29,7 +29,8 @@ export function IndicatorsStep({ state, dispatch }: { state: WizardState; dispat
   const d = state.draft!;
   const total = indicatorTotal(d);
   const weighted = total.of === "weights";
-  const problems = schemeProblems(d, lang);
+  // the total's problem is said once, by the total bar above the list
+  const problems = schemeProblems(d, lang).filter((p) => p.key !== "scheme.points-sum" && p.key !== "scheme.weights-sum");
   const open = d.parameters.filter((p) => p.review && !state.reviewed.includes(p.id)).length;
   const addId = `custom_${d.indicators.length + 1}`;
   return (
@@ -124,7 +125,7 @@ export function IndicatorsStep({ state, dispatch }: { state: WizardState; dispat
           <MessageBarBody>
             <ul>
               {problems.map((p) => (
-                <li key={`${p.path}${p.key}`}>{problemText(p, lang)}</li>
+                <li key={`${p.path}${p.key}`}>{schemeProblemText(p, d, lang)}</li>
               ))}
             </ul>
           </MessageBarBody>
