@@ -1,7 +1,7 @@
 /** The wizard's reducer and selectors: every step's behaviour without a browser. */
 import { describe, expect, it } from "vitest";
 import { initialState, wizardReducer, type WizardEvent, type WizardState } from "../../src/taskpane/state/wizard.js";
-import { confirmedDraft, indicatorTotal, parseRoster, previewPerson, sampleRosterText, schemeProblems, unreviewed } from "../../src/taskpane/state/select.js";
+import { confirmedDraft, indicatorTotal, parseRoster, previewPeople, sampleRosterText, schemeProblems, unreviewed } from "../../src/taskpane/state/select.js";
 import { t } from "../../src/i18n/index.js";
 
 const run = (events: WizardEvent[], s: WizardState = initialState("zh-CN", "2026-11")) => events.reduce(wizardReducer, s);
@@ -52,12 +52,28 @@ describe("wizard state", () => {
     expect(s.draft!.parameters.find((p) => p.id === "safety_points")!.value).toBe(8);
   });
 
-  it("edits grades and the money unit, and previews a sample person", () => {
+  it("edits grades and the money unit, and previews three sample people: low, middle, high", () => {
     const s = run([{ type: "template", id: "call-center" }, { type: "grade", index: 0, min: 95, coefficient: 1.5 }, { type: "money-digits", digits: 0 }]);
     expect(s.draft!.grades[0]).toMatchObject({ min: 95, coefficient: 1.5 });
-    const p = previewPerson(s.draft!);
+    const p = previewPeople(s.draft!);
     expect(p).not.toBeNull();
-    expect(p!.payTotal % 100).toBe(0);
+    for (const x of [p!.low, p!.middle, p!.high]) expect(x.payTotal % 100).toBe(0);
+    expect(p!.low.total).toBeLessThanOrEqual(p!.middle.total);
+    expect(p!.middle.total).toBeLessThanOrEqual(p!.high.total);
+  });
+
+  it("a bonus pool's preview splits the budget among the sample team (it gave one person the whole budget)", () => {
+    const s = run([{ type: "template", id: "cs-bonus-pool" }]);
+    const p = previewPeople(s.draft!)!;
+    const budget = s.draft!.pay.find((l) => l.rule.kind === "pool")!;
+    expect(p.of).toBeGreaterThan(10);
+    // nobody gets the whole pool: the highest share is well under the budget
+    const pool = (budget.rule as { budget: number | { param: string } }).budget;
+    const yuan = typeof pool === "number" ? pool : s.draft!.parameters.find((x) => x.id === pool.param)!.value;
+    expect(yuan).toBeGreaterThan(0);
+    const total = yuan * 100;
+    expect(p.high.payTotal).toBeLessThan(total);
+    expect(p.high.payTotal).toBeGreaterThan(p.low.payTotal);
   });
 
   it("parses a pasted roster (tab-separated, as copied from Excel) and lists row problems", () => {

@@ -1,7 +1,7 @@
 /** Step 3: grade bands (labels in both languages, lower bounds, coefficients), the money unit, and a preview. */
 import { Body1, Caption1, Card, Field, Input, makeStyles, Select, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, tokens } from "@fluentui/react-components";
 import { formatMoney, type MoneyDigits } from "../../core/money.js";
-import { previewPerson } from "../state/select.js";
+import { previewPeople } from "../state/select.js";
 import type { WizardEvent, WizardState } from "../state/wizard.js";
 import { useT } from "./i18n.js";
 import { NumberInput } from "./NumberInput.js";
@@ -15,13 +15,15 @@ const useStyles = makeStyles({
   // the label boxes are narrow at 320 px: the text gets the room the padding took
   inner: { paddingLeft: "2px", paddingRight: "2px" },
   preview: { marginTop: tokens.spacingVerticalM },
+  samples: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
 });
 
 export function GradesStep({ state, dispatch }: { state: WizardState; dispatch: (e: WizardEvent) => void }) {
   const { t, lang } = useT();
   const styles = useStyles();
   const d = state.draft!;
-  const preview = previewPerson(d);
+  const preview = previewPeople(d);
+  const pooled = d.pay.some((l) => l.rule.kind === "pool");
   const digits = d.money.digits as MoneyDigits;
   return (
     <section aria-labelledby="grades-title">
@@ -81,13 +83,23 @@ export function GradesStep({ state, dispatch }: { state: WizardState; dispatch: 
       <Card className={styles.preview} data-testid="preview">
         <Text weight="semibold">{t("ui.preview.title")}</Text>
         {preview ? (
-          <Body1>
-            {t("ui.preview.person", {
-              total: preview.total,
-              grade: d.grades.find((g) => g.id === preview.grade)?.label[lang] ?? "—",
-              pay: formatMoney(preview.payTotal, digits),
-            })}
-          </Body1>
+          <>
+            <ul className={styles.samples}>
+              {(["low", "middle", "high"] as const).map((k) => (
+                <li key={k} data-testid={`preview-${k}`}>
+                  <Body1>
+                    {t(`ui.preview.${k}`)}
+                    {t("ui.preview.person", {
+                      total: preview[k].total,
+                      grade: d.grades.find((g) => g.id === preview[k].grade)?.label[lang] ?? "—",
+                      pay: formatMoney(preview[k].payTotal, digits),
+                    })}
+                  </Body1>
+                </li>
+              ))}
+            </ul>
+            <Caption1>{t(pooled ? "ui.preview.of-pool" : "ui.preview.of", { count: preview.of })}</Caption1>
+          </>
         ) : (
           <Body1>{t("ui.preview.unavailable")}</Body1>
         )}

@@ -54,13 +54,24 @@ export function sampleRosterText(draft: Scheme, rows: number): string {
 }
 
 /** What one plausible person would get under the draft: the grades-and-pay preview. */
-export function previewPerson(draft: Scheme): PersonResult | null {
+/** How many sample people the preview evaluates: enough that a pool's share is a share, not the whole budget. */
+export const PREVIEW_PEOPLE = 30;
+
+/**
+ * What three sample people would get — the lowest, the middle and the highest total among
+ * PREVIEW_PEOPLE seeded sample rows — evaluated together, so that ranks and bonus pools are split
+ * among a team, as they will be. Null while the scheme has problems or cannot score the sample.
+ */
+export function previewPeople(draft: Scheme): { low: PersonResult; middle: PersonResult; high: PersonResult; of: number } | null {
   if (schemeProblems(draft, "en-US").length) return null;
-  const s = sampleData(draft, { rows: 1, seed: 3 });
-  const { people } = parseRecords(s.header, [{ line: 2, cells: s.rows[0] }], draft);
+  const s = sampleData(draft, { rows: PREVIEW_PEOPLE, seed: 3 });
+  const { people } = parseRecords(s.header, s.rows.map((cells, i) => ({ line: i + 2, cells })), draft);
   if (!people.length) return null;
   try {
-    return compileScheme(draft).evaluateRoster(people)[0];
+    const results = compileScheme(draft).evaluateRoster(people).filter((r) => !r.excluded);
+    if (!results.length) return null;
+    const sorted = [...results].sort((a, b) => a.total - b.total);
+    return { low: sorted[0], middle: sorted[Math.floor((sorted.length - 1) / 2)], high: sorted[sorted.length - 1], of: results.length };
   } catch {
     return null;
   }
