@@ -216,6 +216,22 @@ describe("wizard", () => {
     expect(screen.getByTestId("review-changes").textContent).toContain(`${top.label["en-US"]} · lower bound: ${top.min} → 88`);
   });
 
+  it("grades: a pool's grade coefficients (parameters) are edited beside their grades", async () => {
+    const user = userEvent.setup();
+    const { container } = render(<App host={fakeHost().host} />);
+    await user.click(container.querySelector('[data-template="cs-bonus-pool"]')!);
+    await user.click(screen.getByTestId("next"));
+    await user.click(screen.getByRole("button", { name: "3. Grades & pay" }));
+    const coef = screen.getByTestId("grade-coefficient-excellent") as HTMLInputElement;
+    expect(coef.getAttribute("aria-label")).toMatch(/^Excellent · Coefficient \(.+\)$/);
+    const before = coef.value;
+    await user.clear(coef);
+    await user.type(coef, "1.6");
+    await user.click(screen.getByRole("button", { name: "2. Indicators" }));
+    expect((screen.getByTestId("param-coef_excellent") as HTMLInputElement).value).toBe("1.6");
+    expect(before).not.toBe("1.6");
+  });
+
   it("offers the scheme saved last time, and exports the edited scheme as JSON that validates", async () => {
     const { builtInScheme } = await import("../../src/schemes/index.js");
     const { parseScheme } = await import("../../src/core/scheme/load.js");

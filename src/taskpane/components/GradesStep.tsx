@@ -23,6 +23,15 @@ export function GradesStep({ state, dispatch }: { state: WizardState; dispatch: 
   const styles = useStyles();
   const d = state.draft!;
   const preview = previewPeople(d);
+  // a bound or coefficient the scheme takes from a parameter (a pool's grade coefficients) is
+  // edited here, beside its grade, as that parameter
+  const setting = (value: unknown, label: string, testId: string, onNumber: (v: number) => void) => {
+    if (typeof value === "number") return <NumberInput labelHidden label={label} value={value} testId={testId} onChange={onNumber} />;
+    const id = typeof value === "object" && value !== null && "param" in value ? String((value as { param: unknown }).param) : null;
+    const param = id === null ? undefined : d.parameters.find((p) => p.id === id);
+    if (!param) return <Caption1>—</Caption1>;
+    return <NumberInput labelHidden label={`${label} (${param.name[lang]})`} value={param.value} testId={testId} onChange={(v) => dispatch({ type: "param", id: param.id, value: v })} />;
+  };
   const pooled = d.pay.some((l) => l.rule.kind === "pool");
   const digits = d.money.digits as MoneyDigits;
   return (
@@ -54,18 +63,10 @@ export function GradesStep({ state, dispatch }: { state: WizardState; dispatch: 
                     <Input size="small" className={styles.input} input={{ className: styles.inner }} aria-label={`${name} · ${t("ui.grades.label-en")}`} value={g.label["en-US"]} onChange={(_, v) => dispatch({ type: "grade", index: i, label: { ...g.label, "en-US": v.value } })} />
                   </TableCell>
                   <TableCell className={styles.cell}>
-                    {typeof g.min === "number" ? (
-                      <NumberInput labelHidden label={`${name} · ${t("ui.grades.min")}`} value={g.min} testId={`grade-min-${g.id}`} onChange={(v) => dispatch({ type: "grade", index: i, min: v })} />
-                    ) : (
-                      <Caption1>{t("ui.grades.from-param", { param: g.min.param })}</Caption1>
-                    )}
+                    {setting(g.min, `${name} · ${t("ui.grades.min")}`, `grade-min-${g.id}`, (v) => dispatch({ type: "grade", index: i, min: v }))}
                   </TableCell>
                   <TableCell className={styles.cell}>
-                    {typeof g.coefficient === "number" ? (
-                      <NumberInput labelHidden label={`${name} · ${t("ui.grades.coefficient")}`} value={g.coefficient} testId={`grade-coefficient-${g.id}`} onChange={(v) => dispatch({ type: "grade", index: i, coefficient: v })} />
-                    ) : (
-                      <Caption1>—</Caption1>
-                    )}
+                    {setting(g.coefficient, `${name} · ${t("ui.grades.coefficient")}`, `grade-coefficient-${g.id}`, (v) => dispatch({ type: "grade", index: i, coefficient: v }))}
                   </TableCell>
                 </TableRow>
               );
