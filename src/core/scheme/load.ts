@@ -55,17 +55,40 @@ export function shapeProblem(raw: unknown): SchemeProblem | null {
   return null;
 }
 
+const TYPES = new Set(["number", "string", "object", "array", "boolean"]);
+
+/**
+ * zod's common issues as our own keys, said in one language by the front doors (zod's locale mixes
+ * in its type names: "期望 object,实际接收 undefined"); the rarer ones keep the locale's message.
+ * What was found is shown as written (a text, a number) or by its shape ([…], {…}).
+ */
+function zodProblem(i: z.core.$ZodIssue): { key: string; vars: MessageVars } {
+  const x = i as z.core.$ZodIssue & { expected?: string; input?: unknown; values?: unknown[]; minimum?: unknown; maximum?: unknown; keys?: string[] };
+  if (i.code === "invalid_type" && typeof x.expected === "string" && TYPES.has(x.expected)) {
+    if (x.input === undefined) return { key: `scheme.missing.${x.expected}`, vars: {} };
+    const v = x.input;
+    const found = typeof v === "string" ? `“${v.slice(0, 40)}”` : typeof v === "number" || typeof v === "boolean" ? String(v) : v === null ? "null" : Array.isArray(v) ? "[…]" : "{…}";
+    return { key: `scheme.wrong-type.${x.expected}`, vars: { found } };
+  }
+  if (i.code === "invalid_value" && Array.isArray(x.values)) return { key: "scheme.one-of", vars: { options: x.values.map((v) => JSON.stringify(v)).join(" | ") } };
+  if (i.code === "too_small" && typeof x.minimum === "number") return { key: "scheme.too-small", vars: { min: x.minimum } };
+  if (i.code === "too_big" && typeof x.maximum === "number") return { key: "scheme.too-big", vars: { max: x.maximum } };
+  if (i.code === "unrecognized_keys" && Array.isArray(x.keys)) return { key: "scheme.unknown-keys", vars: { keys: x.keys.join(", ") } };
+  return { key: "scheme.zod", vars: { detail: i.message } };
+}
+
 export function parseScheme(raw: unknown, lang: Lang = "en-US"): SchemeResult {
   const shape = shapeProblem(raw);
   if (shape) return { ok: false, problems: [shape] };
-  const r = SchemeSchema.safeParse(raw, { error: ZOD_LOCALES[lang]().localeError });
+  // the input beside each issue: "a text where a number belongs" says what it found
+  const r = SchemeSchema.safeParse(raw, { error: ZOD_LOCALES[lang]().localeError, reportInput: true });
   if (r.success) return { ok: true, scheme: r.data };
   return {
     ok: false,
     problems: r.error.issues.map((i) => {
       const params = (i as { params?: { key?: string; vars?: MessageVars } }).params;
       // our own checks carry a key; zod's come in words from its locale
-      return params?.key ? { path: formatPath(i.path), key: params.key, vars: params.vars ?? {} } : { path: formatPath(i.path), key: "scheme.zod", vars: { detail: i.message } };
+      return params?.key ? { path: formatPath(i.path), key: params.key, vars: params.vars ?? {} } : { path: formatPath(i.path), ...zodProblem(i) };
     }),
   };
 }
