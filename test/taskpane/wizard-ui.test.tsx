@@ -171,6 +171,11 @@ describe("wizard", () => {
     await screen.findByTestId("result");
     // the scheme generated (and kept in the workbook) has nothing left to review
     expect(calls[0].scheme.parameters.filter((p) => p.review)).toEqual([]);
+    expect(calls[0].scheme.parameters.filter((p) => p.confirmed)).toHaveLength(open);
+    // and the workbook's scheme sheet says so, beside each value
+    const { buildWorkbookPlan } = await import("../../src/workbook/plan/build-plan.js");
+    const sheet = buildWorkbookPlan(calls[0].scheme, calls[0].people, { lang: "en-US", mode: "native" }).sheets[0];
+    expect(sheet.blocks.flatMap((b) => b.values.flat()).filter((v) => v === "confirmed")).toHaveLength(open);
     cleanup();
     saved = calls[0].scheme;
     render(<App host={fakeHost().host} />);
@@ -178,6 +183,7 @@ describe("wizard", () => {
     await user.click(screen.getByTestId("next"));
     expect(screen.queryAllByRole("button", { name: /^Confirm the value of/ })).toHaveLength(0);
     expect(screen.queryByTestId("confirm-all")).toBeNull();
+    expect(screen.getAllByText("confirmed")).toHaveLength(open);
     saved = null;
   });
 

@@ -15,6 +15,8 @@ export const ParameterSchema = z
     value: z.number().finite(),
     /** true for a seed's `[X]`: the default is ours, and the user is asked to confirm it. */
     review: z.boolean().default(false),
+    /** a default the seed left open that the manager confirmed: not asked again, and said so on the scheme sheet */
+    confirmed: z.boolean().optional(),
     min: z.number().optional(),
     max: z.number().optional(),
     unit: z.string().optional(),

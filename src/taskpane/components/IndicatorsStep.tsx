@@ -108,7 +108,7 @@ export function IndicatorsStep({ state, dispatch }: { state: WizardState; dispat
                   <Button size="small" onClick={() => dispatch({ type: "review", id: p.id })} aria-label={t("ui.params.confirm-label", { name: p.name[lang] })}>
                     {t("ui.params.confirm")}
                   </Button>
-                ) : p.review ? (
+                ) : p.review || p.confirmed ? (
                   <Badge appearance="tint" color="success">
                     {t("ui.params.confirmed")}
                   </Badge>

@@ -53,7 +53,7 @@ export function schemeChanges(template: Scheme, draft: Scheme, lang: Lang): stri
   if (template.money.digits !== draft.money.digits) say("unit", { before: moneyUnit(template.money.digits), after: moneyUnit(draft.money.digits) });
   // everything else, by part: a reviewed default confirmed is not a change
   const handled = new Set(["indicators", "parameters", "grades", "money"]);
-  const strip = (s: Scheme) => ({ ...s, parameters: s.parameters.map(({ review: _r, value: _v, ...p }) => p) });
+  const strip = (s: Scheme) => ({ ...s, parameters: s.parameters.map((p) => ({ ...p, review: null, confirmed: null, value: null })) });
   const a = strip(template) as unknown as Record<string, unknown>;
   const b = strip(draft) as unknown as Record<string, unknown>;
   const parts = [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((k) => !handled.has(k) && !same(a[k], b[k]));

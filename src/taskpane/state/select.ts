@@ -30,7 +30,7 @@ export function indicatorTotal(draft: Scheme): { sum: number; expected: number; 
  */
 export function confirmedDraft(s: WizardState): Scheme | null {
   if (!s.draft) return null;
-  return { ...s.draft, parameters: s.draft.parameters.map((p) => (p.review && s.reviewed.includes(p.id) ? { ...p, review: false } : p)) };
+  return { ...s.draft, parameters: s.draft.parameters.map((p) => (p.review && s.reviewed.includes(p.id) ? { ...p, review: false, confirmed: true } : p)) };
 }
 
 export const unreviewed = (s: WizardState): string[] => (s.draft ? s.draft.parameters.filter((p) => p.review && !s.reviewed.includes(p.id)).map((p) => p.id) : []);

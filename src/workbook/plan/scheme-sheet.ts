@@ -108,7 +108,7 @@ export function schemeSheet(scheme: Scheme, name: string, lang: Lang, naming: Na
     // HR's words first; the id (what the defined names and the CLI's --param say) last, in grey
     blocks.push({ row, col: 0, values: list.map((p) => [p.name[lang]]) });
     blocks.push({ row, col: 1, values: list.map((p) => [p.value]), unlocked: true, formats: ["General"] });
-    blocks.push({ row, col: 2, values: list.map((p) => [unitWord(p.unit, lang), p.review ? t(lang, "wb.review") : ""]) });
+    blocks.push({ row, col: 2, values: list.map((p) => [unitWord(p.unit, lang), p.review ? t(lang, "wb.review") : p.confirmed ? t(lang, "wb.confirmed") : ""]) });
     blocks.push({ row, col: 4, values: list.map((p) => [p.note?.[lang] ?? ""]), wrap: true });
     blocks.push({ row, col: 5, values: list.map((p) => [p.id]), fill: ID_FILL });
     list.forEach((p, i) => {
