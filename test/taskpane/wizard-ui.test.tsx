@@ -113,7 +113,9 @@ describe("wizard", () => {
       'line 3, column "ID (id)": id "W1" appears again (first on line 2)',
     ]);
     await user.click(screen.getByRole("button", { name: "6. Generate" }));
-    expect(screen.getByTestId("blockers").textContent).toContain("2 problem(s) in the roster");
+    expect(screen.getByTestId("blockers").textContent).toContain("The roster has 2 problem(s): fix them on step 4, Roster, before generating");
+    // no blocker ends in a colon with nothing after it (it read "…before generating:")
+    for (const li of Array.from(screen.getByTestId("blockers").querySelectorAll("li"))) expect(li.textContent).not.toMatch(/[::]$/);
     expect((screen.getByTestId("generate") as HTMLButtonElement).disabled).toBe(true);
   });
 

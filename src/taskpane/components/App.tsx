@@ -56,7 +56,7 @@ export function App({ host }: { host: Host }) {
   const blockers = [
     ...problems.map((p) => schemeProblemText(p, state.draft, state.lang)),
     ...unreviewed(state).map((id) => t("ui.blocker.review", { name: state.draft?.parameters.find((p) => p.id === id)?.name[state.lang] ?? id })),
-    ...(roster.problems.length ? [t("ui.roster.problems", { count: roster.problems.length })] : []),
+    ...(roster.problems.length ? [t("ui.blocker.roster", { count: roster.problems.length })] : []),
     ...(state.options.period && !PERIOD_PATTERN.test(state.options.period) ? [t("period.invalid", { value: state.options.period })] : []),
     ...(state.draft && needsPeriod(state.draft) && !state.options.period ? [t("ui.blocker.period")] : []),
     ...[state.options.evaluationName, state.options.payoutName].flatMap((n) => {

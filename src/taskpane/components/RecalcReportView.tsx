@@ -80,7 +80,7 @@ export function RecalcReportView({ outcome: o, restored, onRestore, busy }: Reca
       {periods && <Text>{periods}</Text>}
       {totals && <Text data-testid="recalc-totals">{totals}</Text>}
       {!o.baseline && <Text>{t("cli.recalc.no-baseline")}</Text>}
-      {o.problems.length > 0 && <Text>{t("ui.roster.problems", { count: o.problems.length })}</Text>}
+      {o.problems.length > 0 && <Text>{t("ui.finance.data-problems", { count: o.problems.length })}</Text>}
       {o.settingChanges.length > 0 && (
         <div>
           <Text>{t("ui.finance.settings")}</Text>
