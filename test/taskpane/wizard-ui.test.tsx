@@ -89,6 +89,18 @@ describe("wizard", () => {
     expect(schemePlace("money.digits", s, "zh-CN")).toBe("money.digits");
   });
 
+  it("step 4 lists the required columns by label, the id a file may use beside it", async () => {
+    const user = userEvent.setup();
+    render(<App host={fakeHost().host} />);
+    await chooseWarehouse(user);
+    await user.click(screen.getByTestId("confirm-all"));
+    await user.click(screen.getByRole("button", { name: "4. Roster" }));
+    const items = Array.from(screen.getByTestId("roster-columns").querySelectorAll("li"));
+    const first = items.find((li) => li.textContent!.includes("unrecorded_movements"))!;
+    expect(first.firstElementChild!.textContent).toBe("Unrecorded stock movements");
+    expect(first.lastElementChild!.textContent).toBe("unrecorded_movements");
+  });
+
   it("step 2 explains each rule in words and marks the seed's defaults to review", async () => {
     const user = userEvent.setup();
     render(<App host={fakeHost().host} />);

@@ -6,7 +6,7 @@
 import { FileButton } from "./FileButton.js";
 import { errorText } from "../../io/error-text.js";
 import { dataProblemText } from "../../io/data-problem-text.js";
-import { Body1, Button, Caption1, Checkbox, Field, makeStyles, MessageBar, MessageBarBody, Text, Textarea, tokens } from "@fluentui/react-components";
+import { Body1, Button, Caption2, Checkbox, Field, makeStyles, MessageBar, MessageBarBody, Text, Textarea, tokens } from "@fluentui/react-components";
 import { dataColumns } from "../../core/data.js";
 import { columnLabel } from "../../io/roster-header.js";
 import { encodingName, type RosterRead } from "../../io/read-roster.js";
@@ -21,6 +21,7 @@ import { useState } from "react";
 const useStyles = makeStyles({
   actions: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap", alignItems: "center", margin: `${tokens.spacingVerticalS} 0` },
   columns: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  id: { color: tokens.colorNeutralForeground3, overflowWrap: "anywhere" },
   preview: { maxWidth: "100%", overflowX: "auto", margin: `${tokens.spacingVerticalS} 0` },
   table: { borderCollapse: "collapse", fontSize: tokens.fontSizeBase200 },
   cell: { border: `1px solid ${tokens.colorNeutralStroke2}`, padding: "2px 6px", whiteSpace: "nowrap", maxWidth: "12em", overflow: "hidden", textOverflow: "ellipsis" },
@@ -107,11 +108,16 @@ export function RosterStep({ state, dispatch, readSelection }: { state: WizardSt
       </Text>
       <Body1 as="p">{t("ui.roster.hint")}</Body1>
       <ul className={styles.columns} data-testid="roster-columns">
-        {columns.map((c) => (
-          <li key={c}>
-            <Caption1>{columnLabel(d, c, lang)}</Caption1>
-          </li>
-        ))}
+        {columns.map((c) => {
+          // the label first; the column id a file may use instead beside it, small and muted
+          const label = columnLabel(d, c, lang);
+          const name = label.endsWith(` (${c})`) ? label.slice(0, -(c.length + 3)) : label;
+          return (
+            <li key={c}>
+              <Body1>{name}</Body1> <Caption2 className={styles.id}>{c}</Caption2>
+            </li>
+          );
+        })}
       </ul>
       <div className={styles.actions}>
         <FileButton label={t("ui.roster.file")} button={t("ui.roster.choose-file")} accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" onFile={(f) => void onFile(f)} testId="roster-file" />
