@@ -13,22 +13,9 @@ import { recordFromXml } from "../../src/workbook/generation-record.js";
 import { columnLetter } from "../../src/workbook/plan/a1.js";
 import { cli, tempDir } from "../cli/cli-helpers.js";
 import { recalculate, soffice } from "./libreoffice.js";
+import { typeNumbers } from "./type-cells.js";
 
 const DATA = "id,name,unrecorded_movements,stock_errors,safety_violations,extra_points\nW1,张三,0,0,0,10\nW2,李四,11,0,0,0\nW3,王五,2,1,0,0\n";
-
-/** Rewrites cells of a saved workbook, as a person typing a number over them would. */
-function typeNumbers(path: string, sheetIndex: number, cells: Record<string, number>) {
-  const files = unzipSync(readFileSync(path));
-  const part = `xl/worksheets/sheet${sheetIndex + 1}.xml`;
-  let xml = strFromU8(files[part]);
-  for (const [ref, value] of Object.entries(cells)) {
-    const cell = new RegExp(`<c r="${ref}"([^>]*?)(?:/>|>[\\s\\S]*?</c>)`);
-    expect(cell.test(xml), `${part} ${ref}`).toBe(true);
-    xml = xml.replace(cell, (_, attrs: string) => `<c r="${ref}"${attrs.replace(/\s*t="\w+"/, "")}><v>${value}</v></c>`);
-  }
-  files[part] = strToU8(xml);
-  writeFileSync(path, zipSync(files));
-}
 
 describe("kpi-scorecard recalc", () => {
   it.skipIf(!soffice)("reads an edited, recalculated workbook back: agrees to the cent, says what changed and why; finds a cell typed over", async () => {

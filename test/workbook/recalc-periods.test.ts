@@ -5,28 +5,14 @@
  * grades compared with the engine's; a person's pay in each month is its own record ("2026-02 E1").
  */
 import { describe, expect, it } from "vitest";
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { openXlsx } from "../../src/io/xlsx-read.js";
 import { recordFromXml } from "../../src/workbook/generation-record.js";
 import { columnLetter } from "../../src/workbook/plan/a1.js";
 import { cli, tempDir } from "../cli/cli-helpers.js";
 import { recalculate, soffice } from "./libreoffice.js";
-
-/** Sets cells of a saved workbook to numbers (no formula), as typing them would. */
-function setCells(path: string, sheetIndex: number, cells: Record<string, number>) {
-  const files = unzipSync(readFileSync(path));
-  const part = `xl/worksheets/sheet${sheetIndex + 1}.xml`;
-  let xml = strFromU8(files[part]);
-  for (const [ref, value] of Object.entries(cells)) {
-    const cell = new RegExp(`<c r="${ref}"([^>]*?)(?:/>|>[\\s\\S]*?</c>)`);
-    expect(cell.test(xml), `${part} ${ref}`).toBe(true);
-    xml = xml.replace(cell, (_, attrs: string) => `<c r="${ref}"${attrs.replace(/\s*t="\w+"/, "")}><v>${value}</v></c>`);
-  }
-  files[part] = strToU8(xml);
-  writeFileSync(path, zipSync(files));
-}
+import { typeNumbers } from "./type-cells.js";
 
 describe("recalculating a workbook of several periods", () => {
   it.skipIf(!soffice)("each month and the roll-up: a corrected input in month 2 is found and attributed; a typed-over payout and a typed-over roll-up total are named by cell", async () => {
@@ -41,7 +27,7 @@ describe("recalculating a workbook of several periods", () => {
     // month 2: the first person's target completion corrected down to 0.5
     const feb = layout.periods![1];
     const target = `${columnLetter(feb.evaluationKeys.indexOf("target_completion"))}${header + 1}`;
-    setCells(join(dir, "m.xlsx"), index(feb.evaluation), { [target]: 0.5 });
+    typeNumbers(join(dir, "m.xlsx"), index(feb.evaluation), { [target]: 0.5 });
     const saved = recalculate(join(dir, "m.xlsx"));
 
     const r = await cli(["recalc", "--workbook", saved], dir);
@@ -58,11 +44,11 @@ describe("recalculating a workbook of several periods", () => {
     // month 3's first payout typed over, and the first roll-up total
     const mar = layout.periods![2];
     const payRef = `${columnLetter(mar.payoutKeys.indexOf("pay"))}${header + 1}`;
-    setCells(saved, index(mar.payout), { [payRef]: 99999 });
+    typeNumbers(saved, index(mar.payout), { [payRef]: 99999 });
     const rollup = layout.rollup!;
     const totalKey = rollup.keys.find((k) => k.startsWith("r:"))!;
     const rollRef = `${columnLetter(rollup.keys.indexOf(totalKey))}${(rollup.headerRow ?? 1) + 1}`;
-    setCells(saved, index(rollup.sheet), { [rollRef]: 1.5 });
+    typeNumbers(saved, index(rollup.sheet), { [rollRef]: 1.5 });
     const tampered = await cli(["recalc", "--workbook", saved], dir);
     expect(tampered.code).toBe(3);
     expect(tampered.out.split("\n")[0]).toBe("Result: does not agree — 1 payout cell(s) typed over with a number; 1 roll-up total(s) or grade(s) differ from the engine.");

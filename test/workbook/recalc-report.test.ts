@@ -7,29 +7,15 @@
 import { describe, expect, it } from "vitest";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
+import { strFromU8, strToU8 } from "fflate";
 import { openXlsx, type XlsxFile } from "../../src/io/xlsx-read.js";
 import { recordFromXml } from "../../src/workbook/generation-record.js";
 import { columnLetter } from "../../src/workbook/plan/a1.js";
 import { cli, tempDir } from "../cli/cli-helpers.js";
 import { recalculate, soffice } from "./libreoffice.js";
+import { typeNumbers } from "./type-cells.js";
 
 const DATA = "id,name,department,unrecorded_movements,stock_errors,safety_violations,extra_points\nW1,张三,一仓,0,0,0,10\nW2,李四,二仓,11,0,0,0\nW3,王五,二仓,2,1,0,0\n";
-
-/** Sets cells of a saved workbook to numbers (no formula), as typing them would. */
-function setCells(path: string, sheetIndex: number, cells: Record<string, number>, edit?: (files: Record<string, Uint8Array>) => void) {
-  const files = unzipSync(readFileSync(path));
-  const part = `xl/worksheets/sheet${sheetIndex + 1}.xml`;
-  let xml = strFromU8(files[part]);
-  for (const [ref, value] of Object.entries(cells)) {
-    const cell = new RegExp(`<c r="${ref}"([^>]*?)(?:/>|>[\\s\\S]*?</c>)`);
-    expect(cell.test(xml), `${part} ${ref}`).toBe(true);
-    xml = xml.replace(cell, (_, attrs: string) => `<c r="${ref}"${attrs.replace(/\s*t="\w+"/, "")}><v>${value}</v></c>`);
-  }
-  files[part] = strToU8(xml);
-  edit?.(files);
-  writeFileSync(path, zipSync(files));
-}
 
 /** The report's rows as text and numbers, and the row of a label in column A. */
 function reportRows(file: XlsxFile) {
@@ -52,8 +38,8 @@ describe("the reconciliation report (recalc --report)", () => {
     const dir = tempDir();
     const { layout, input, index } = await generated(dir);
     const gate = layout.settings.find((c) => c.name === "p_gate")!;
-    setCells(join(dir, "w.xlsx"), index(gate.sheet), { [gate.ref.replace(/\$/g, "")]: 40 });
-    setCells(join(dir, "w.xlsx"), index(layout.evaluation), { [input("unrecorded_movements", 1)]: 5 });
+    typeNumbers(join(dir, "w.xlsx"), index(gate.sheet), { [gate.ref.replace(/\$/g, "")]: 40 });
+    typeNumbers(join(dir, "w.xlsx"), index(layout.evaluation), { [input("unrecorded_movements", 1)]: 5 });
     const saved = recalculate(join(dir, "w.xlsx"));
 
     const r = await cli(["recalc", "--workbook", saved, "--report", "核对.xlsx"], dir, "zh-CN");
@@ -100,13 +86,13 @@ describe("the reconciliation report (recalc --report)", () => {
     const dir = tempDir();
     const { layout, input, index } = await generated(dir);
     // W2's count corrected in a workbook set to manual calculation: the payout formulas still show the old pay
-    setCells(join(dir, "w.xlsx"), index(layout.evaluation), { [input("unrecorded_movements", 1)]: 5 }, (files) => {
+    typeNumbers(join(dir, "w.xlsx"), index(layout.evaluation), { [input("unrecorded_movements", 1)]: 5 }, (files) => {
       const wb = strFromU8(files["xl/workbook.xml"]);
       files["xl/workbook.xml"] = strToU8(/<calcPr\b/.test(wb) ? wb.replace(/<calcPr\b/, '<calcPr calcMode="manual"') : wb.replace("</workbook>", '<calcPr calcMode="manual"/></workbook>'));
     });
     // and someone typed 500 over W1's bonus
     const bonus = (row: number) => `${columnLetter(layout.payoutKeys.indexOf("pay:bonus"))}${layout.headerRow! + 1 + row}`;
-    setCells(join(dir, "w.xlsx"), index(layout.payout), { [bonus(0)]: 500 });
+    typeNumbers(join(dir, "w.xlsx"), index(layout.payout), { [bonus(0)]: 500 });
 
     const r = await cli(["recalc", "--workbook", "w.xlsx", "--report", "r.xlsx"], dir);
     expect(r.code).toBe(3);
@@ -126,7 +112,7 @@ describe("the reconciliation report (recalc --report)", () => {
     expect(rows.slice(act + 2, act + 6).map((x) => x[0])).toEqual(expect.arrayContaining(["W1", "W2"]));
 
     // not marked manual: the same formulas are said to be not recalculated, or edited
-    setCells(join(dir, "w.xlsx"), index(layout.payout), {}, (files) => {
+    typeNumbers(join(dir, "w.xlsx"), index(layout.payout), {}, (files) => {
       files["xl/workbook.xml"] = strToU8(strFromU8(files["xl/workbook.xml"]).replace(' calcMode="manual"', ""));
     });
     const auto = await cli(["recalc", "--workbook", "w.xlsx"], dir);

@@ -65,15 +65,18 @@ export async function recalcCommand(argv: readonly string[], io: CliIO): Promise
   if (report.unmoved.length) lines.push(t(lang, "ui.finance.unmoved"), ...report.unmoved.map((u) => `  ${describeUnmoved(report, u, lang)}`));
   lines.push(describeRounding(report, lang));
 
-  if (out) {
-    const withPeriod = report.results.some((p) => p.period !== null);
-    writeAtomic(out, formatCsv(resultColumns(scheme, withPeriod), resultRows(scheme, report.results, [], withPeriod, lang)), io, force);
+  // every output made before any is written: a failure leaves none of them behind
+  const withPeriod = report.results.some((p) => p.period !== null);
+  const csv = out ? formatCsv(resultColumns(scheme, withPeriod), resultRows(scheme, report.results, [], withPeriod, lang)) : null;
+  const reportBytes = reportPath
+    ? await reportFile(report, { lang, name: t(lang, "wb.sheet.report"), source: basename(path), when: reportTime(new Date()), calculated: r.calculated, manualCalc: r.manualCalc })
+    : null;
+  if (out && csv !== null) {
+    writeAtomic(out, csv, io, force);
     lines.push(t(lang, "cli.written", { file: out, count: report.results.length }));
   }
-  if (reportPath) {
-    const name = t(lang, "wb.sheet.report");
-    const bytes = await reportFile(report, { lang, name, source: basename(path), when: reportTime(new Date()), calculated: r.calculated, manualCalc: r.manualCalc });
-    writeAtomic(reportPath, bytes, io, force);
+  if (reportPath && reportBytes) {
+    writeAtomic(reportPath, reportBytes, io, force);
     lines.push(t(lang, "cli.recalc.report-written", { file: reportPath }));
   }
   io.out(lines.join("\n") + "\n");
