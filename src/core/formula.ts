@@ -59,6 +59,7 @@ export const IF = (test: Formula, then: Formula, otherwise: Formula): Formula =>
 export const MIN = (...xs: Formula[]): Formula => call("MIN", ...xs);
 export const MAX = (...xs: Formula[]): Formula => call("MAX", ...xs);
 export const AND = (...xs: Formula[]): Formula => call("AND", ...xs);
+export const OR = (...xs: Formula[]): Formula => call("OR", ...xs);
 export const NOT = (x: Formula): Formula => call("NOT", x);
 export const ROUND = (x: Formula, digits: number): Formula => call("ROUND", x, digits);
 export const NA = (): Formula => call("NA");

@@ -191,8 +191,15 @@ export interface RosterFormulaContext extends FormulaContext {
   /** The line's condition for this row, or null when it has none. */
   eligible: Formula | null;
   moneyDigits: number;
-  /** This person's rank in an earlier period, the latest first ("" when they were not there). */
-  earlierRanks: readonly Formula[];
+  /** How many earlier periods run straight up to this one. */
+  periodsBack: number;
+  /** This person's rank `k` periods back (0 = the one before; "" when they were not there). */
+  earlierRank(k: number): Formula;
+  /**
+   * A roster-wide figure (the lowest total, a pool's total weight) computed once in a named
+   * cell, so that no row scans the roster for it; `label` is a catalog key (wb.agg.*).
+   */
+  once(key: string, label: string, vars: Record<string, string | number>, formula: Formula): Formula;
 }
 
 /** A pay kind computed over the whole roster: rank awards, pools, streaks of first places. */

@@ -9,7 +9,7 @@ import { z } from "zod";
 import { compileExpr, ConstSchema, constValue, ExprSchema } from "../expr.js";
 import { EvaluationError } from "../errors.js";
 import { MAX_YUAN, toCents } from "../money.js";
-import { add, AND, call, div, EMPTY, IF, mul, NA, op, ROUND, sub } from "../formula.js";
+import { add, AND, call, div, EMPTY, IF, mul, NA, neg, op, OR, ROUND, sub } from "../formula.js";
 import { constFormula, exprFormula, rosterPayKind } from "./kind.js";
 
 export const PoolPaySchema = z
@@ -59,7 +59,7 @@ export const pool = rosterPayKind({
     const budget = c.resolve(rule.budget);
     if (budget !== undefined && Math.abs(budget) > MAX_YUAN) c.issue(["budget"], "scheme.money-too-large", { max: MAX_YUAN });
   },
-  helpers: ["weight", "cumulative", "exact", "floor", "floors", "remainder", "position"],
+  helpers: ["weight", "exact", "floor", "remainder", "tie-weight", "tie-row", "extra"],
   compile(rule, c) {
     const weight = compileExpr(rule.weight, c.env);
     const budget = toCents(constValue(rule.budget, c.env), c.moneyDigits);
@@ -74,37 +74,34 @@ export const pool = rosterPayKind({
     const digits = f.moneyDigits;
     const units = mul(ROUND(constFormula(rule.budget, f), digits), 10 ** digits);
     const unitCents = 10 ** (2 - digits);
-    // running sums (shown for the reader) as SUM over the rows so far, not "the cell above +
-    // this row": a column that refers to itself row after row came out wrong in LibreOffice's
-    // grouped calculation once long (1,000 rows: its last cell was 0). Totals are summed where
-    // they are used, not read from a running column's last cell, for the same reason.
-    const W = call("SUM", f.helperColumn("weight"));
-    const rem = f.helperColumn("remainder");
-    const w = f.helperColumn("weight");
-    const r = f.helper("remainder");
-    const wr = f.helper("weight");
-    const remEq = op("=", rem, r);
-    const left = sub(units, call("SUM", f.helperColumn("floor")));
+    // Largest remainder in linear passes: every roster-wide figure once, in a named cell
+    // (f.once), and each row compares itself with those figures — no row scans the roster. The
+    // units left after the floors go to the `left` largest by (remainder, weight, row): the
+    // left-th largest remainder T; those above T all get one; among those at T, the largest
+    // weights (the k-th largest weight at T is T2); among those at T and T2, the earliest rows
+    // (the k2-th such row is R). The same set as allocatePool's sort, without sorting.
+    const w = f.helper("weight");
+    const rem = f.helper("remainder");
+    const row = call("ROW");
+    const W = f.once("weight", "wb.agg.pool.weight", {}, call("SUM", f.helperColumn("weight")));
+    const left = f.once("left", "wb.agg.pool.left", {}, sub(units, call("SUM", f.helperColumn("floor"))));
+    const T = f.once("t", "wb.agg.pool.t", {}, IF(op(">", left, 0), call("LARGE", f.helperColumn("remainder"), left), 0));
+    const k = f.once("k", "wb.agg.pool.k", {}, sub(left, call("SUMPRODUCT", neg(neg(op(">", f.helperColumn("remainder"), T))))));
+    const T2 = f.once("t2", "wb.agg.pool.t2", {}, IF(op(">", k, 0), call("LARGE", f.helperColumn("tie-weight"), k), 0));
+    const k2 = f.once("k2", "wb.agg.pool.k2", {}, sub(k, call("SUMPRODUCT", neg(neg(op(">", f.helperColumn("tie-weight"), T2))))));
+    const R = f.once("r", "wb.agg.pool.r", {}, IF(op(">", k2, 0), call("SMALL", f.helperColumn("tie-row"), k2), 0));
     return {
       helpers: {
         weight: IF(f.eligible ? AND(f.evaluated, f.eligible) : f.evaluated, exprFormula(rule.weight, f), 0),
-        cumulative: call("SUM", f.helperSoFar("weight")),
-        exact: IF(op("<=", W, 0), NA(), div(mul(units, f.helper("weight")), W)),
+        exact: IF(op("<=", W, 0), NA(), div(mul(units, w), W)),
         floor: call("INT", add(f.helper("exact"), 1e-9)),
-        floors: call("SUM", f.helperSoFar("floor")),
         remainder: sub(f.helper("exact"), f.helper("floor")),
-        // the largest remainders first, then the larger weight, then the earlier row — as
-        // allocatePool; the earlier rows counted over the rows so far (no ROW(): not every
-        // spreadsheet gives ROW(range) as an array)
-        position: sub(
-          add(
-            call("SUMPRODUCT", add(op(">", rem, r), mul(remEq, op(">", w, wr)))),
-            call("SUMPRODUCT", mul(op("=", f.helperSoFar("remainder"), r), op("=", f.helperSoFar("weight"), wr))),
-          ),
-          1,
-        ),
+        // the weight of a row at the threshold remainder (-1 elsewhere), and its row
+        "tie-weight": IF(op("=", rem, T), w, -1),
+        "tie-row": IF(AND(op("=", rem, T), op("=", w, T2)), row, EMPTY),
+        extra: AND(op(">", left, 0), OR(op(">", rem, T), AND(op("=", rem, T), OR(op(">", w, T2), AND(op("=", w, T2), op("<=", row, R)))))),
       },
-      pay: IF(f.ready, div(mul(add(f.helper("floor"), IF(op("<", f.helper("position"), left), 1, 0)), unitCents), 100), EMPTY),
+      pay: IF(f.ready, div(mul(add(f.helper("floor"), IF(f.helper("extra"), 1, 0)), unitCents), 100), EMPTY),
     };
   },
   budget: (rule, f, digits) => ROUND(constFormula(rule.budget, f), digits),

@@ -50,6 +50,6 @@ export const rankAward = rosterPayKind({
     };
   },
   formula: (rule, f) => ({
-    pay: f.paid(IF(op("=", f.cell("rank"), 1), constFormula(rule.first, f), IF(op("=", f.value("total"), MIN(f.whole("total"))), constFormula(rule.last, f), 0))),
+    pay: f.paid(IF(op("=", f.cell("rank"), 1), constFormula(rule.first, f), IF(op("=", f.value("total"), f.once("lowest", "wb.agg.lowest", {}, MIN(f.whole("total")))), constFormula(rule.last, f), 0))),
   }),
 });

@@ -22,9 +22,9 @@ export const streakAward = rosterPayKind({
     // the run of first places ending now, counted back through the earlier periods (as far as
     // the longest amount matters); the amount for a run of n is the n-th, the last repeating
     const amounts = rule.amounts.map((a) => constFormula(a, f));
-    const depth = Math.min(amounts.length - 1, f.earlierRanks.length);
+    const depth = Math.min(amounts.length - 1, f.periodsBack);
     let run: Formula = 0;
-    for (let k = depth - 1; k >= 0; k--) run = IF(op("=", f.earlierRanks[k], 1), add(1, run), 0);
+    for (let k = depth - 1; k >= 0; k--) run = IF(op("=", f.earlierRank(k), 1), add(1, run), 0);
     run = IF(op("=", f.cell("rank"), 1), add(1, run), 0);
     const amount = amounts.length === 1 ? IF(op(">", run, 0), amounts[0], 0) : IF(op(">", run, 0), call("CHOOSE", MIN(run, amounts.length), ...amounts), 0);
     return { pay: f.paid(amount) };

@@ -13,6 +13,7 @@ import { add, AND, call, EMPTY, IF, MAX, mul, op, str, type Formula } from "../.
 import { constFormula, type FormulaContext } from "../../core/kinds/kind.js";
 import { t } from "../../i18n/index.js";
 import type { Columns } from "./columns.js";
+import type { Aggregates } from "./aggregates.js";
 
 export interface AwardKeys {
   award: string;
@@ -43,10 +44,13 @@ export function awardFormulas(
   cell: (key: string) => Formula,
   whole: (key: string) => Formula,
   f: Pick<FormulaContext, "param">,
+  once: Aggregates,
 ): Map<string, Formula> {
   const out = new Map<string, Formula>();
+  // the one scan of the roster a row makes: how many have a total at least this one's
   out.set(keys.reach, call("COUNTIF", everyone, op("&", str(">="), total)));
-  const n = call("COUNT", everyone);
+  // roster-wide figures once, in their own cells (aggregates.ts)
+  const n = once.add(`${keys.award}_count`, "wb.agg.count", {}, call("COUNT", everyone));
   let given: Formula = 0;
   const tests: Formula[] = [];
   for (const a of awards) {
@@ -55,7 +59,7 @@ export function awardFormulas(
     // a person's reach into this award, for the count the next award starts after
     out.set(keys.reachOf(a.id), IF(AND(...tests.map((x) => call("NOT", x)), fits), cell(keys.reach), 0));
     tests.push(fits);
-    given = MAX(whole(keys.reachOf(a.id)));
+    given = once.add(`${keys.reachOf(a.id)}_given`, "wb.agg.award-given", { award: a.label[lang] }, MAX(whole(keys.reachOf(a.id))));
   }
   out.set(keys.award, awards.reduceRight<Formula>((rest, a, i) => IF(tests[i], str(a.label[lang]), rest), EMPTY));
   return out;

@@ -78,10 +78,11 @@ function planSheets(original: Scheme, people: readonly PlanPerson[], options: Pl
     const ev = evaluationSheet(ctx);
     const pay = payoutSheet(ctx, ev.layout);
     const summary = summarySheet(ctx, ev.layout, pay);
-    return { lang: options.lang, mode: options.mode, sheets: [s.sheet, ev.sheet, pay.sheet, summary], names: s.names, period: label };
+    return { lang: options.lang, mode: options.mode, sheets: [s.sheet, ev.sheet, pay.sheet, summary], names: [...s.names, ...ev.names, ...pay.names], period: label };
   }
 
   const sheets: SheetPlan[] = [s.sheet];
+  const planNames = [...s.names];
   const done: PeriodSheets[] = [];
   let lastCtx = ctx;
   let lastPay: ReturnType<typeof payoutSheet> | null = null;
@@ -109,12 +110,15 @@ function planSheets(original: Scheme, people: readonly PlanPerson[], options: Pl
     const ev = evaluationSheet(pctx);
     const pay = payoutSheet(pctx, ev.layout, history);
     sheets.push({ ...ev.sheet, period }, { ...pay.sheet, period });
+    planNames.push(...ev.names, ...pay.names);
     done.push({ period, sheet: pctx.sheetNames.evaluation, layout: ev.layout });
     lastCtx = pctx;
     lastPay = pay;
   }
   const lastLayout = done[done.length - 1].layout;
   sheets.push(summarySheet(lastCtx, lastLayout, lastPay!));
-  sheets.push(rollupSheet(ctx, base.rollup, done, people));
-  return { lang: options.lang, mode: options.mode, sheets, names: s.names };
+  const rollup = rollupSheet(ctx, base.rollup, done, people);
+  sheets.push(rollup.sheet);
+  planNames.push(...rollup.names);
+  return { lang: options.lang, mode: options.mode, sheets, names: planNames };
 }

@@ -399,6 +399,23 @@ function call(fn: string, args: Formula[], sheet: string, row: number, grid: Gri
           return s.length - (countBelow(s, x, true) - countBelow(s, x, false));
       }
     }
+    case "ROW":
+      if (args.length) throw new Unknown();
+      return row;
+    case "LARGE":
+    case "SMALL": {
+      const xs = evalNode(args[0], sheet, row, grid);
+      const k = numArg(1);
+      if (isError(k)) return k;
+      const err = (Array.isArray(xs) ? xs : [xs]).find(isError);
+      if (err) return err;
+      const s = Array.isArray(xs) ? sorted(xs) : typeof xs === "number" ? [xs] : [];
+      // a k that is not whole: not one this plan writes, and Excel's reading of it is not ours to guess
+      if (!Number.isInteger(k)) throw new Unknown();
+      const n = k;
+      if (n < 1 || n > s.length) return { error: "#NUM!" };
+      return fn === "SMALL" ? s[n - 1] : s[s.length - n];
+    }
     case "DATE": {
       const [y, m, d] = [numArg(0), numArg(1), numArg(2)];
       if (isError(y) || isError(m) || isError(d)) return VALUE;

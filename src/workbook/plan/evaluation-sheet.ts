@@ -19,7 +19,8 @@ import { DATE_FORMAT, inputCell, moneyFormat, optionLabel, POINTS_FORMAT, roster
 import { printA1 } from "./print-formula.js";
 import { inputValidation } from "./validation.js";
 import { addAwardColumns, awardFormulas, awardKeys } from "./award-columns.js";
-import type { PlanConditional, PlanValue, SheetPlan } from "./types.js";
+import type { PlanConditional, PlanName, PlanValue, SheetPlan } from "./types.js";
+import { Aggregates } from "./aggregates.js";
 
 /** Columns the formulas need and people do not read: whether a row is filled in, award reaches. */
 const HELPERS = /^(ready|evaluated|reach(@.*)?(:.*)?)$/;
@@ -44,7 +45,7 @@ export interface EvaluationLayout {
   whole(key: string, sheet?: string): Formula;
 }
 
-export function evaluationSheet(ctx: PlanContext): { sheet: SheetPlan; layout: EvaluationLayout } {
+export function evaluationSheet(ctx: PlanContext): { sheet: SheetPlan; layout: EvaluationLayout; names: PlanName[] } {
   const { scheme, lang } = ctx;
   const name = ctx.sheetNames.evaluation;
   const cols = new Columns();
@@ -161,14 +162,20 @@ export function evaluationSheet(ctx: PlanContext): { sheet: SheetPlan; layout: E
     grades.reduceRight<Formula>((rest, { g }) => IF(op(">=", totalCell, { name: ctx.names.gradeMin(g.id) }), then(g), rest), NA());
   if (scheme.grades.length) formula("grade", ifEvaluated(ctx.mode === "addin" ? addinGrade(ctx, totalCell) : byGrade((g) => str(g.label[lang]))));
   if (hasCoefficient) formula("coefficient", ifEvaluated(byGrade((g) => (g.coefficient === undefined ? NA() : { name: ctx.names.gradeCoefficient(g.id) }))));
+  // the one scan of the roster a row makes: its rank (roster-wide figures are computed once, aggregates.ts)
   formula("rank", ifEvaluated(call("RANK", totalCell, whole("total"))));
+  const agg = new Aggregates(lang, "ev", ctx.tableTag + ctx.nameSuffix);
   if (awardsHere)
-    for (const [key, x] of awardFormulas(scheme.awards, awardKeys(), lang, totalCell, whole("total"), (k) => f.cell(k), (k) => whole(k), f)) formula(key, ifEvaluated(x));
+    for (const [key, x] of awardFormulas(scheme.awards, awardKeys(), lang, totalCell, whole("total"), (k) => f.cell(k), (k) => whole(k), f, agg)) formula(key, ifEvaluated(x));
+  // among the bottom N from below (RANK(total, totals, 1) <= N) is: at most the N-th smallest total
+  // (everyone, when fewer than N are evaluated) — one figure for the sheet, not a rank per row
+  const bottom = (n: number) =>
+    agg.add("bottom", "wb.agg.bottom", { n }, IF(op("<", call("COUNT", whole("total")), n), MAX(whole("total")), call("SMALL", whole("total"), n)));
   for (const fl of flags) {
     const test =
       fl.key === "flag:below-pass"
         ? op("<", totalCell, constFormula(scheme.total.passMark!, f))
-        : AND(op("<=", call("RANK", totalCell, whole("total"), 1), scheme.ranking!.bottomCount), op("<>", f.cell("rank"), 1));
+        : AND(op("<=", totalCell, bottom(scheme.ranking!.bottomCount)), op("<>", f.cell("rank"), 1));
     formula(fl.key, ifEvaluated(IF(test, str(fl.label), EMPTY)));
   }
   const ratios = new Map<string, PlanValue>();
@@ -232,7 +239,8 @@ export function evaluationSheet(ctx: PlanContext): { sheet: SheetPlan; layout: E
     hidden: cols.list.flatMap((c, i) => (HELPERS.test(c.key) ? [i] : [])),
     protect: true,
   };
-  return { sheet, layout: { columns: cols, first, last, context: formulaContext, evaluated, ready, cell, whole } };
+  const names = agg.place(sheet);
+  return { sheet, names, layout: { columns: cols, first, last, context: formulaContext, evaluated, ready, cell, whole } };
 }
 
 function addinGrade(ctx: PlanContext, total: Formula): Formula {

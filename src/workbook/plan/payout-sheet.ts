@@ -13,31 +13,11 @@ import { rmbUppercaseFormula } from "../../core/rmb-formula.js";
 import { isPersonPay, payFormula, rosterPayKindOf } from "../../core/kinds/registry.js";
 import { area, call, EMPTY, IF, op, ref, ROUND, str, sub, sum, type Formula } from "../../core/formula.js";
 import { moneyUnit } from "../../core/money.js";
-import type { PlanBlock, PlanFormula, PlanValue, SheetPlan } from "./types.js";
+import type { PlanBlock, PlanFormula, PlanName, PlanValue, SheetPlan } from "./types.js";
+import { Aggregates } from "./aggregates.js";
+import { positionOn, valueAt, type PeriodSheet } from "./lookup.js";
 
-/** An earlier period's evaluation sheet, for rules that look back (first-place streaks). */
-export interface PeriodSheet {
-  sheet: string;
-  layout: EvaluationLayout;
-}
-
-/**
- * An id as MATCH must be given it to find exactly that id: MATCH reads `~ * ?` as wildcards, so
- * they are escaped with `~` (it reads no operators; and case never matters, because ids that
- * differ only in case are refused when the roster is read).
- */
-export const exactMatchKey = (cell: Formula): Formula =>
-  [
-    ["~", "~~"],
-    ["*", "~*"],
-    ["?", "~?"],
-  ].reduce((x, [from, to]) => call("SUBSTITUTE", x, str(from), str(to)), cell);
-
-/** `column` of the person whose id is in `idCell`, looked up on an earlier period's sheet ("" if absent). */
-export function lookBack(h: PeriodSheet, column: string, idCell: Formula): Formula {
-  const range = (key: string) => h.layout.whole(key, h.sheet);
-  return IF(op("=", idCell, EMPTY), EMPTY, call("IFERROR", call("INDEX", range(column), call("MATCH", exactMatchKey(idCell), range("id"), 0)), EMPTY));
-}
+export type { PeriodSheet } from "./lookup.js";
 
 /**
  * `history` holds the earlier periods that run straight up to this one, the latest first: a
@@ -47,7 +27,7 @@ export function payoutSheet(
   ctx: PlanContext,
   ev: EvaluationLayout,
   history: readonly PeriodSheet[] = [],
-): { sheet: SheetPlan; payColumn: number; lineColumns: Map<string, number> } {
+): { sheet: SheetPlan; payColumn: number; lineColumns: Map<string, number>; names: PlanName[] } {
   const { scheme, lang } = ctx;
   const evName = ctx.sheetNames.evaluation;
   const money = moneyFormat(scheme.money.digits);
@@ -94,7 +74,17 @@ export function payoutSheet(
     const test = cond(when);
     return IF(evaluated, test ? IF(test, ROUND(amount, digits), 0) : ROUND(amount, digits), everyoneEvaluated ? EMPTY : IF(ready, 0, EMPTY));
   };
-  const earlierRanks = history.map((h) => lookBack(h, "rank", f.cell("id")));
+  // a person's row on an earlier period's sheet, found once in a hidden column of its own (lookup.ts)
+  const earlierRank = (k: number): Formula => {
+    const h = history[k];
+    const key = `at:${h.sheet}`;
+    if (!cols.has(key)) {
+      cols.add({ key, header: t(lang, "wb.col.position-on", { sheet: h.sheet }), width: 10 });
+      set(key, positionOn(h, f.cell("id"), first));
+    }
+    return valueAt(h, "rank", here(key));
+  };
+  const agg = new Aggregates(lang, "pay", ctx.tableTag + ctx.nameSuffix);
   for (const line of scheme.pay) {
     const rule = line.rule;
     const key = `pay:${line.id}`;
@@ -114,7 +104,9 @@ export function payoutSheet(
       ready,
       eligible: cond(line.when),
       moneyDigits: digits,
-      earlierRanks,
+      periodsBack: history.length,
+      earlierRank,
+      once: (k, labelKey, vars, x) => agg.add(`${line.id}_${k}`, labelKey, { ...vars, line: line.name[lang] }, x),
     });
     for (const [k, x] of Object.entries(written.helpers ?? {})) set(helper(k), x);
     set(key, written.pay);
@@ -173,8 +165,9 @@ export function payoutSheet(
     freeze: { rows: first - 1, cols: 2 },
     widths: cols.list.map((c) => c.width ?? 10),
     // a pool's running weights and remainders: the split needs them, the reader of a payout does not
-    hidden: rosterLines.flatMap(({ line, kind }) => kind.helpers.map((k) => cols.at(`${line.id}:${k}`))),
+    hidden: [...rosterLines.flatMap(({ line, kind }) => kind.helpers.map((k) => cols.at(`${line.id}:${k}`))), ...cols.list.flatMap((c, i) => (c.key.startsWith("at:") ? [i] : []))],
     protect: true,
   };
-  return { sheet, payColumn: cols.at("pay"), lineColumns: new Map(scheme.pay.map((l) => [l.id, cols.at(`pay:${l.id}`)])) };
+  const names = agg.place(sheet);
+  return { sheet, names, payColumn: cols.at("pay"), lineColumns: new Map(scheme.pay.map((l) => [l.id, cols.at(`pay:${l.id}`)])) };
 }

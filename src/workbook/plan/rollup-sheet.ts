@@ -15,14 +15,15 @@ import { AND, area, call, div, EMPTY, IF, MIN, NA, N, op, ref, ROUND, str, sum, 
 import { Columns } from "./columns.js";
 import { addAwardColumns, awardFormulas, awardKeys } from "./award-columns.js";
 import { POINTS_FORMAT, type PlanContext, type PlanPerson } from "./context.js";
-import { lookBack, type PeriodSheet } from "./payout-sheet.js";
-import type { PlanFormula, PlanValue, SheetPlan } from "./types.js";
+import { positionOn, valueAt, type PeriodSheet } from "./lookup.js";
+import { Aggregates } from "./aggregates.js";
+import type { PlanFormula, PlanName, PlanValue, SheetPlan } from "./types.js";
 
 export interface PeriodSheets extends PeriodSheet {
   period: string;
 }
 
-export function rollupSheet(ctx: PlanContext, name: string, periods: readonly PeriodSheets[], people: readonly PlanPerson[]): SheetPlan {
+export function rollupSheet(ctx: PlanContext, name: string, periods: readonly PeriodSheets[], people: readonly PlanPerson[]): { sheet: SheetPlan; names: PlanName[] } {
   const { scheme, lang } = ctx;
   const env = { params: ctx.params };
   const cols = new Columns();
@@ -47,6 +48,8 @@ export function rollupSheet(ctx: PlanContext, name: string, periods: readonly Pe
   const last = periods[periods.length - 1];
   for (const s of scheme.periods.streaks) cols.add({ key: `s:${s.id}`, header: t(lang, "wb.col.streak", { label: s.label[lang], period: last.period }), width: 16 });
   if (scheme.periods.tiers) cols.add({ key: "tier", header: t(lang, "wb.col.tier", { period: last.period }), width: 12 });
+  // each person's row on each period's sheet, found once (lookup.ts); hidden
+  periods.forEach((p) => cols.add({ key: `at:${p.period}`, header: t(lang, "wb.col.position-on", { sheet: p.sheet }), width: 10 }));
 
   // the latest periods that run straight up to the last one, latest first
   const tail: PeriodSheets[] = [last];
@@ -70,7 +73,10 @@ export function rollupSheet(ctx: PlanContext, name: string, periods: readonly Pe
   const set = (key: string, body: Formula) => formulas.set(key, body);
   const cell = (key: string): Formula => ref({ col: cols.at(key) });
   const idCell = cell("id");
-  periods.forEach((p) => set(`t:${p.period}`, lookBack(p, "total", idCell)));
+  const at = (p: PeriodSheets) => cell(`at:${p.period}`);
+  periods.forEach((p) => set(`at:${p.period}`, positionOn(p, idCell, first)));
+  periods.forEach((p) => set(`t:${p.period}`, valueAt(p, "total", at(p))));
+  const agg = new Aggregates(lang, "roll", ctx.nameSuffix);
   for (const [g, members] of groups) {
     const totals = members.map((k) => cell(`t:${periods[k].period}`));
     const added = sum(totals.map((x) => N(x)));
@@ -86,16 +92,19 @@ export function rollupSheet(ctx: PlanContext, name: string, periods: readonly Pe
       const r = cell(`r:${g}`);
       const whole = (key: string): Formula => area({ c1: cols.at(key), r1: first, c2: cols.at(key), r2: first + Math.max(ids.length, 1) - 1 });
       // among the people rolled up into this period; a person with no evaluation in it has none
-      for (const [key, x] of awardFormulas(scheme.awards, awardKeys(`@${g}`), lang, r, whole(`r:${g}`), cell, whole, f0)) set(key, IF(call("ISNUMBER", r), x, EMPTY));
+      for (const [key, x] of awardFormulas(scheme.awards, awardKeys(`@${g}`), lang, r, whole(`r:${g}`), cell, whole, f0, agg)) set(key, IF(call("ISNUMBER", r), x, EMPTY));
     }
   }
   const hit = (rule: StreakRule, p: PeriodSheets): Formula => {
     const total = cell(`t:${p.period}`);
-    const rank = lookBack(p, "rank", idCell);
+    const rank = valueAt(p, "rank", at(p));
     const range = (key: string) => p.layout.whole(key, p.sheet);
+    // the period's last rank and its headcount: figures of the period, computed once
+    const lastRank = () => agg.add(`last_${p.period}`, "wb.agg.last-rank", { period: p.period }, call("MAX", range("rank")));
+    const counted = () => agg.add(`count_${p.period}`, "wb.agg.period-count", { period: p.period }, call("COUNT", range("total")));
     if (rule.when === "below") return AND(call("ISNUMBER", total), op("<", N(total), rule.mark === undefined ? 60 : constFormula(rule.mark, f0)));
     if (rule.when === "rank-first") return op("=", rank, 1);
-    return AND(call("ISNUMBER", total), op("=", rank, call("MAX", range("rank"))), op("<>", rank, 1), op(">", call("COUNT", range("total")), 1));
+    return AND(call("ISNUMBER", total), op("=", rank, lastRank()), op("<>", rank, 1), op(">", counted(), 1));
   };
   for (const s of scheme.periods.streaks)
     set(`s:${s.id}`, s.count > tail.length ? EMPTY : IF(AND(...tail.slice(0, s.count).map((p) => hit(s, p))), str(s.label[lang]), EMPTY));
@@ -120,7 +129,7 @@ export function rollupSheet(ctx: PlanContext, name: string, periods: readonly Pe
     return out;
   });
 
-  return {
+  const sheet: SheetPlan = {
     name,
     role: "summary",
     blocks: [{ row: first, col: 0, values: rows, formats: cols.list.map((c) => c.format) }],
@@ -129,7 +138,8 @@ export function rollupSheet(ctx: PlanContext, name: string, periods: readonly Pe
     conditional: [],
     freeze: { rows: 1, cols: 2 },
     widths: cols.list.map((c) => c.width ?? 10),
-    hidden: cols.list.flatMap((c, i) => (/^reach@/.test(c.key) ? [i] : [])),
+    hidden: cols.list.flatMap((c, i) => (/^(reach@|at:)/.test(c.key) ? [i] : [])),
     protect: true,
   };
+  return { sheet, names: agg.place(sheet) };
 }
