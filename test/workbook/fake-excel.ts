@@ -24,6 +24,8 @@ export class FakeExcel implements ContextApi {
   pageBreaks = new Map<string, string[]>();
   validations: { sheet: string; address: string; rule: unknown; prompt: unknown }[] = [];
   calculationSuspended = 0;
+  /** Number formats given as one value for a whole range. */
+  scalarFormats = 0;
   /** Charts added: their sheet and where they were put. */
   charts: { sheet: string; at: string | null }[] = [];
   private sheetNames: string[];
@@ -62,19 +64,29 @@ export class FakeExcel implements ContextApi {
     const fake = this;
     const cells = this.cells.get(name)!;
     const range = (address: string): RangeApi => {
-      const write = (v: unknown[][], as: (x: unknown, row: number) => unknown) => {
+      const write = (v: unknown[][] | unknown, as: (x: unknown, row: number) => unknown) => {
         if (fake.protectedSheets.has(name)) throw new Error("the sheet is protected");
-        const [start] = address.split(":");
-        const m = /^([A-Z]+)(\d+)$/.exec(start)!;
-        const col0 = m[1].split("").reduce((s, ch) => s * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-        v.forEach((row, i) => row.forEach((x, j) => cells.set(`${letters(col0 + j)}${Number(m[2]) + i}`, as(x, Number(m[2]) + i))));
+        const [start, end = start] = address.split(":");
+        const at = (a: string) => {
+          const m = /^([A-Z]+)(\d+)$/.exec(a)!;
+          return { col: m[1].split("").reduce((s, ch) => s * 26 + ch.charCodeAt(0) - 64, 0) - 1, row: Number(m[2]) };
+        };
+        const a = at(start);
+        const b = at(end);
+        // one value for the whole range (as Excel takes it): every cell of the range gets it
+        if (!Array.isArray(v)) {
+          for (let r = a.row; r <= b.row; r++) for (let c = a.col; c <= b.col; c++) cells.set(`${letters(c)}${r}`, as(v, r));
+          return;
+        }
+        if (v.length !== b.row - a.row + 1 || v.some((row) => (row as unknown[]).length !== b.col - a.col + 1)) throw new Error(`${v.length} rows of values for ${address}`);
+        v.forEach((row, i) => (row as unknown[]).forEach((x, j) => cells.set(`${letters(a.col + j)}${a.row + i}`, as(x, a.row + i))));
       };
       const r = {
-        set formulas(v: unknown[][]) {
+        set formulas(v: unknown[][] | string) {
           fake.op("formulas", v);
           write(v, (x) => x);
         },
-        set formulasR1C1(v: unknown[][]) {
+        set formulasR1C1(v: unknown[][] | string) {
           fake.op("formulasR1C1", v);
           // kept as Excel shows it through `formulas`: A1
           write(v, (x, row) => (typeof x === "string" && x.startsWith("=") ? r1c1ToA1(x, row) : x));
@@ -82,8 +94,9 @@ export class FakeExcel implements ContextApi {
         set columnHidden(v: boolean) {
           fake.op("columnHidden", v);
         },
-        set numberFormat(v: unknown[][]) {
+        set numberFormat(v: unknown[][] | string) {
           fake.op("numberFormat", v);
+          if (!Array.isArray(v)) fake.scalarFormats++;
         },
         format: {
           font: { set bold(_: boolean) { fake.op("bold"); } },

@@ -104,3 +104,18 @@ describe("Office writer", () => {
     expect(excel.pageLayouts.get("汇总")!.orientation).toBe("Portrait");
   });
 });
+
+describe("Office writer at scale", () => {
+  it("10,000 people: a computed column is one formula for its whole range — under 1 MiB in all, in at most 4 syncs", async () => {
+    const { scheme, people } = roster("ecommerce-cs", 10_000);
+    const excel = fakeExcel();
+    await generateInOffice(excel, scheme, people, { lang: "zh-CN", mode: "native" });
+    const total = excel.requestBytes.reduce((s, b) => s + b, 0);
+    expect(total).toBeLessThan(1024 * 1024);
+    expect(excel.syncs).toBeLessThanOrEqual(4);
+    // and every row has its formula: the fake fills a range given one value, as Excel does
+    const ev = excel.cells.get("考核")!;
+    expect(String(ev.get("W10002"))).toMatch(/^=IF\(\$N10002,ROUND\(MIN\(100,MAX\(0,\$O10002\+/);
+    expect(String(ev.get("W3"))).toMatch(/^=IF\(\$N3,/);
+  });
+});

@@ -4,9 +4,16 @@
  * has all of these members).
  */
 export interface RangeApi {
-  formulas: unknown[][];
-  formulasR1C1: unknown[][];
-  numberFormat: unknown[][];
+  /**
+   * A 2-D array the size of the range — or one value, which Excel applies to every cell of the
+   * range, a formula's relative references moving with each cell as in a fill-down (the platform
+   * facts in ARCHITECTURE.md; shown working, and asked to be typed, in
+   * https://techcommunity.microsoft.com/idea/microsoft365developerplatform/allow-passing-a-single-value-to-the-range-object-values-and-formulas/4211172).
+   * @types/office-js declares only the array (`any[][]`); our API view is widened here, and only here.
+   */
+  formulas: unknown[][] | string;
+  formulasR1C1: unknown[][] | string;
+  numberFormat: unknown[][] | string;
   columnHidden: boolean;
   format: {
     font: { bold: boolean };

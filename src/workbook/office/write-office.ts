@@ -1,7 +1,8 @@
 /**
  * Carries out a WorkbookPlan in the open workbook through Office.js. No business logic: the plan
  * says what goes where. What this adds is how to write it well:
- * - whole 2-D arrays per block (values and formulas together, text guarded as text);
+ * - a computed column as one R1C1 formula for its whole range; the other cells as whole 2-D
+ *   arrays per run of columns (text guarded as text); number formats one value per column;
  * - calculation suspended while writing; a sync per ~4 MB of requests (Excel on the web refuses
  *   a request over 5 MB), so the number of syncs grows only with the size of the data;
  * - never over an existing sheet or name (the caller gets free names from `existingNames`);
@@ -187,30 +188,68 @@ async function writeSheet(ws: SheetApi, s: SheetPlan, queue: (bytes: number) => 
   }
 }
 
+/**
+ * A column of a block whose every row holds the same formula object: a computed column. It is
+ * written as one R1C1 formula for the whole column range — a few hundred bytes however many
+ * people there are — instead of the same text once per row.
+ */
+function computedColumns(b: PlanBlock): boolean[] {
+  const width = b.values[0]?.length ?? 0;
+  if (b.values.length < 2) return new Array(width).fill(false);
+  return Array.from({ length: width }, (_, j) => {
+    const first = b.values[0][j];
+    return typeof first === "object" && first !== null && b.values.every((r) => r[j] === first);
+  });
+}
+
 async function writeBlock(ws: SheetApi, b: PlanBlock, queue: (bytes: number) => Promise<void>): Promise<void> {
   const width = b.values[0]?.length ?? 0;
   if (width === 0) return;
-  const formatted = b.formats?.some((f) => f && f !== "General") ?? false;
-  const formatRow = formatted ? b.formats!.map((f) => f ?? "General") : null;
-  // rows per request: a chunk of values and formats stays within half the budget on its own
-  const rowBytes = Math.max(1, (size(b.values[0].map(officeCell)) + (formatRow ? size(formatRow) : 0)) * 1.25);
-  const step = Math.max(1, Math.floor(REQUEST_BUDGET / 2 / rowBytes));
-  for (let start = 0; start < b.values.length; start += step) {
-    const rows = b.values.slice(start, start + step);
-    const top = b.row + start;
-    const cells = rows.map((r) => r.map(officeCell));
-    const formats = formatRow ? rows.map(() => formatRow) : null;
-    // flush first when this write would not fit in the request being built
-    await queue(size(cells) + (formats ? size(formats) : 0));
-    const range: RangeApi = ws.getRange(`${cellRef(top, b.col)}:${cellRef(top + rows.length - 1, b.col + width - 1)}`);
-    range.formulasR1C1 = cells;
-    if (formats) range.numberFormat = formats;
-    if (b.bold) range.format.font.bold = true;
-    if (b.fill) range.format.fill.color = `#${b.fill}`;
-    (b.columnFills ?? []).forEach((fill, j) => {
-      if (fill) ws.getRange(`${cellRef(top, b.col + j)}:${cellRef(top + rows.length - 1, b.col + j)}`).format.fill.color = `#${fill}`;
-    });
-    if (b.wrap) range.format.wrapText = true;
-    if (b.unlocked) range.format.protection.locked = false;
+  const last = b.row + b.values.length - 1;
+  const column = (j: number) => ws.getRange(`${cellRef(b.row, b.col + j)}:${cellRef(last, b.col + j)}`);
+  const computed = computedColumns(b);
+  // computed columns: one formula each, for every row at once
+  for (let j = 0; j < width; j++) {
+    if (!computed[j]) continue;
+    const text = officeCell(b.values[0][j]) as string;
+    await queue(text.length + 64);
+    column(j).formulasR1C1 = text;
   }
+  // the other columns (inputs, ids, names, labels) as 2-D arrays, in runs of adjacent columns,
+  // cut into row chunks that keep a request under the budget
+  const runs: { from: number; to: number }[] = [];
+  for (let j = 0; j < width; j++) {
+    if (computed[j]) continue;
+    const run = runs[runs.length - 1];
+    if (run && run.to === j - 1) run.to = j;
+    else runs.push({ from: j, to: j });
+  }
+  for (const { from, to } of runs) {
+    const sample = b.values[0].slice(from, to + 1).map(officeCell);
+    const rowBytes = Math.max(1, size(sample) * 1.25);
+    const step = Math.max(1, Math.floor(REQUEST_BUDGET / 2 / rowBytes));
+    for (let start = 0; start < b.values.length; start += step) {
+      const rows = b.values.slice(start, start + step);
+      const top = b.row + start;
+      const cells = rows.map((r) => r.slice(from, to + 1).map(officeCell));
+      // flush first when this write would not fit in the request being built
+      await queue(size(cells));
+      ws.getRange(`${cellRef(top, b.col + from)}:${cellRef(top + rows.length - 1, b.col + to)}`).formulasR1C1 = cells;
+    }
+  }
+  // formats and fills per column, one value each
+  for (let j = 0; j < width; j++) {
+    const f = b.formats?.[j];
+    if (f && f !== "General") {
+      await queue(f.length + 64);
+      column(j).numberFormat = f;
+    }
+    const fill = b.columnFills?.[j];
+    if (fill) column(j).format.fill.color = `#${fill}`;
+  }
+  const range: RangeApi = ws.getRange(`${cellRef(b.row, b.col)}:${cellRef(last, b.col + width - 1)}`);
+  if (b.bold) range.format.font.bold = true;
+  if (b.fill) range.format.fill.color = `#${b.fill}`;
+  if (b.wrap) range.format.wrapText = true;
+  if (b.unlocked) range.format.protection.locked = false;
 }
