@@ -17,9 +17,13 @@ import { printA1 } from "../../src/workbook/plan/print-formula.js";
 function scans(f: Formula, out: { rows: number; open: boolean }[] = []): { rows: number; open: boolean }[] {
   if (typeof f !== "object" || f === null) return out;
   if ("area" in f) out.push({ rows: f.area.r2 === undefined ? Infinity : f.area.r2 - f.area.r1 + 1, open: f.area.r2 === undefined });
-  else if ("op" in f) (scans(f.l, out), scans(f.r, out));
-  else if ("neg" in f) scans(f.neg, out);
-  else if ("fn" in f) f.args.forEach((a, i) => (f.fn === "INDEX" && i === 0 ? undefined : scans(a, out)));
+  else if ("op" in f) {
+    scans(f.l, out);
+    scans(f.r, out);
+  } else if ("neg" in f) scans(f.neg, out);
+  else if ("fn" in f) f.args.forEach((a, i) => {
+    if (f.fn !== "INDEX" || i > 0) scans(a, out);
+  });
   return out;
 }
 

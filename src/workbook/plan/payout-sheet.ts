@@ -11,7 +11,7 @@ import type { EvaluationLayout } from "./evaluation-sheet.js";
 import { whenFormula } from "../../core/condition.js";
 import { rmbUppercaseFormula } from "../../core/rmb-formula.js";
 import { isPersonPay, payFormula, rosterPayKindOf } from "../../core/kinds/registry.js";
-import { area, call, EMPTY, IF, op, ref, ROUND, str, sub, sum, type Formula } from "../../core/formula.js";
+import { area, call, EMPTY, IF, op, ref, ROUND, sub, sum, type Formula } from "../../core/formula.js";
 import { moneyUnit } from "../../core/money.js";
 import type { PlanBlock, PlanFormula, PlanName, PlanValue, SheetPlan } from "./types.js";
 import { Aggregates } from "./aggregates.js";
