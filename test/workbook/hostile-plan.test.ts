@@ -32,8 +32,8 @@ describe("formulas cannot be fooled by text", () => {
     for (const p of [single, periods]) {
       const f = formulas(buildWorkbookPlan(p.scheme, p.people, { lang: "zh-CN", mode: "native" })).join("\n");
       for (const m of f.matchAll(/MATCH\(/g)) expect(f.slice(m.index! + 6, m.index! + 6 + 11)).toBe("SUBSTITUTE(");
-      // COUNTIF only with a number criterion (">="&total), never a label or an id
-      for (const m of f.matchAll(/COUNTIF\(([^,]+),([^)]*)\)/g)) expect(m[2]).toMatch(/^">="&\$/);
+      // COUNTIF only with a number criterion (">"&total for the rank), never a label or an id
+      for (const m of f.matchAll(/COUNTIF\(([^,]+),([^)]*)\)/g)) expect(m[2]).toMatch(/^">=?"&\$[A-Z]+\$?\d+$/);
       expect(f).not.toMatch(/SUMIF|VLOOKUP|HLOOKUP|SEARCH\(/);
     }
   });
