@@ -34,6 +34,7 @@ const API: Record<string, { set: string; version: number; guard?: RegExp }> = {
   dataBar: { set: "ExcelApi", version: 1.6 },
   suspendApiCalculationUntilNextSync: { set: "ExcelApi", version: 1.6 },
   freezePanes: { set: "ExcelApi", version: 1.7 },
+  getRangeByIndexes: { set: "ExcelApi", version: 1.7 },
   dataValidation: { set: "ExcelApi", version: 1.8 },
   // print settings: set where Excel has them (`if (s.print && ws.pageLayout)`), skipped elsewhere
   pageLayout: { set: "ExcelApi", version: 1.9, guard: /if \(s\.print && ws\.pageLayout\)/ },

@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fakeCustomXmlParts, fakeExcel, type FakeExcel } from "../workbook/fake-excel.js";
+import { FakeSheetReader } from "../workbook/fake-sheet-reader.js";
 import { recordFromXml, recordXml } from "../../src/workbook/generation-record.js";
 import { builtInScheme } from "../../src/schemes/index.js";
 
@@ -97,26 +98,14 @@ describe("Office host", () => {
         : [["本表全部由公式按考核表计算"], layout.payoutKeys, layout.payoutKeys.map((k: string) => ({ id: "W1", "pay:bonus": sheetPay, pay: sheetPay })[k] ?? null)];
     // the scheme sheet's settings, by defined name, as generated
     const named = new Map<string, unknown>([["p_bonus_base", 300], ["p_gate", 80], ["p_unrecorded_points", 2], ["p_stock_error_points", 5], ["p_safety_points", 10], ["p_extra_points_cap", 100], ["p_between_rule", 0], ["p_r_extra_points_min", 0]]);
-    let calculated = 0;
     let cleared = false;
-    g.Excel = {
-      CalculationType: { full: "Full" },
-      run: async (f: (context: unknown) => Promise<unknown>) =>
-        f({
-          workbook: {
-            application: { calculate: () => calculated++ },
-            // Excel's used range starts at the first used row: row 2 once the line above the table is cleared
-            worksheets: { getItem: (name: string) => ({ getUsedRange: () => ({ load: () => undefined, get values() { return values(name).slice(cleared ? 1 : 0); }, get rowIndex() { return cleared ? 1 : 0; } }) }) },
-            names: {
-              getItemOrNullObject: (name: string) => ({
-                getRangeOrNullObject: () => ({ load: () => undefined, isNullObject: !named.has(name), get values() { return [[named.get(name)]]; } }),
-              }),
-            },
-            customXmlParts: fakeCustomXmlParts(parts),
-          },
-          sync: async () => undefined,
-        }),
+    const reader = new FakeSheetReader(new Map(), named, { customXmlParts: fakeCustomXmlParts(parts) });
+    // Excel's used range starts at the first used row: row 2 once the line above the table is cleared
+    const excelNow = () => {
+      for (const name of [layout.evaluation, layout.payout]) reader.sheets.set(name, { top: cleared ? 1 : 0, values: values(name).slice(cleared ? 1 : 0) });
+      return reader;
     };
+    g.Excel = { run: async (f: (context: unknown) => Promise<unknown>) => f(excelNow()) };
     const report = async () => {
       const r = await host.recalculate!();
       if (!r || !("snapshot" in r)) throw new Error(JSON.stringify(r));
@@ -140,7 +129,7 @@ describe("Office host", () => {
     expect(third.settingChanges).toEqual([{ name: "p_bonus_base", before: 300, after: 400 }]);
     expect(third.changes.map((c) => [c.line, c.before, c.after])).toEqual([["bonus", 0, 40000], ["pay", 0, 40000]]);
     expect(third.mismatches).toEqual([]);
-    expect(calculated).toBe(3);
+    expect(reader.calculated).toBe(3);
 
     // someone cleared the legend line above both tables: the used range starts lower, nobody is lost
     cleared = true;
@@ -182,34 +171,14 @@ describe("Office host", () => {
     let unrecorded = 11;
     // the file's parts: another program's, and ours
     const parts = ['<other xmlns="urn:someone-else"/>', recordXml(record)];
-    g.Excel = {
-      CalculationType: { full: "Full" },
-      run: async (f: (context: unknown) => Promise<unknown>) =>
-        f({
-          workbook: {
-            customXmlParts: fakeCustomXmlParts(parts),
-            application: { calculate: () => undefined },
-            worksheets: {
-              getItem: (name: string) => ({
-                getUsedRange: () => ({
-                  load: () => undefined,
-                  get values() {
-                    return name === layout.evaluation
-                      ? [["白色:可填写"], layout.evaluationKeys, layout.evaluationKeys.map((k) => ({ id: "W1", name: "张三", unrecorded_movements: unrecorded, stock_errors: 0, safety_violations: 0, extra_points: 0 })[k] ?? 0)]
-                      : [["本表全部由公式按考核表计算"], layout.payoutKeys, layout.payoutKeys.map((k) => ({ id: "W1", "pay:bonus": 0, pay: 0 })[k] ?? null)];
-                  },
-                }),
-              }),
-            },
-            names: {
-              getItemOrNullObject: (name: string) => ({
-                getRangeOrNullObject: () => ({ load: () => undefined, isNullObject: false, values: [[record.snapshot!.settings[name]]] }),
-              }),
-            },
-          },
-          sync: async () => undefined,
-        }),
+    const named = new Map(Object.entries(record.snapshot!.settings));
+    const reader = new FakeSheetReader(new Map(), named, { customXmlParts: fakeCustomXmlParts(parts) });
+    const excelNow = () => {
+      reader.sheets.set(layout.evaluation, { values: [["白色:可填写"], layout.evaluationKeys, layout.evaluationKeys.map((k) => ({ id: "W1", name: "张三", unrecorded_movements: unrecorded, stock_errors: 0, safety_violations: 0, extra_points: 0 })[k] ?? 0)] });
+      reader.sheets.set(layout.payout, { values: [["本表全部由公式按考核表计算"], layout.payoutKeys, layout.payoutKeys.map((k) => ({ id: "W1", "pay:bonus": 0, pay: 0 })[k] ?? null)] });
+      return reader;
     };
+    g.Excel = { run: async (f: (context: unknown) => Promise<unknown>) => f(excelNow()) };
     const host = officeHost("en-US");
     expect(await host.savedScheme()).toEqual(JSON.parse(JSON.stringify(scheme)));
     const r = await host.recalculate!();
@@ -252,47 +221,26 @@ describe("Office host", () => {
     const layout = recordFromXml(parts[0])!.layout!;
     const bonusAt = layout.payoutKeys.indexOf("pay:bonus");
     const row = (id: string, bonus: unknown) => layout.payoutKeys.map((k: string, j: number) => (k === "id" ? id : j === bonusAt ? bonus : "=RC[-1]"));
-    const calls: string[] = [];
-    let isProtected = true;
-    g.Excel = {
-      run: async (f: (context: unknown) => Promise<unknown>) =>
-        f({
-          workbook: {
-            customXmlParts: fakeCustomXmlParts(parts),
-            worksheets: {
-              getItem: () => ({
-                getUsedRange: () => ({
-                  load: () => undefined,
-                  values: [["本表全部由公式按考核表计算"], layout.payoutKeys, row("W1", 300), row("W2", 500), row("W3", 0)],
-                  formulasR1C1: [["本表全部由公式按考核表计算"], layout.payoutKeys, row("W1", "=ROUND(R[0]C[-2]*2,2)"), row("W2", 500), row("W3", "=ROUND(R[0]C[-2]*2,2)")],
-                }),
-                protection: {
-                  load: () => undefined,
-                  get protected() {
-                    return isProtected;
-                  },
-                  unprotect: () => {
-                    calls.push("unprotect");
-                    isProtected = false;
-                  },
-                  protect: (o: object) => calls.push(`protect ${JSON.stringify(o)}`),
-                },
-                getRange: (address: string) => ({
-                  set formulasR1C1(v: unknown) {
-                    calls.push(`${address} ${JSON.stringify(v)}`);
-                  },
-                }),
-              }),
-            },
+    const reader = new FakeSheetReader(
+      new Map([
+        [
+          layout.payout,
+          {
+            protected: true,
+            values: [["本表全部由公式按考核表计算"], layout.payoutKeys, row("W1", 300), row("W2", 500), row("W3", 0)],
+            formulas: [["本表全部由公式按考核表计算"], layout.payoutKeys, row("W1", "=ROUND(R[0]C[-2]*2,2)"), row("W2", 500), row("W3", "=ROUND(R[0]C[-2]*2,2)")],
           },
-          sync: async () => undefined,
-        }),
-    };
+        ],
+      ]),
+      new Map(),
+      { customXmlParts: fakeCustomXmlParts(parts) },
+    );
+    g.Excel = { run: async (f: (context: unknown) => Promise<unknown>) => f(reader) };
     const restored = await officeHost("en-US").restorePayoutFormulas!([{ id: "W2", line: "bonus" }, { id: "W1", line: "bonus" }]);
     expect(restored).toBe(1);
-    const letter = String.fromCharCode(65 + bonusAt);
-    // W2: the second person, under the line above the table and the header
-    expect(calls).toEqual(["unprotect", `${letter}4 [["=ROUND(R[0]C[-2]*2,2)"]]`, 'protect {"allowFormatColumns":true,"allowSort":true,"allowAutoFilter":true}']);
+    // W2: the second person, under the line above the table and the header (row 4)
+    expect(reader.calls).toEqual([`unprotect ${layout.payout}`, `${layout.payout} R4C${bonusAt + 1}:1x1 =ROUND(R[0]C[-2]*2,2)`, `protect ${layout.payout} {"allowFormatColumns":true,"allowSort":true,"allowAutoFilter":true}`]);
+    expect(reader.sheets.get(layout.payout)!.protected).toBe(true);
   });
 
   it("says why it cannot recalculate a workbook of several periods, or one whose recorded scheme is broken", async () => {

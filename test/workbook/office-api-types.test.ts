@@ -6,15 +6,22 @@
  */
 import { describe, expect, it } from "vitest";
 import type { ContextApi, RangeApi, SheetApi } from "../../src/workbook/office/api.js";
+import type { ReadContextApi, ReadRangeApi, ReadSheetApi } from "../../src/workbook/office/read-api.js";
 
 // compile-time checks: each line fails `npm run typecheck` when the shapes part
 type Assignable<From, To> = [From] extends [To] ? true : false;
 const context: Assignable<Excel.RequestContext, ContextApi> = true;
 const sheet: Assignable<Excel.Worksheet, SheetApi> = true;
 const range: Assignable<Excel.Range, RangeApi> = true;
+const readContext: Assignable<Excel.RequestContext, ReadContextApi> = true;
+const readSheet: Assignable<Excel.Worksheet, ReadSheetApi> = true;
+const readRange: Assignable<Excel.Range, ReadRangeApi> = true;
 
 describe("the writer's view of Office.js", () => {
   it("is what Excel.RequestContext, Worksheet and Range offer (checked by the compiler)", () => {
     expect([context, sheet, range]).toEqual([true, true, true]);
+  });
+  it("so is the readers' view (recalculation, putting formulas back)", () => {
+    expect([readContext, readSheet, readRange]).toEqual([true, true, true]);
   });
 });

@@ -7,15 +7,14 @@ import type { Host } from "./types.js";
 import type { Lang } from "../../core/text.js";
 import { t } from "../../i18n/index.js";
 import { generateInOffice } from "../../workbook/office/generate.js";
-import { existingNames, SHEET_PROTECTION, writeToOffice } from "../../workbook/office/write-office.js";
+import { existingNames, writeToOffice } from "../../workbook/office/write-office.js";
 import { reportSheet } from "../../workbook/plan/report-sheet.js";
 import { reportTime } from "../../workbook/xlsx/report-file.js";
 import { freeName } from "../../workbook/plan/names.js";
 import type { ContextApi } from "../../workbook/office/api.js";
 import { browserDownload } from "./standalone.js";
 import { evaluationProblem, recalcTables, schemeAsEdited } from "../../workbook/read-back.js";
-import { formulasToRestore } from "../../workbook/restore-formulas.js";
-import { columnLetter } from "../../workbook/plan/a1.js";
+import { readForRecalc, restoreInOffice } from "../../workbook/office/read-office.js";
 import { parseScheme } from "../../core/scheme/load.js";
 import { generationRecord, headerRowOf, layoutTables } from "../../workbook/generation-record.js";
 import { readRecord, writeRecord } from "./office-record.js";
@@ -60,32 +59,12 @@ export function officeHost(lang: Lang): Host {
       const cells = layout.settings ?? [];
       // every sheet the layout names: one period's two, or each period's and the roll-up's
       const names = [...new Set((layout.periods ?? [layout]).flatMap((p) => [p.evaluation, p.payout]).concat(layout.rollup ? [layout.rollup.sheet] : []))];
-      const read = await Excel.run(async (context) => {
-        context.workbook.application.calculate(Excel.CalculationType.full);
-        const used = names.map((name) => {
-          const range = context.workbook.worksheets.getItem(name).getUsedRange();
-          range.load(["values", "rowIndex"]);
-          return range;
-        });
-        // by name, not address: the name follows its cell when rows are inserted above it
-        const settingRanges = cells.map((c) => {
-          const range = context.workbook.names.getItemOrNullObject(c.name).getRangeOrNullObject();
-          range.load("values");
-          return range;
-        });
-        await context.sync();
-        return { sheets: new Map(names.map((n, i) => [n, { values: used[i].values, at: used[i].rowIndex ?? 0 }])), settings: settingRanges.map((r) => (r.isNullObject ? undefined : r.values[0]?.[0])) };
-      });
+      const read = await Excel.run((context) => readForRecalc(context, names, cells.map((c) => c.name)));
       const missing = cells.filter((_, i) => read.settings[i] === undefined);
       if (missing.length) return { failed: "settings", problems: missing.map((c) => t(words, "wb.recalc.name-missing", { name: c.name, cell: `${c.sheet}!${c.ref.replace(/\$/g, "")}` })) };
       const edited = schemeAsEdited(parsed.scheme, cells.map((c, i) => ({ ...c, value: read.settings[i] })), words);
       if (!edited.ok) return { failed: "settings", problems: edited.problems };
-      // Excel's used range starts at the first used row (row 1 as generated; lower when someone
-      // cleared the line above the table): rows above it are read as empty
-      const { tables, rollup } = layoutTables(layout, (sheet) => {
-        const r = read.sheets.get(sheet)!;
-        return { rows: [...Array.from({ length: r.at }, () => []), ...r.values] };
-      });
+      const { tables, rollup } = layoutTables(layout, (sheet) => ({ rows: read.sheets.get(sheet)! }));
       let report;
       try {
         report = recalcTables(edited.scheme, tables, state.snapshot, cells, edited.settings, { period: layout.period ?? null, ...(rollup ? { rollup } : {}) });
@@ -122,24 +101,7 @@ export function officeHost(lang: Lang): Host {
       const header = headerRowOf(layout);
       let restored = 0;
       for (const target of sheets.filter((x) => x.cells.length > 0))
-        restored += await Excel.run(async (context) => {
-          const ws = context.workbook.worksheets.getItem(target.sheet);
-          const used = ws.getUsedRange();
-          used.load(["values", "formulasR1C1", "rowIndex"]);
-          ws.protection.load("protected");
-          await context.sync();
-          const skip = Math.max(0, header - (used.rowIndex ?? 0));
-          const restore = formulasToRestore(target.keys, used.values.slice(skip), used.formulasR1C1.slice(skip), target.cells);
-          if (restore.length === 0) return 0;
-          // the sheet as generated is protected without a password; one the user protected with a password refuses, and says so
-          const wasProtected = ws.protection.protected;
-          if (wasProtected) ws.protection.unprotect();
-          // data row i is the sheet row i after the header's
-          for (const c of restore) ws.getRange(`${columnLetter(c.col)}${c.row + header + 1}`).formulasR1C1 = [[c.formula]];
-          if (wasProtected) ws.protection.protect(SHEET_PROTECTION);
-          await context.sync();
-          return restore.length;
-        });
+        restored += await Excel.run((context) => restoreInOffice(context, { sheet: target.sheet, keys: target.keys, header, cells: target.cells }));
       return restored;
     },
     offerFile: (bytes, fileName, type) => browserDownload(bytes, fileName, type),
