@@ -25,7 +25,7 @@ if (results) {
   addCachedValues(plan, scheme, people, results);
 }
 const tc = performance.now();
-const bytes = await writeXlsx(plan);
+const bytes = await writeXlsx(plan, process.argv[3] === "fflate" ? {} : { codec: (await import("../lib/cli/zip-codec.js")).nodeZipCodec });
 const t2 = performance.now();
 
 // a stand-in that accepts every call and counts syncs and queued bytes

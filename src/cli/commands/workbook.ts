@@ -12,6 +12,7 @@ import { workbookFile } from "../../workbook/xlsx/workbook-file.js";
 import { t } from "../../i18n/index.js";
 import { MAX_ROWS, oneOf, optional, parseArgs, periodOption, required, wholeNumber } from "../args.js";
 import { writeAtomic } from "../files.js";
+import { nodeZipCodec } from "../zip-codec.js";
 import { EXIT, UserError, type CliIO } from "../io.js";
 import { applyParams, loadScheme } from "../scheme-source.js";
 import type { Scheme } from "../../core/scheme/schema.js";
@@ -47,7 +48,7 @@ export async function workbookCommand(argv: readonly string[], io: CliIO): Promi
       ? await readPeople(scheme, data, true, period, io, sheet)
       : Array.from({ length: wholeNumber(args, "rows", io, { max: MAX_ROWS, why: "cli.limit.rows", min: 1 }, 30) }, () => ({ line: 0, id: "", name: "", period: null, values: {} }));
   // the file carries its scheme (and, with data, the pay at generation) for the add-in's pane
-  const { plan, bytes, payslipsLeftOut } = await workbookFile(scheme, people, { lang: io.lang, mode, period: period ?? null }).catch((e: unknown) => {
+  const { plan, bytes, payslipsLeftOut } = await workbookFile(scheme, people, { lang: io.lang, mode, period: period ?? null }, nodeZipCodec).catch((e: unknown) => {
     // what the scheme needs and the command line did not give (a period to compare dates with): exit 2
     if (e instanceof EvaluationError) throw new UserError(t(io.lang, e.key, e.vars));
     throw e;

@@ -11,13 +11,6 @@ import { headerText } from "../plan/print-setup.js";
 import type { Styles, CellStyle } from "./styles.js";
 import { esc, NS_MAIN, NS_REL, XML_HEAD } from "./xml.js";
 
-interface Cell {
-  v: PlanValue;
-  s: number;
-  /** a formula's value as the engine knows it, stored beside the formula for previewers */
-  cached?: CachedValue;
-}
-
 /** The type attribute and <v> of a formula's cached value ("" when there is none). */
 function cachedXml(c: CachedValue | undefined): { t: string; v: string } {
   if (c === undefined) return { t: "", v: "" };
@@ -28,42 +21,53 @@ function cachedXml(c: CachedValue | undefined): { t: string; v: string } {
 }
 
 /**
- * Shared formulas: a computed column holds one formula object in every row (its references are
- * relative to the row), so it is printed once, in its first row, with the rows below pointing
- * at it — the sheet XML shrinks several times and no string is made per cell.
+ * One cell. Shared formulas: a computed column holds one formula object in every row (its
+ * references are relative to the row), so it is printed once, in its first row (`master`, the
+ * group's range), with the rows below pointing at it by `si` — the sheet XML shrinks several
+ * times and no formula string is made per cell. `cached` is the formula's value as the engine
+ * knows it, stored beside the formula for previewers.
  */
-function cellXml(ref: string, row: number, c: Cell, shared?: { si: number; master?: { range: string } }): string {
-  if (shared && typeof c.v === "object" && c.v !== null) {
-    const s = c.s ? ` s="${c.s}"` : "";
-    const { t, v } = cachedXml(c.cached);
-    return shared.master
-      ? `<c r="${ref}"${s}${t}><f t="shared" ref="${shared.master.range}" si="${shared.si}">${esc(printA1(c.v.formula, row))}</f>${v}</c>`
-      : `<c r="${ref}"${s}${t}><f t="shared" si="${shared.si}"/>${v}</c>`;
-  }
-  return plainCellXml(ref, row, c);
-}
-
-function plainCellXml(ref: string, row: number, c: Cell): string {
-  const s = c.s ? ` s="${c.s}"` : "";
-  const v = c.v;
-  if (v === null) return c.s ? `<c r="${ref}"${s}/>` : "";
+function cellXml(ref: string, row: number, v: PlanValue, style: number, cached: CachedValue | undefined, si: number, master: string | undefined): string {
+  const s = style ? ` s="${style}"` : "";
+  if (v === null) return style ? `<c r="${ref}"${s}/>` : "";
   if (typeof v === "number") return Number.isFinite(v) ? `<c r="${ref}"${s}><v>${v}</v></c>` : `<c r="${ref}"${s} t="e"><v>#NUM!</v></c>`;
   if (typeof v === "boolean") return `<c r="${ref}"${s} t="b"><v>${v ? 1 : 0}</v></c>`;
   if (typeof v === "string") return `<c r="${ref}"${s} t="inlineStr"><is><t xml:space="preserve">${esc(v)}</t></is></c>`;
-  const { t, v: value } = cachedXml(c.cached);
-  return `<c r="${ref}"${s}${t}><f>${esc(printA1(v.formula, row))}</f>${value}</c>`;
+  // a finite number, the common cached value, without the object cachedXml makes (100,000s of cells)
+  const value = typeof cached === "number" && Number.isFinite(cached) ? null : cachedXml(cached);
+  const t = value ? value.t : "";
+  const cachedV = value ? value.v : `<v>${cached}</v>`;
+  if (si < 0) return `<c r="${ref}"${s}${t}><f>${esc(printA1(v.formula, row))}</f>${cachedV}</c>`;
+  return master ? `<c r="${ref}"${s}${t}><f t="shared" ref="${master}" si="${si}">${esc(printA1(v.formula, row))}</f>${cachedV}</c>` : `<c r="${ref}"${s}${t}><f t="shared" si="${si}"/>${cachedV}</c>`;
 }
 
 /** Expand "C2:F41" into a test of whether (row, col) lies inside. */
 function inRanges(refs: readonly string[]): (row: number, col: number) => boolean {
-  const boxes = refs.map((ref) => {
+  // flat numbers, tested in a loop: this runs for every cell of the sheet
+  const boxes = refs.flatMap((ref) => {
     const [a, b = a] = ref.split(":");
-    return [refPosition(a)!, refPosition(b)!];
+    const [p, q] = [refPosition(a)!, refPosition(b)!];
+    return [p.row, q.row, p.col, q.col];
   });
-  return (row, col) => boxes.some(([a, b]) => row >= a.row && row <= b.row && col >= a.col && col <= b.col);
+  return (row, col) => {
+    for (let k = 0; k < boxes.length; k += 4) if (row >= boxes[k] && row <= boxes[k + 1] && col >= boxes[k + 2] && col <= boxes[k + 3]) return true;
+    return false;
+  };
 }
 
+/** The sheet's XML in one string (small sheets, tests); the writer streams sheetXmlParts. */
 export function sheetXml(s: SheetPlan, styles: Styles, tableRelId: string | null, drawingRelId: string | null = null): string {
+  return [...sheetXmlParts(s, styles, tableRelId, drawingRelId)].join("");
+}
+
+/** Rows are handed on in pieces of about this many characters. */
+const PIECE = 1 << 18;
+
+/**
+ * The sheet's XML in pieces, rows as they are written: a sheet of 100,000 rows is never one
+ * string. Styles are registered as the rows are written, so styles.xml is made after the sheets.
+ */
+export function* sheetXmlParts(s: SheetPlan, styles: Styles, tableRelId: string | null, drawingRelId: string | null = null): Generator<string> {
   const unlocked = inRanges(s.unlockedRanges ?? []);
   const headerStyle = styles.id({ bold: true, wrap: true });
   // the blocks, plus the table's header row, each with one style per column (and its unlocked
@@ -74,23 +78,24 @@ export function sheetXml(s: SheetPlan, styles: Styles, tableRelId: string | null
     values: PlanValue[][];
     cached?: PlanBlock["cached"];
     style: (j: number, open: boolean) => number;
+    letters?: string[];
   }
   const sources: Source[] = [];
   if (s.table) sources.push({ row: s.table.row, col: s.table.col, values: [s.table.columns], style: () => headerStyle });
   for (const b of s.blocks) {
-    const cache = new Map<string, number>();
+    // a column's style id, locked and unlocked, looked up by index: this runs for every cell
+    const ids: [number[], number[]] = [[], []];
     sources.push({
       row: b.row,
       col: b.col,
       values: b.values,
       cached: b.cached,
       style: (j, open) => {
-        const key = `${j}|${open}`;
-        let id = cache.get(key);
+        const cache = ids[open ? 1 : 0];
+        let id = cache[j];
         if (id === undefined) {
           const cs: CellStyle = { numFmt: b.formats?.[j], bold: b.bold, fill: b.columnFills?.[j] ?? b.fill, wrap: b.wrap, unlocked: b.unlocked || open };
-          id = styles.id(cs);
-          cache.set(key, id);
+          id = cache[j] = styles.id(cs);
         }
         return id;
       },
@@ -157,33 +162,44 @@ export function sheetXml(s: SheetPlan, styles: Styles, tableRelId: string | null
       else byRow.set(src.row + i, [src]);
     }
   }
-  const sheetData: string[] = [];
-  for (let r = firstRow; r <= lastRow; r++) {
+  // per source: each column's letter, and the shared-formula groups of its block
+  const letters = (src: Source) => (src.letters ??= src.values[0] ? src.values[0].map((_, j) => columnLetter(src.col + j)) : []);
+  const rowXml = (r: number, list: readonly Source[]): string => {
+    let xml = "";
+    if (list.length === 1) {
+      // the common case, one block in the row: its columns come in order
+      const src = list[0];
+      const i = r - src.row;
+      const values = src.values[i];
+      const cols = letters(src);
+      const groups = sharedOf.get(src.values);
+      for (let j = 0; j < values.length; j++) {
+        const si = groups ? groups.si[j][i] : -1;
+        xml += cellXml(`${cols[j] ?? columnLetter(src.col + j)}${r}`, r, values[j], src.style(j, unlocked(r, src.col + j)), src.cached?.[i]?.[j], si, si >= 0 ? groups!.masters[j].get(i) : undefined);
+      }
+      return xml;
+    }
     // later blocks win where two blocks meet, as the earlier writer did
     const cells: { col: number; xml: string }[] = [];
     const taken = new Set<number>();
-    for (const src of byRow.get(r) ?? []) {
-      const values = src.values[r - src.row];
+    for (const src of list) {
+      const i = r - src.row;
+      const values = src.values[i];
       if (!values) continue;
+      const groups = sharedOf.get(src.values);
       for (let j = 0; j < values.length; j++) {
         const col = src.col + j;
         if (taken.has(col)) continue;
         taken.add(col);
-        const groups = sharedOf.get(src.values);
-        const i = r - src.row;
         const si = groups ? groups.si[j][i] : -1;
-        const master = si >= 0 ? groups!.masters[j].get(i) : undefined;
-        const xml = cellXml(`${columnLetter(col)}${r}`, r, { v: values[j], s: src.style(j, unlocked(r, col)), cached: src.cached?.[i]?.[j] }, si >= 0 ? { si, master: master ? { range: master } : undefined } : undefined);
-        if (xml) cells.push({ col, xml });
+        const cell = cellXml(`${columnLetter(col)}${r}`, r, values[j], src.style(j, unlocked(r, col)), src.cached?.[i]?.[j], si, si >= 0 ? groups!.masters[j].get(i) : undefined);
+        if (cell) cells.push({ col, xml: cell });
       }
     }
-    if (cells.length === 0) continue;
     cells.sort((a, b) => a.col - b.col);
-    // a table's header wraps onto up to three lines: the row is made tall enough to show them
-    const height = s.table && r === s.table.row ? 45 : s.rowHeights?.[r];
-    const tall = height ? ` ht="${height}" customHeight="1"` : "";
-    sheetData.push(`<row r="${r}"${tall}>${cells.map((c) => c.xml).join("")}</row>`);
-  }
+    for (const c of cells) xml += c.xml;
+    return xml;
+  };
 
   const parts: string[] = [XML_HEAD, `<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">`];
   // fit to one page wide (the number of pages down follows the rows)
@@ -197,7 +213,26 @@ export function sheetXml(s: SheetPlan, styles: Styles, tableRelId: string | null
   parts.push('<sheetFormatPr defaultRowHeight="15"/>');
   const hidden = new Set(s.hidden ?? []);
   if (s.widths.length) parts.push(`<cols>${s.widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"${hidden.has(i) ? ' hidden="1"' : ""}/>`).join("")}</cols>`);
-  parts.push("<sheetData>", sheetData.join(""), "</sheetData>");
+  parts.push("<sheetData>");
+  yield parts.join("");
+  parts.length = 0;
+  let piece = "";
+  for (let r = firstRow; r <= lastRow; r++) {
+    const list = byRow.get(r);
+    if (!list) continue;
+    const cells = rowXml(r, list);
+    if (!cells) continue;
+    // a table's header wraps onto up to three lines: the row is made tall enough to show them
+    const height = s.table && r === s.table.row ? 45 : s.rowHeights?.[r];
+    const tall = height ? ` ht="${height}" customHeight="1"` : "";
+    piece += `<row r="${r}"${tall}>${cells}</row>`;
+    if (piece.length >= PIECE) {
+      yield piece;
+      piece = "";
+    }
+  }
+  if (piece) yield piece;
+  parts.push("</sheetData>");
   if (s.protect)
     parts.push('<sheetProtection sheet="1" objects="1" scenarios="1" formatColumns="0" formatRows="0" sort="0" autoFilter="0" selectLockedCells="0" selectUnlockedCells="0"/>');
   s.conditional.forEach((c, i) =>
@@ -228,7 +263,7 @@ export function sheetXml(s: SheetPlan, styles: Styles, tableRelId: string | null
   if (drawingRelId) parts.push(`<drawing r:id="${drawingRelId}"/>`);
   if (tableRelId) parts.push(`<tableParts count="1"><tablePart r:id="${tableRelId}"/></tableParts>`);
   parts.push("</worksheet>");
-  return parts.join("");
+  yield parts.join("");
 }
 
 export function tableXml(s: SheetPlan, id: number): string {

@@ -12,11 +12,14 @@ import { generationRecord, planResults, recordXml } from "../generation-record.j
 import { addCachedValues } from "../plan/cached-values.js";
 import { addPayslips, PAYSLIP_LIMIT } from "../plan/payslip-sheet.js";
 import { writeXlsx } from "./write-xlsx.js";
+import type { ZipCodec } from "./zip-write.js";
 
 export async function workbookFile(
   scheme: Scheme,
   people: readonly PlanPerson[],
   options: PlanOptions,
+  /** Node's zlib where the CLI runs; fflate's deflate otherwise */
+  codec?: ZipCodec,
 ): Promise<{ plan: WorkbookPlan; bytes: Uint8Array; payslipsLeftOut: boolean }> {
   const plan = buildWorkbookPlan(scheme, people, options);
   // evaluated once: the pay at generation for the record, and what the formula cells show in a previewer
@@ -28,6 +31,6 @@ export async function workbookFile(
     payslipsLeftOut = addPayslips(plan, scheme, results) === "too-many";
     addCachedValues(plan, scheme, people, results);
   }
-  const bytes = await writeXlsx(plan, { customXml: [recordXml(generationRecord(scheme, people, plan, results))] });
+  const bytes = await writeXlsx(plan, { customXml: [recordXml(generationRecord(scheme, people, plan, results))], codec });
   return { plan, bytes, payslipsLeftOut };
 }
