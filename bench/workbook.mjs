@@ -48,5 +48,6 @@ console.log(
     xlsxBytes: bytes.length,
     officeSyncs: syncs,
     largestRequestMiB: Math.max(...requests) / 2 ** 20,
+    totalRequestMiB: (requests.reduce((a, b) => a + b, 0) + queued) / 2 ** 20,
   }),
 );
