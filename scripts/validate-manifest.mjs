@@ -89,14 +89,25 @@ else {
   }
 }
 
-// The two metadata files describe the same functions and parameters.
+// The two metadata files describe the same functions and parameters — by shape (count, order,
+// types, optional, enums), not by name: the Chinese file names the arguments in Chinese.
 if (existsSync(join(dist, "functions.json")) && existsSync(join(dist, "functions-zh-cn.json"))) {
-  const shape = (file) =>
-    JSON.parse(readFileSync(join(dist, file), "utf8")).functions.map((f) => `${f.id}(${f.parameters.map((p) => `${p.name}${p.optional ? "?" : ""}:${p.type}/${p.dimensionality ?? "scalar"}`).join(",")})`);
-  const en = shape("functions.json");
-  const zh = shape("functions-zh-cn.json");
+  const meta = (file) => JSON.parse(readFileSync(join(dist, file), "utf8"));
+  const shape = (m) => [
+    ...m.functions.map((f) => `${f.id}(${f.parameters.map((p) => `${p.optional ? "?" : ""}${p.type}/${p.dimensionality ?? "scalar"}${p.customEnumId ? `/${p.customEnumId}` : ""}`).join(",")})${f.options?.excludeFromAutoComplete ? "hidden" : ""}`),
+    ...(m.enums ?? []).map((e) => `${e.id}:${e.type}×${e.values.length}`),
+  ];
+  const en = shape(meta("functions.json"));
+  const zh = shape(meta("functions-zh-cn.json"));
   if (JSON.stringify(en) !== JSON.stringify(zh))
     problems.push(`functions-zh-cn.json does not match functions.json:\n      built:     ${en.join(" ")}\n      zh-cn:     ${zh.join(" ")}`);
+  // every function's help link is a page the build produces
+  for (const file of ["functions.json", "functions-zh-cn.json"])
+    for (const f of meta(file).functions) {
+      const path = f.helpUrl?.startsWith("https://localhost:3000/") ? f.helpUrl.slice("https://localhost:3000/".length).split("?")[0] : null;
+      if (!f.helpUrl) problems.push(`${file}: ${f.id} has no helpUrl`);
+      else if (path && !existsSync(join(dist, path))) problems.push(`${file}: ${f.id}'s help page ${f.helpUrl} is not produced by the build`);
+    }
 }
 
 if (problems.length) {

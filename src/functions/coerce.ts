@@ -8,6 +8,7 @@
  * Arguments arrive as a single value or a 2-D array (ranges), depending on the parameter.
  */
 import { parseNumber } from "../core/data.js";
+import { parseOption, type OptionSet, type OptionValue } from "../core/option-words.js";
 import { FunctionError, PassedError } from "./errors.js";
 
 export type Cell = number | string | boolean | null | undefined | object;
@@ -58,14 +59,15 @@ export function optionalNumber(v: Cell, arg: string, fallback: number): number {
   return n === BLANK ? fallback : n;
 }
 
-/** One of a few words, case-insensitive; blank gives the default. Chinese synonyms allowed. */
-export function toOption<T extends string>(v: Cell, arg: string, options: Record<string, T>, fallback: T): T {
+/**
+ * One of an option set's words (src/core/option-words.ts: the value, either label, an alias),
+ * without case; blank gives the default. The message lists the labels in the user's language.
+ */
+export function toOption<S extends OptionSet>(v: Cell, arg: string, set: S, fallback: OptionValue<S>): OptionValue<S> {
   if (isBlank(v)) return fallback;
   if (isErrorValue(v)) throw new PassedError(v);
-  const key = String(v).trim().toLowerCase();
-  const hit = options[key];
-  if (hit === undefined)
-    throw new FunctionError("#VALUE!", "fn.option", { arg, value: String(v), options: [...new Set(Object.values(options))].join(", ") });
+  const hit = parseOption(set, String(v));
+  if (hit === null) throw new FunctionError("#VALUE!", "fn.option", { arg, value: String(v), set });
   return hit;
 }
 

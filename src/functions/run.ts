@@ -20,6 +20,8 @@ export interface ParamSpec {
   name: string;
   kind: ParamKind;
   optional?: boolean;
+  /** a fixed parameter that is one value (a number, an option word), never a range */
+  single?: boolean;
 }
 
 export type Result = number | string;

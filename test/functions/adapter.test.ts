@@ -29,7 +29,7 @@ describe("functions.ts", () => {
     expect(fns.score([[0.25]], [[0.5]], [[30]])).toEqual([[15]]);
     const [[err]] = fns.score([["三个"]], [[0.5]], [[30]]);
     expect(err).toBeInstanceOf(FakeError);
-    expect(err).toEqual(new FakeError("#VALUE!", "actual:“三个”不是数字"));
+    expect(err).toEqual(new FakeError("#VALUE!", "“实际值”:“三个”不是数字"));
     g.Office = { context: { displayLanguage: "en-US" } };
     expect(fns.weighted([[80, 90]], [[50, 45]])).toEqual([[new FakeError("#VALUE!", "weights add up to 95, expected 100")]]);
     expect(fns.grade([[65]], "A:90,B:80" as unknown as unknown[][])).toEqual([[new FakeError("#N/A", "no band of bands covers 65; the lowest starts at 80")]]);

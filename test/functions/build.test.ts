@@ -40,10 +40,15 @@ describe("production build", () => {
   });
   it("binds every function in the bundle and the metadata files agree", () => {
     const bundle = readFileSync(join(out, "functions.js"), "utf8");
-    const meta = JSON.parse(readFileSync(join(out, "functions.json"), "utf8")) as { functions: { id: string; parameters: { name: string }[] }[] };
-    const zh = JSON.parse(readFileSync(join(out, "functions-zh-cn.json"), "utf8")) as typeof meta;
+    type Meta = { functions: { id: string; helpUrl: string; parameters: { name: string; optional?: boolean; customEnumId?: string }[] }[] };
+    const meta = JSON.parse(readFileSync(join(out, "functions.json"), "utf8")) as Meta;
+    const zh = JSON.parse(readFileSync(join(out, "functions-zh-cn.json"), "utf8")) as Meta;
     for (const f of meta.functions) expect(bundle).toContain(`CustomFunctions.associate("${f.id}"`);
-    expect(zh.functions.map((f) => [f.id, f.parameters.map((p) => p.name)])).toEqual(meta.functions.map((f) => [f.id, f.parameters.map((p) => p.name)]));
+    // the same functions and arguments (the Chinese file names them in Chinese)
+    const shape = (m: Meta) => m.functions.map((f) => [f.id, f.parameters.map((p) => `${p.optional ? "?" : ""}${p.customEnumId ?? ""}`)]);
+    expect(shape(zh)).toEqual(shape(meta));
+    // every help link is a page of the build
+    for (const f of [...meta.functions, ...zh.functions]) expect(existsSync(join(out, f.helpUrl.replace("https://localhost:3000/", "").split("?")[0])), f.helpUrl).toBe(true);
   });
   it("loads nothing from the network but office.js", () => {
     const html = readFileSync(join(out, "taskpane.html"), "utf8");
@@ -80,6 +85,14 @@ describe("a build for the company's own origin (issue 15)", () => {
     // checked as the dev manifest is (against Microsoft's XSDs where ../shared has them: `npm run validate` insists)
     const said = execFileSync(process.execPath, [join(root, "scripts/validate-manifest.mjs"), deployed], { cwd: root, encoding: "utf8", env: { ...process.env, CI: "false" } });
     expect(said).toContain(`every URL on ${base} and built`);
+    // the functions' help links too
+    for (const file of ["functions.json", "functions-zh-cn.json"]) {
+      const m = JSON.parse(readFileSync(join(deployed, file), "utf8")) as { functions: { helpUrl: string }[] };
+      for (const f of m.functions) {
+        expect(f.helpUrl.startsWith(`${base}/help/`), f.helpUrl).toBe(true);
+        expect(existsSync(join(deployed, f.helpUrl.slice(base.length + 1).split("?")[0])), f.helpUrl).toBe(true);
+      }
+    }
   });
 
   it("refuses an origin Office cannot load, and an id that is not a GUID, saying what is expected", async () => {

@@ -27,7 +27,7 @@ describe("KPI.SCORE", () => {
     expect(one("SCORE", "3 apples", 0.5, 30)).toEqual({ error: "#VALUE!", message: 'actual: "3 apples" is not a number' });
     expect(one("SCORE", 0.3, null, 30)).toEqual({ error: "#VALUE!", message: "target is blank; a number is expected" });
     expect(one("SCORE", 0.3, 0, 30)).toEqual({ error: "#VALUE!", message: "target must be greater than 0, got 0" });
-    expect(one("SCORE", 0.3, 0.5, 30, "sideways")).toEqual({ error: "#VALUE!", message: 'direction: "sideways" is not one of higher, lower' });
+    expect(one("SCORE", 0.3, 0.5, 30, "sideways")).toEqual({ error: "#VALUE!", message: 'direction: "sideways" is not one of its choices; choose "higher is better", "lower is better"' });
   });
   it("an error value passed in propagates", () => {
     expect(one("SCORE", excelError, 0.5, 30)).toEqual({ error: "passed", message: '{"code":"#N/A"}' });
@@ -65,7 +65,7 @@ describe("KPI.WEIGHTED and KPI.BLEND", () => {
     expect(one("WEIGHTED", [[95]], true, false)).toEqual({ error: "#VALUE!", message: "full must be greater than 0" });
   });
   it("a result too large for a number is #NUM!, never Infinity", () => {
-    expect(one("BONUS", 1e308, 1e308, "linear", 0, null, 1e-300)).toEqual({ error: "#NUM!", message: "result is not a finite number" });
+    expect(one("BONUS", 1e308, 1e308, "linear", 0, null, 1e-300)).toEqual({ error: "#NUM!", message: "the result is not a finite number" });
   });
   it("counts a blank score in a row as 0", () => {
     expect(one("WEIGHTED", [[80, null]], [[50, 50]])).toBe(40);
@@ -91,7 +91,7 @@ describe("KPI.GRADE", () => {
     expect(one("GRADE", 65, "A:90,B:80,C:70")).toEqual({ error: "#N/A", message: "no band of bands covers 65; the lowest starts at 70" });
   });
   it("names a malformed row", () => {
-    expect(one("GRADE", 65, [["A", 90], ["B"]])).toEqual({ error: "#VALUE!", message: "bands, row 2: expected label, lower bound" });
+    expect(one("GRADE", 65, [["A", 90], ["B"]])).toEqual({ error: "#VALUE!", message: "bands, row 2: expected grade, lower bound" });
     expect(one("GRADE", 65, "")).toEqual({ error: "#VALUE!", message: 'bands is empty; give a range or a text such as "A:90,B:80,C:0"' });
   });
 });
@@ -114,7 +114,7 @@ describe("KPI.BONUS", () => {
     expect(one("BONUS", 1000.05, 0.5, "linear", 0, 10000, 1)).toBe(500.03);
   });
   it("needs the table for the coefficient method", () => {
-    expect(one("BONUS", 1000, 85, "coefficient")).toEqual({ error: "#VALUE!", message: "table_or_gate is blank; a number is expected" });
+    expect(one("BONUS", 1000, 85, "coefficient")).toEqual({ error: "#VALUE!", message: 'with the method "grade coefficient", table_or_gate is the grade table: rows of grade, lower bound, coefficient (a range, or a text such as "A:90:1.2,B:80:1,C:0:0.6")' });
   });
 });
 
@@ -145,7 +145,7 @@ describe("KPI.BAND, KPI.LEVEL, KPI.CUMULATIVE", () => {
   });
   it("levels", () => {
     expect(fx("LEVEL", col("优秀", "差"), "优秀:3,良好:1,一般:0,差:-3")).toEqual([[3], [-3]]);
-    expect(one("LEVEL", "很好", "优秀:3,良好:1")).toEqual({ error: "#N/A", message: '"很好" is not a level of table (优秀, 良好)' });
+    expect(one("LEVEL", "很好", "优秀:3,良好:1")).toEqual({ error: "#N/A", message: '"很好" is not a level of table (choose from 优秀, 良好)' });
   });
   it("cumulative: 3 sick days cost 0 + 2 + 3 = 5", () => {
     expect(fx("CUMULATIVE", col(0, 1, 3, 7, 8), "0,2,3,4,5,7,9")).toEqual([[0], [0], [5], [30], [39]]);
@@ -180,7 +180,7 @@ describe("KPI.POOL", () => {
   });
   it("refuses a pool nobody can share and a bad unit", () => {
     expect(fx("POOL", 100, col(0, 0))).toEqual([[{ error: "#VALUE!", message: "nobody has a share: all pool weights are 0" }]]);
-    expect(fx("POOL", 100, col(1), 0.5)).toEqual([[{ error: "#VALUE!", message: 'unit: "0.5" is not one of 0.01, 0.1, 1' }]]);
+    expect(fx("POOL", 100, col(1), 0.5)).toEqual([[{ error: "#VALUE!", message: 'unit: "0.5" is not one of its choices; choose 0.01, 0.1, 1' }]]);
   });
 });
 

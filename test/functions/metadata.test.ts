@@ -15,11 +15,28 @@ const { generateCustomFunctionsMetadata } = require("custom-functions-metadata")
 };
 
 interface Meta {
-  functions: { id: string; name: string; description: string; parameters: { name: string; description: string; optional?: boolean; dimensionality?: string }[] }[];
+  functions: {
+    id: string;
+    name: string;
+    description: string;
+    helpUrl?: string;
+    options?: { excludeFromAutoComplete?: boolean };
+    parameters: { name: string; description: string; type: string; optional?: boolean; dimensionality?: string; customEnumId?: string }[];
+  }[];
+  enums?: { id: string; type: string; values: { name: string; stringValue: string; tooltip: string }[] }[];
 }
 
 const zh = JSON.parse(readFileSync("src/functions/functions-zh-cn.json", "utf8")) as Meta;
-const shape = (m: Meta) => m.functions.map((f) => ({ id: f.id, name: f.name, params: f.parameters.map((p) => `${p.name}${p.optional ? "?" : ""}/${p.dimensionality ?? "scalar"}`) }));
+// the shape Excel relies on, names left out: the Chinese file names the arguments in Chinese
+const shape = (m: Meta) => ({
+  functions: m.functions.map((f) => ({
+    id: f.id,
+    name: f.name,
+    hidden: !!f.options?.excludeFromAutoComplete,
+    params: f.parameters.map((p) => `${p.optional ? "?" : ""}${p.type}/${p.dimensionality ?? "scalar"}/${p.customEnumId ?? ""}`),
+  })),
+  enums: (m.enums ?? []).map((e) => `${e.id}:${e.type}×${e.values.length}`),
+});
 
 describe("custom function metadata", () => {
   let generated: Meta;
@@ -43,13 +60,38 @@ describe("custom function metadata", () => {
     }
   });
 
-  it("functions-zh-cn.json has the same functions and parameters, all described in Chinese", () => {
+  it("functions-zh-cn.json has the same functions, parameters and pick-lists, all in Chinese", () => {
     expect(shape(zh)).toEqual(shape(generated));
     const chinese = /[\u4e00-\u9fff]/;
     for (const f of zh.functions) {
       expect(f.description, f.id).toMatch(chinese);
-      for (const p of f.parameters) expect(p.description, `${f.id}.${p.name}`).toMatch(chinese);
+      for (const p of f.parameters) {
+        expect(p.description, `${f.id}.${p.name}`).toMatch(chinese);
+        // a Chinese name, nothing English in it (实际值, not actual)
+        expect(p.name, `${f.id}.${p.name}`).toMatch(/^[\u4e00-\u9fff]+$/);
+      }
+      expect(new Set(f.parameters.map((p) => p.name)).size, `${f.id}: two arguments with one name`).toBe(f.parameters.length);
     }
+    for (const e of zh.enums ?? []) for (const v of e.values) expect(`${v.name} ${v.tooltip}`, e.id).toMatch(chinese);
+  });
+
+  it("every option argument is a pick-list, in both files", () => {
+    for (const m of [generated, zh])
+      for (const f of m.functions)
+        for (const p of f.parameters) {
+          const spec = FUNCTION_SPECS.find((s) => s.id === f.id)!.params[f.parameters.indexOf(p)];
+          if (["direction", "partial", "method", "mode"].includes(spec.name)) expect(p.customEnumId, `${f.id}.${spec.name}`).toBeTruthy();
+        }
+  });
+
+  it("every function links to its help page, in its language", () => {
+    for (const f of generated.functions) expect(f.helpUrl).toBe(`https://localhost:3000/help/${f.id.toLowerCase()}.html?lang=en-US`);
+    for (const f of zh.functions) expect(f.helpUrl).toBe(`https://localhost:3000/help/${f.id.toLowerCase()}.html?lang=zh-CN`);
+  });
+
+  it("the former names work but are out of autocomplete", () => {
+    const hidden = generated.functions.filter((f) => f.options?.excludeFromAutoComplete).map((f) => f.id);
+    expect(hidden.sort()).toEqual(["BLEND", "CUMULATIVE"]);
   });
 
   it("names stay English (Chinese Excel uses English function names too)", () => {

@@ -8,13 +8,14 @@ import { compileExpr, ConstSchema, constValue, ExprSchema, type Compiled, type C
 import { IF, op, type Formula } from "../formula.js";
 import { repeated } from "../rule-checks.js";
 import { constFormula, constNow, constWords, exprFormula, exprWords, numeric, ruleKind, type FormulaContext } from "./kind.js";
+import { optionValues } from "../option-words.js";
 
 export const BandSchema = z.object({ threshold: ConstSchema, points: ExprSchema }).strict();
 
 export const BandsRuleSchema = z
   .object({
     kind: z.literal("bands"),
-    direction: z.enum(["at-least", "at-most"]),
+    direction: z.enum(optionValues("threshold")),
     bands: z.array(BandSchema).min(1),
     /** Points when no band applies. */
     otherwise: ExprSchema.default(0),
@@ -30,6 +31,17 @@ export interface BandLookup {
   thresholds: number[];
   points: Compiled[];
   otherwise: Compiled;
+}
+
+/**
+ * The direction a table's points imply when none is given: points that rise (or stay) as the
+ * thresholds rise read one way only — the highest threshold reached ("at-least"). Points that
+ * fall can be either a lower-is-better table (response time ≤ 30 s → 5, ≤ 40 s → 4) or a penalty
+ * by counts (3 lates → −1, 4 → −5, at least): null, the direction must be said.
+ */
+export function impliedThresholdDirection(bands: readonly { threshold: number; points: number }[]): "at-least" | null {
+  const sorted = [...bands].sort((a, b) => a.threshold - b.threshold);
+  return sorted.every((b, i) => i === 0 || b.points >= sorted[i - 1].points) ? "at-least" : null;
 }
 
 /** Bands in the order they are tried: highest threshold first for at-least, lowest for at-most. */

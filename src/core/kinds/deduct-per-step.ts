@@ -9,14 +9,15 @@ import { isNonNegative, isPositive } from "../rule-checks.js";
 import { call, div, IF, MAX, mul, op, ROUND, str, sub } from "../formula.js";
 import { constFormula, constWords, numeric, ruleKind } from "./kind.js";
 import { checkChoice, choiceFormula, choiceNow, choiceSchema } from "./choice.js";
+import { optionValues } from "../option-words.js";
 
-const PARTIAL = ["ignore", "whole", "prorate"] as const;
+const PARTIAL = optionValues("partial");
 
 export const DeductPerStepRuleSchema = z
   .object({
     kind: z.literal("deduct-per-step"),
     /** "above": the value must stay at or under the limit (complaint rate); "below": at or over it. */
-    direction: z.enum(["above", "below"]),
+    direction: z.enum(optionValues("side")),
     limit: ConstSchema,
     step: ConstSchema,
     points: ConstSchema,

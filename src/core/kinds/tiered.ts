@@ -10,8 +10,9 @@ import { IF, MIN, mul, op, sub, sum, type Formula } from "../formula.js";
 import { constFormula, exprFormula, payKind } from "./kind.js";
 import { checkChoice, choiceFormula, choiceNow, choiceSchema } from "./choice.js";
 import { bracketProblems } from "../rule-checks.js";
+import { optionValues } from "../option-words.js";
 
-const MODES = ["whole", "progressive"] as const;
+const MODES = optionValues("tieredMode");
 
 export const TieredPaySchema = z
   .object({

@@ -11,13 +11,12 @@ import { coefficient } from "../../core/kinds/coefficient.js";
 import { gateProportional } from "../../core/kinds/gate-proportional.js";
 import { scoreLinear } from "../../core/kinds/score-linear.js";
 import type { CompiledPay } from "../../core/kinds/kind.js";
+import { parseNumber } from "../../core/data.js";
 import { isBlank, optionalNumber, requireNumber, single, toOption, type Cell } from "../coerce.js";
 import { FunctionError } from "../errors.js";
 import type { RowFunctionSpec } from "../run.js";
 import { bandFor, gradeBands, type GradeBand } from "./grade.js";
 import { money, NO_PARAMS } from "./shared.js";
-
-const METHOD = { coefficient: "coefficient", 系数: "coefficient", linear: "linear", 线性: "linear", gate: "gate", 门槛: "gate" } as const;
 
 interface Prepared {
   method: "coefficient" | "linear" | "gate";
@@ -31,22 +30,27 @@ export const BONUS: RowFunctionSpec<Prepared> = {
   params: [
     { name: "base", kind: "cell" },
     { name: "score", kind: "cell" },
-    { name: "method", kind: "fixed" },
+    { name: "method", kind: "fixed", single: true },
     { name: "table_or_gate", kind: "fixed", optional: true },
-    { name: "cap", kind: "fixed", optional: true },
-    { name: "full", kind: "fixed", optional: true },
+    { name: "cap", kind: "fixed", single: true, optional: true },
+    { name: "full", kind: "fixed", single: true, optional: true },
   ],
   primary: "score",
   prepare(f) {
-    const method = toOption(single(f.method, "method"), "method", METHOD, "coefficient");
+    const method = toOption(single(f.method, "method"), "method", "bonusMethod", "coefficient");
     const full = optionalNumber(single(f.full, "full"), "full", 100);
     if (!isPositive(full)) throw new FunctionError("#VALUE!", "fn.positive", { arg: "full" });
     const base = { input: "base" };
     if (method === "coefficient") {
-      if (isBlank(f.table_or_gate as Cell)) throw new FunctionError("#VALUE!", "fn.blank", { arg: "table_or_gate" });
+      // the same argument is a table in this mode and a number in the others: say which is wanted
+      if (isBlank(f.table_or_gate as Cell)) throw new FunctionError("#VALUE!", "fn.bonus-table", { arg: "table_or_gate", method: "coefficient" });
       return { method, full, bands: gradeBands(f.table_or_gate, "table_or_gate", true), pay: coefficient.compile({ kind: "coefficient", base }, { env: NO_PARAMS }) };
     }
-    const gate = optionalNumber(single(f.table_or_gate, "table_or_gate"), "table_or_gate", method === "linear" ? -Infinity : 0);
+    const raw = f.table_or_gate;
+    const one = Array.isArray(raw) && (raw.length !== 1 || raw[0].length !== 1) ? undefined : single(raw, "table_or_gate");
+    const notGate = () => new FunctionError("#VALUE!", "fn.bonus-gate", { arg: "table_or_gate", method });
+    if (one === undefined || (!isBlank(one) && typeof one === "string" && parseNumber(one) === null)) throw notGate();
+    const gate = optionalNumber(one, "table_or_gate", method === "linear" ? -Infinity : 0);
     if (method === "linear") {
       const cap = optionalNumber(single(f.cap, "cap"), "cap", Infinity);
       const rule = { kind: "score-linear" as const, amount: base, gate, ...(Number.isFinite(cap) ? { cap } : {}) };
@@ -60,6 +64,8 @@ export const BONUS: RowFunctionSpec<Prepared> = {
     if (p.method === "coefficient") {
       const score = c.score as Cell;
       const label = typeof score === "string" ? p.bands.find((b) => b.label === score.trim()) : undefined;
+      if (!label && typeof score === "string" && parseNumber(score) === null)
+        throw new FunctionError("#N/A", "fn.bonus-grade", { arg: "score", value: score, options: p.bands.map((b) => b.label).join(", ") });
       const band = label ?? bandFor(requireNumber(score, "score"), p.bands, "table_or_gate");
       return money(p.pay({ values, coefficient: band.coefficient! }, null));
     }

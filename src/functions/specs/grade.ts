@@ -17,7 +17,7 @@ export interface GradeBand {
 export function gradeBands(v: Cell | Matrix, arg: string, withCoefficient: boolean): GradeBand[] {
   const bands = tableRows(v, arg).map((r, i) => {
     if (r.length < (withCoefficient ? 3 : 2) || String(r[0] ?? "").trim() === "")
-      throw new FunctionError("#VALUE!", "fn.table", { arg, row: i + 1, expected: withCoefficient ? "label, lower bound, coefficient" : "label, lower bound" });
+      throw new FunctionError("#VALUE!", "fn.table", { arg, row: i + 1, columns: withCoefficient ? "label-bound-coefficient" : "label-bound" });
     return {
       label: String(r[0]).trim(),
       min: requireNumber(r[1] as Cell, arg),

@@ -18,7 +18,7 @@ export const LEVEL: RowFunctionSpec<{ rule: CompiledRule; options: string[] }> =
     const table: Record<string, number> = Object.create(null);
     tableRows(f.table, "table").forEach((r, i) => {
       const name = String(r[0] ?? "").trim();
-      if (r.length < 2 || name === "") throw new FunctionError("#VALUE!", "fn.table", { arg: "table", row: i + 1, expected: "level, points" });
+      if (r.length < 2 || name === "") throw new FunctionError("#VALUE!", "fn.table", { arg: "table", row: i + 1, columns: "level-points" });
       table[name] = requireNumber(r[1] as Cell, "table");
     });
     const twice = Object.keys(table).length < tableRows(f.table, "table").length;

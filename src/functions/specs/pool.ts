@@ -12,9 +12,9 @@ import type { ColumnFunctionSpec } from "../run.js";
 export const POOL: ColumnFunctionSpec = {
   id: "POOL",
   params: [
-    { name: "budget", kind: "fixed" },
+    { name: "budget", kind: "fixed", single: true },
     { name: "weights", kind: "fixed" },
-    { name: "unit", kind: "fixed", optional: true },
+    { name: "unit", kind: "fixed", single: true, optional: true },
   ],
   column(a) {
     const budget = requireNumber(single(a.budget, "budget"), "budget");

@@ -8,7 +8,7 @@ export const ROUND: RowFunctionSpec<number> = {
   id: "ROUND",
   params: [
     { name: "number", kind: "cell" },
-    { name: "digits", kind: "fixed", optional: true },
+    { name: "digits", kind: "fixed", single: true, optional: true },
   ],
   primary: "number",
   prepare(f) {

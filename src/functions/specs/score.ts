@@ -5,7 +5,7 @@ import { isPositive } from "../../core/rule-checks.js";
 import { FunctionError } from "../errors.js";
 import { optionalNumber, requireNumber, single, toOption, type Cell } from "../coerce.js";
 import type { RowFunctionSpec } from "../run.js";
-import { DIRECTION, memo, NO_PARAMS, points } from "./shared.js";
+import { memo, NO_PARAMS, points } from "./shared.js";
 
 export const SCORE: RowFunctionSpec<{ rule: (full: number) => CompiledRule }> = {
   id: "SCORE",
@@ -13,12 +13,12 @@ export const SCORE: RowFunctionSpec<{ rule: (full: number) => CompiledRule }> = 
     { name: "actual", kind: "cell" },
     { name: "target", kind: "cell" },
     { name: "points", kind: "cell" },
-    { name: "direction", kind: "fixed", optional: true },
-    { name: "cap", kind: "fixed", optional: true },
+    { name: "direction", kind: "fixed", single: true, optional: true },
+    { name: "cap", kind: "fixed", single: true, optional: true },
   ],
   primary: "actual",
   prepare(f) {
-    const direction = toOption(single(f.direction, "direction"), "direction", DIRECTION, "higher");
+    const direction = toOption(single(f.direction, "direction"), "direction", "direction", "higher");
     const cap = optionalNumber(single(f.cap, "cap"), "cap", 1);
     if (!isPositive(cap)) throw new FunctionError("#VALUE!", "fn.positive", { arg: "cap" });
     return { rule: memo((full: number) => ratio.compile({ kind: "ratio", direction, target: { input: "target" }, cap }, { env: NO_PARAMS, full })) };

@@ -1,4 +1,4 @@
-/** Small pieces the function specs share: rounding of results, option words, an empty env. */
+/** Small pieces the function specs share: rounding of results, an empty env. */
 import { roundPoints, toCents } from "../../core/money.js";
 import type { ExprEnv } from "../../core/expr.js";
 
@@ -23,4 +23,3 @@ export function memo<K, V>(make: (key: K) => V): (key: K) => V {
   };
 }
 
-export const DIRECTION = { higher: "higher", high: "higher", 高: "higher", 越高越好: "higher", lower: "lower", low: "lower", 低: "lower", 越低越好: "lower" } as const;

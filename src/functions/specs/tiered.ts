@@ -10,27 +10,25 @@ import { FunctionError } from "../errors.js";
 import type { RowFunctionSpec } from "../run.js";
 import { money } from "./shared.js";
 
-const MODE = { whole: "whole", 全额: "whole", progressive: "progressive", 累进: "progressive", 超额累进: "progressive" } as const;
-
 export const TIERED: RowFunctionSpec<{ brackets: Bracket[]; mode: "whole" | "progressive" }> = {
   id: "TIERED",
   params: [
     { name: "amount", kind: "cell" },
     { name: "brackets", kind: "fixed" },
-    { name: "mode", kind: "fixed", optional: true },
+    { name: "mode", kind: "fixed", single: true, optional: true },
   ],
   primary: "amount",
   prepare(f) {
     const rows = tableRows(f.brackets, "brackets");
     const brackets = rows.map((r, i) => {
-      if (r.length < 2) throw new FunctionError("#VALUE!", "fn.table", { arg: "brackets", row: i + 1, expected: "up to, rate" });
+      if (r.length < 2) throw new FunctionError("#VALUE!", "fn.table", { arg: "brackets", row: i + 1, columns: "upto-rate" });
       const upTo = isBlank(r[0] as Cell) ? Infinity : requireNumber(r[0] as Cell, "brackets");
       return { upTo, rate: requireNumber(r[1] as Cell, "brackets") };
     });
     // the scheme's own checks: bounds rising, only the last open (an amount above every bound is still paid)
     const problem = bracketProblems(brackets.map((b) => (b.upTo === Infinity ? null : b.upTo)))[0];
     if (problem) throw new FunctionError("#VALUE!", `fn.bracket-${problem.problem}`, { arg: "brackets", row: problem.index + 1, prev: problem.prev });
-    return { brackets, mode: toOption(single(f.mode, "mode"), "mode", MODE, "whole") };
+    return { brackets, mode: toOption(single(f.mode, "mode"), "mode", "tieredMode", "whole") };
   },
   row: (p, c) => money(tieredAmount(requireNumber(c.amount as Cell, "amount"), p.brackets, p.mode)),
 };

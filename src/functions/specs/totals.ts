@@ -33,7 +33,7 @@ export const WEIGHTED: RowFunctionSpec<{ weights: number[]; full: number }> = {
   params: [
     { name: "scores", kind: "row" },
     { name: "weights", kind: "fixed" },
-    { name: "full", kind: "fixed", optional: true },
+    { name: "full", kind: "fixed", single: true, optional: true },
   ],
   primary: "scores",
   prepare(f) {
