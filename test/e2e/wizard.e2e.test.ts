@@ -223,4 +223,28 @@ describe.skipIf(!chromiumPath || !soffice)("wizard in Chromium, standalone", () 
     expect(problems).toEqual([]);
     await page.close();
   }, 180_000);
+  // the formula helper standalone (issue 17, item 6): a scheme chosen, its columns and settings
+  // offered by name, the formula text built and copied; nothing offered that needs Excel
+  it.each(["zh-CN", "en-US"] as const)("formula helper in %s: builds a KPI.* formula from the scheme's columns and settings, and copies its text", async (lang) => {
+    const context = await browser.newContext({ viewport: { width: 350, height: 900 }, locale: lang, permissions: ["clipboard-read", "clipboard-write"] });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/taskpane.html`);
+    await page.locator('[data-template="ecommerce-cs"]').click();
+    await page.getByTestId("view-helper").click();
+    const scheme = builtInScheme("ecommerce-cs")!;
+    const completion = scheme.inputs.find((i) => i.id === "target_completion")!;
+    await page.getByTestId("helper-source-actual").selectOption({ label: completion.name[lang] });
+    await page.getByTestId("helper-source-target").selectOption("name:p_r_target_completion_target");
+    await page.getByTestId("helper-value-points").fill("30");
+    await page.getByTestId("helper-source-direction").selectOption({ label: lang === "zh-CN" ? "越高越好" : "higher is better" });
+    const expected = `=KPI.SCORE(C3, p_r_target_completion_target, 30, "${lang === "zh-CN" ? "越高越好" : "higher is better"}")`;
+    expect(await page.getByTestId("helper-formula").inputValue()).toBe(expected);
+    expect(await page.getByTestId("helper-insert").count()).toBe(0);
+    await page.getByTestId("helper-copy").click();
+    await page.getByTestId("helper-status").waitFor();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(expected);
+    await page.screenshot({ path: join(shots, `formula-helper-${lang}.png`), fullPage: true });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+    await context.close();
+  }, 60_000);
 });

@@ -6,7 +6,8 @@
  */
 import type { Formula } from "../../src/core/formula.js";
 import { describe, expect, it } from "vitest";
-import { builtInScheme } from "../../src/schemes/index.js";
+import { builtInScheme, builtInSchemeIds } from "../../src/schemes/index.js";
+import { OPTION_SETS, parseOption } from "../../src/core/option-words.js";
 import { sampleData } from "../../src/core/sample.js";
 import { parseRecords } from "../../src/core/data.js";
 import { compileScheme } from "../../src/core/evaluate.js";
@@ -77,5 +78,74 @@ describe.each(["ecommerce-cs", "ecommerce-ranking", "logistics-cs", "call-center
       });
     });
     expect(calls).toBeGreaterThan(0);
+  });
+});
+
+describe("add-in mode follows the scheme sheet", () => {
+  it("an edited grade bound on the scheme sheet changes the KPI.GRADE cells as it changes the engine's grades", () => {
+    const scheme = builtInScheme("ecommerce-cs")!;
+    const sample = sampleData(scheme, { rows: 60, seed: 5 });
+    const { people } = parseRecords(sample.header, sample.rows.map((cells, i) => ({ line: i + 2, cells })), scheme);
+    const plan = buildWorkbookPlan(scheme, people, { lang: "zh-CN", mode: "addin" });
+    const ev = plan.sheets[1];
+    const gradeCol = ev.table!.keys.indexOf("grade");
+    // every grade cell of the evaluation sheet is KPI.GRADE(total, g_table): nothing typed into it
+    const gradeFormula = (ev.blocks[0].values[0][gradeCol] as { formula: Formula }).formula;
+    const grade = kpiCall(gradeFormula)!;
+    expect(grade.fn).toBe("KPI.GRADE");
+    expect(grade.args[1]).toEqual({ name: "g_table" });
+    const table = plan.names.find((n) => n.name === "g_table")!;
+    const [, c1, r1, c2, r2] = /^\$([A-Z]+)\$(\d+):\$([A-Z]+)\$(\d+)$/.exec(table.ref)!;
+    expect([c1, c2]).toEqual(["A", "B"]);
+    // the scheme sheet's cells in that range, as Excel hands them to KPI.GRADE
+    const sheet = plan.sheets.find((s) => s.name === table.sheet)!;
+    const cellAt = (row: number, col: number) => {
+      for (const b of sheet.blocks) {
+        const v = b.values[row - b.row]?.[col - b.col];
+        if (v !== undefined) return v;
+      }
+      return null;
+    };
+    const range = () => Array.from({ length: Number(r2) - Number(r1) + 1 }, (_, i) => [cellAt(Number(r1) + i, 0), cellAt(Number(r1) + i, 1)]);
+    expect(range().map((r) => r[0])).toEqual(scheme.grades.map((g) => g.label["zh-CN"]));
+
+    const gradesWith = (s: typeof scheme) => compileScheme(s).evaluateRoster(structuredClone(people));
+    const labels = (s: typeof scheme, results: ReturnType<typeof gradesWith>) => results.map((r) => s.grades.find((g) => g.id === r.grade)?.label["zh-CN"] ?? "");
+    const before = gradesWith(scheme);
+    const kpiGrades = () => fx("GRADE", before.map((r) => [r.total]), range() as never).map((r) => r[0]);
+    expect(kpiGrades()).toEqual(labels(scheme, before));
+
+    // finance raises 良好 from 80 to 86 on the scheme sheet
+    const good = scheme.grades.findIndex((g) => g.id === "good");
+    const row = Number(r1) + good;
+    const block = sheet.blocks.find((b) => b.col === 1 && b.row === row)!;
+    block.values[0][0] = 86;
+    const edited = structuredClone(scheme);
+    edited.grades[good].min = 86;
+    const after = gradesWith(edited);
+    expect(labels(edited, after)).not.toEqual(labels(scheme, before));
+    expect(kpiGrades()).toEqual(labels(edited, after));
+  });
+});
+
+describe("add-in mode types no table into a formula", () => {
+  it.each(builtInSchemeIds())("%s: every text argument of a KPI.* call is an option word, never a table or a threshold", (id) => {
+    const scheme = builtInScheme(id)!;
+    const sample = sampleData(scheme, { rows: 3, seed: 1 });
+    const { people } = parseRecords(sample.header, sample.rows.map((cells, i) => ({ line: i + 2, cells })), scheme);
+    const plan = buildWorkbookPlan(scheme, people, { lang: "zh-CN", mode: "addin" });
+    const texts = (f: Formula, inKpi: boolean, out: string[]) => {
+      if (typeof f !== "object") return;
+      if ("s" in f && inKpi) out.push(f.s);
+      if ("fn" in f) for (const a of f.args) texts(a, inKpi || f.fn.startsWith("KPI."), out);
+      if ("op" in f) {
+        texts(f.l, inKpi, out);
+        texts(f.r, inKpi, out);
+      }
+    };
+    const found: string[] = [];
+    for (const s of plan.sheets) for (const b of s.blocks) for (const v of b.values[0] ?? []) if (typeof v === "object" && v !== null) texts(v.formula, false, found);
+    const sets = Object.keys(OPTION_SETS) as (keyof typeof OPTION_SETS)[];
+    for (const s of found) expect(sets.some((set) => parseOption(set, s) !== null), `${id}: "${s}"`).toBe(true);
   });
 });

@@ -15,6 +15,7 @@ import { confirmedDraft, parseRoster, schemeProblems, sheetNameClash, unreviewed
 import { initialState, STEPS, wizardReducer, type Step } from "../state/wizard.js";
 import { GradesStep } from "./GradesStep.js";
 import { FinancePanel } from "./FinancePanel.js";
+import { FormulaHelper } from "./FormulaHelper.js";
 import { LangContext } from "./i18n.js";
 import { IndicatorsStep } from "./IndicatorsStep.js";
 import { OptionsStep, PERIOD_PATTERN } from "./OptionsStep.js";
@@ -78,7 +79,7 @@ export function App({ host }: { host: Host }) {
     },
   });
   const [payslips, setPayslips] = useState<string | null>(null);
-  const [view, setView] = useState<"generate" | "finance">("generate");
+  const [view, setView] = useState<"generate" | "finance" | "helper">("generate");
   // each step (and each tab) starts at its top: the pane's scroll position is not carried over
   useEffect(() => {
     const page = globalThis.document?.scrollingElement;
@@ -140,17 +141,22 @@ export function App({ host }: { host: Host }) {
             </Select>
           </header>
           {host.kind === "standalone" && <Text size={200}>{t("ui.standalone")}</Text>}
-          {hasFinance && (
-            <TabList className={styles.views} selectedValue={view} onTabSelect={(_, d) => setView(d.value as "generate" | "finance")} aria-label={t("ui.view.label")} data-testid="views">
-              <Tab value="generate" data-testid="view-generate">
-                {t("ui.view.generate")}
-              </Tab>
+          <TabList className={styles.views} selectedValue={view} onTabSelect={(_, d) => setView(d.value as "generate" | "finance" | "helper")} aria-label={t("ui.view.label")} data-testid="views">
+            <Tab value="generate" data-testid="view-generate">
+              {t("ui.view.generate")}
+            </Tab>
+            {hasFinance && (
               <Tab value="finance" data-testid="view-finance">
                 {t("ui.view.finance")}
               </Tab>
-            </TabList>
-          )}
-          {view === "finance" && hasFinance ? (
+            )}
+            <Tab value="helper" data-testid="view-helper">
+              {t("ui.view.helper")}
+            </Tab>
+          </TabList>
+          {view === "helper" ? (
+            <FormulaHelper scheme={state.draft} selectedCell={host.selectedCell} readRefs={host.readRefs} insertFormula={host.insertFormula} />
+          ) : view === "finance" && hasFinance ? (
             finance
           ) : (
             <>

@@ -113,6 +113,51 @@ export function officeHost(lang: Lang): Host {
         return range.values.map((row) => row.map((v) => (v === null || v === undefined ? "" : String(v))));
       });
     },
+    async selectedCell() {
+      return Excel.run(async (context) => {
+        const cell = context.workbook.getActiveCell();
+        cell.load(["rowIndex", "columnIndex", "address"]);
+        await context.sync();
+        return { row: cell.rowIndex + 1, col: cell.columnIndex, address: cell.address };
+      });
+    },
+    async readRefs(refs) {
+      return Excel.run(async (context) => {
+        const sheet = context.workbook.worksheets.getActiveWorksheet();
+        // a defined name (p_…, g_table) or an A1 reference on the active sheet, all in one sync
+        const ranges = refs.map((ref) => {
+          const r = /^\$?[A-Za-z]{1,3}\$?\d+(:\$?[A-Za-z]{1,3}\$?\d+)?$/.test(ref) ? sheet.getRange(ref) : context.workbook.names.getItem(ref).getRange();
+          r.load("values");
+          return r;
+        });
+        await context.sync();
+        return new Map(refs.map((ref, i) => {
+          const v = ranges[i].values as (string | number | boolean)[][];
+          return [ref, v.length === 1 && v[0].length === 1 ? v[0][0] : v] as const;
+        }));
+      });
+    },
+    async insertFormula(r1c1, where) {
+      return Excel.run(async (context) => {
+        const sheet = context.workbook.worksheets.getActiveWorksheet();
+        const selected = context.workbook.getSelectedRange();
+        const used = sheet.getUsedRange(true);
+        sheet.load(["name"]);
+        sheet.protection.load("protected");
+        selected.load(["rowIndex", "columnIndex", "address"]);
+        used.load(["rowIndex", "rowCount"]);
+        await context.sync();
+        if (sheet.protection.protected) throw new Error(t(lang, "ui.helper.protected", { sheet: sheet.name }));
+        const first = { row: selected.rowIndex + 1, col: selected.columnIndex };
+        const lastRow = Math.max(first.row, used.rowIndex + used.rowCount);
+        const target = where === "selection" ? selected : sheet.getRangeByIndexes(selected.rowIndex, selected.columnIndex, lastRow - first.row + 1, 1);
+        // one R1C1 value fills the range, each cell relative to itself (the Office writer does the same)
+        (target as unknown as { formulasR1C1: string }).formulasR1C1 = r1c1(first);
+        target.load("address");
+        await context.sync();
+        return target.address;
+      });
+    },
     async showSheet(name) {
       await Excel.run(async (context) => {
         context.workbook.worksheets.getItem(name).activate();

@@ -4,6 +4,7 @@ import type { Lang } from "../../core/text.js";
 import type { PlanPerson } from "../../workbook/plan/context.js";
 import type { GenerationResult } from "../state/wizard.js";
 import type { RecalcReport } from "../../workbook/read-back.js";
+import type { Cell, Matrix } from "../../functions/coerce.js";
 
 /**
  * A recalculation: the report (with whether the payout sheet had calculated values to compare,
@@ -69,4 +70,14 @@ export interface Host {
   readSelection?(): Promise<string[][]>;
   /** Inside Excel: bring a sheet to the front. */
   showSheet?(name: string): Promise<void>;
+  /** Inside Excel (formula helper): the active cell, 1-based row and 0-based column. */
+  selectedCell?(): Promise<{ row: number; col: number; address: string }>;
+  /** Inside Excel (formula helper): the values of references — A1 on the active sheet, or defined names. */
+  readRefs?(refs: string[]): Promise<Map<string, Cell | Matrix>>;
+  /**
+   * Inside Excel (formula helper): a formula into the selected cells, or from the active cell down
+   * to the sheet's last used row — given as R1C1 relative to the first cell, so that each cell
+   * reads its own row. Says the address written.
+   */
+  insertFormula?(r1c1: (at: { row: number; col: number }) => string, where: "selection" | "column"): Promise<string>;
 }

@@ -248,7 +248,7 @@ export function evaluationSheet(ctx: PlanContext): { sheet: SheetPlan; layout: E
   return { sheet, names, layout: { columns: cols, first, last, context: formulaContext, evaluated, ready, cell, whole } };
 }
 
+/** KPI.GRADE over the scheme sheet's grade table (g_table): the bounds finance edits there count. */
 function addinGrade(ctx: PlanContext, total: Formula): Formula {
-  const bands = ctx.scheme.grades.map((g) => `${g.label[ctx.lang]}:${constValue(g.min, { params: ctx.params })}`).join(",");
-  return call("KPI.GRADE", total, str(bands));
+  return call("KPI.GRADE", total, { name: ctx.names.gradeTable() });
 }

@@ -1,6 +1,7 @@
 /**
  * Defined names for scheme cells: `p_<parameter>`, `g_<grade>_min`, `g_<grade>_coef`, `l_<input>`
- * (an option list). An id may hold "-", which a name may not, so "-" is written "_" — and two ids
+ * (an option list), and `g_table` for the grade table (label, lower bound), which KPI.GRADE reads
+ * in add-in mode (no grade id makes it: theirs end in _min or _coef). An id may hold "-", which a name may not, so "-" is written "_" — and two ids
  * that then meet ("a-b", "a_b"), or that Excel would take for one (names ignore case), must not
  * share a cell: the names are made for the whole scheme at once, and a name already taken gets
  * "_2", "_3" … (ids without "-" first, so that they keep their plain names). A workbook that
@@ -17,6 +18,8 @@ export interface Naming {
   gradeMin(id: string): string;
   gradeCoefficient(id: string): string;
   list(inputId: string): string;
+  /** the grade table's rows of (label, lower bound) on the scheme sheet */
+  gradeTable(): string;
 }
 
 export interface NamedIds {
@@ -35,7 +38,8 @@ const PLAIN: Record<Kind, (id: string) => string> = {
 
 /** Names for the ids of one scheme, distinct by construction; without `ids`, the plain mangling. */
 export function naming(suffix = "", ids?: NamedIds): Naming {
-  if (!ids) return { param: (id) => PLAIN.param(id) + suffix, gradeMin: (id) => PLAIN.gradeMin(id) + suffix, gradeCoefficient: (id) => PLAIN.gradeCoefficient(id) + suffix, list: (id) => PLAIN.list(id) + suffix };
+  const gradeTable = () => `g_table${suffix}`;
+  if (!ids) return { param: (id) => PLAIN.param(id) + suffix, gradeMin: (id) => PLAIN.gradeMin(id) + suffix, gradeCoefficient: (id) => PLAIN.gradeCoefficient(id) + suffix, list: (id) => PLAIN.list(id) + suffix, gradeTable };
   const wanted: [Kind, string][] = [
     ...ids.params.map((id) => ["param", id] as [Kind, string]),
     ...ids.grades.flatMap((id) => [["gradeMin", id] as [Kind, string], ["gradeCoefficient", id] as [Kind, string]]),
@@ -56,7 +60,7 @@ export function naming(suffix = "", ids?: NamedIds): Naming {
     if (name === undefined) throw new Error(`no defined name planned for ${kind} "${id}"`);
     return name;
   };
-  return { param: get("param"), gradeMin: get("gradeMin"), gradeCoefficient: get("gradeCoefficient"), list: get("list") };
+  return { param: get("param"), gradeMin: get("gradeMin"), gradeCoefficient: get("gradeCoefficient"), list: get("list"), gradeTable };
 }
 
 /** The first of "name", "name (2)", "name (3)" … not in `taken` (case-insensitive, as Excel compares). */

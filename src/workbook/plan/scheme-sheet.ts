@@ -138,6 +138,8 @@ export function schemeSheet(scheme: Scheme, name: string, lang: Lang, naming: Na
       names.push({ name: naming.gradeMin(g.id), sheet: name, ref: absRef(r, 1), ...own("grade-min", g.min) });
       if (g.coefficient !== undefined) names.push({ name: naming.gradeCoefficient(g.id), sheet: name, ref: absRef(r, 2), ...own("grade-coefficient", g.coefficient) });
     });
+    // the whole table, for KPI.GRADE in add-in mode: an edited bound recalculates there as well
+    names.push({ name: naming.gradeTable(), sheet: name, ref: `${absRef(row, 0)}:${absRef(row + scheme.grades.length - 1, 1)}` });
     row += scheme.grades.length + 1;
   }
 
