@@ -4,6 +4,7 @@
  * entry in Excel, the word in messages), and the other words people write for it. The scheme
  * schema's enums, the functions' parsing, their pick-lists and the README's table all read this.
  */
+import { z } from "zod";
 import type { Lang } from "./text.js";
 
 export interface OptionWord<V extends string = string> {
@@ -91,4 +92,12 @@ export function optionLabel(set: OptionSet, value: string, lang: Lang): string {
 export function optionList(set: OptionSet, lang: Lang): string {
   const labels = (OPTION_SETS[set] as readonly OptionWord[]).map((w) => w.label[lang]);
   return lang === "zh-CN" ? labels.map((l) => `“${l}”`).join("、") : labels.map((l) => `"${l}"`).join(", ");
+}
+
+/**
+ * The scheme format's field for a set: any of its words is read as its value (a hand-written
+ * scheme may say "越低越好" as the functions do), and the value is what is kept and written back.
+ */
+export function optionSchema<S extends OptionSet>(set: S) {
+  return z.preprocess((v) => (typeof v === "string" ? (parseOption(set, v) ?? v) : v), z.enum(optionValues(set)));
 }

@@ -8,14 +8,14 @@ import { compileExpr, ConstSchema, constValue, ExprSchema, type Compiled, type C
 import { IF, op, type Formula } from "../formula.js";
 import { repeated } from "../rule-checks.js";
 import { constFormula, constNow, constWords, exprFormula, exprWords, numeric, ruleKind, type FormulaContext } from "./kind.js";
-import { optionValues } from "../option-words.js";
+import { optionSchema } from "../option-words.js";
 
 export const BandSchema = z.object({ threshold: ConstSchema, points: ExprSchema }).strict();
 
 export const BandsRuleSchema = z
   .object({
     kind: z.literal("bands"),
-    direction: z.enum(optionValues("threshold")),
+    direction: optionSchema("threshold"),
     bands: z.array(BandSchema).min(1),
     /** Points when no band applies. */
     otherwise: ExprSchema.default(0),

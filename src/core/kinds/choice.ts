@@ -10,12 +10,16 @@ import type { ExprEnv } from "../expr.js";
 import { constValue } from "../expr.js";
 import { add, call, type Formula } from "../formula.js";
 import { IdSchema } from "../text.js";
+import { optionSchema, type OptionSet } from "../option-words.js";
 import { EvaluationError } from "../errors.js";
 import type { CheckContext, FormulaContext } from "./kind.js";
 
 export type Choice<T extends string> = T | { param: string };
 
 export const choiceSchema = <T extends string>(options: readonly [T, ...T[]]) => z.union([z.enum(options), z.object({ param: IdSchema }).strict()]);
+
+/** The same for a set of the option table: any of its words reads as its value (src/core/option-words.ts). */
+export const optionChoiceSchema = <S extends OptionSet>(set: S) => z.union([optionSchema(set), z.object({ param: IdSchema }).strict()]);
 
 /** The option a choice names now (a parameter's value is the option's position). */
 export function choiceNow<T extends string>(c: Choice<T>, options: readonly T[], env: ExprEnv): T {

@@ -8,8 +8,8 @@ import { roundExcel } from "../money.js";
 import { isNonNegative, isPositive } from "../rule-checks.js";
 import { call, div, IF, MAX, mul, op, ROUND, str, sub } from "../formula.js";
 import { constFormula, constWords, numeric, ruleKind } from "./kind.js";
-import { checkChoice, choiceFormula, choiceNow, choiceSchema } from "./choice.js";
-import { optionValues } from "../option-words.js";
+import { checkChoice, choiceFormula, choiceNow, optionChoiceSchema } from "./choice.js";
+import { optionSchema, optionValues } from "../option-words.js";
 
 const PARTIAL = optionValues("partial");
 
@@ -17,12 +17,12 @@ export const DeductPerStepRuleSchema = z
   .object({
     kind: z.literal("deduct-per-step"),
     /** "above": the value must stay at or under the limit (complaint rate); "below": at or over it. */
-    direction: z.enum(optionValues("side")),
+    direction: optionSchema("side"),
     limit: ConstSchema,
     step: ConstSchema,
     points: ConstSchema,
     /** How a part step counts: not at all (default), as a whole step, or in proportion — or a parameter (0, 1, 2). */
-    partial: choiceSchema(PARTIAL).default("ignore"),
+    partial: optionChoiceSchema("partial").default("ignore"),
   })
   .strict();
 export type DeductPerStepRule = z.infer<typeof DeductPerStepRuleSchema>;

@@ -8,12 +8,12 @@ import { EvaluationError } from "../errors.js";
 import { isPositive } from "../rule-checks.js";
 import { call, div, IF, MAX, MIN, mul, NA, op, str } from "../formula.js";
 import { constFormula, constWords, exprFormula, exprWords, numeric, ruleKind } from "./kind.js";
-import { optionValues } from "../option-words.js";
+import { optionSchema } from "../option-words.js";
 
 export const RatioRuleSchema = z
   .object({
     kind: z.literal("ratio"),
-    direction: z.enum(optionValues("direction")).default("higher"),
+    direction: optionSchema("direction").default("higher"),
     /** What 100 % is; defaults to 1, for inputs that already are rates. */
     target: ExprSchema.default(1),
     /** Largest ratio that scores; 1 means no extra points above target. */

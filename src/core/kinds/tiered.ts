@@ -8,7 +8,7 @@ import { z } from "zod";
 import { compileExpr, ConstSchema, constValue, ExprSchema } from "../expr.js";
 import { IF, MIN, mul, op, sub, sum, type Formula } from "../formula.js";
 import { constFormula, exprFormula, payKind } from "./kind.js";
-import { checkChoice, choiceFormula, choiceNow, choiceSchema } from "./choice.js";
+import { checkChoice, choiceFormula, choiceNow, optionChoiceSchema } from "./choice.js";
 import { bracketProblems } from "../rule-checks.js";
 import { optionValues } from "../option-words.js";
 
@@ -19,7 +19,7 @@ export const TieredPaySchema = z
     kind: z.literal("tiered"),
     amount: ExprSchema,
     /** The whole amount at its bracket's rate, or each slice at its own — or a parameter (0 = whole, 1 = progressive). */
-    mode: choiceSchema(MODES),
+    mode: optionChoiceSchema("tieredMode"),
     brackets: z.array(z.object({ upTo: ConstSchema.nullable(), rate: ConstSchema }).strict()).min(1),
     scale: ConstSchema.default(1),
   })
