@@ -36,26 +36,29 @@ export const BUILT_IN_SCHEME_JSON: readonly unknown[] = [
   csPay,
 ];
 
-let cache: Scheme[] | null = null;
+// each template parsed once, when first asked for: the CLI evaluating one scheme parses one, not thirteen
+const parsed = new Map<string, Scheme>();
+
+function parsedScheme(raw: unknown): Scheme {
+  const id = (raw as { id?: string }).id ?? "";
+  let scheme = parsed.get(id);
+  if (!scheme) {
+    const r = parseScheme(raw);
+    if (!r.ok) throw new Error(`built-in scheme ${id} is invalid: ${r.problems.map((p) => problemText(p, "en-US")).join("; ")}`);
+    parsed.set(id, (scheme = r.scheme));
+  }
+  return scheme;
+}
 
 export function builtInSchemes(): Scheme[] {
-  if (!cache) {
-    cache = BUILT_IN_SCHEME_JSON.map((raw) => {
-      const r = parseScheme(raw);
-      if (!r.ok) {
-        const id = (raw as { id?: string }).id;
-        throw new Error(`built-in scheme ${id} is invalid: ${r.problems.map((p) => problemText(p, "en-US")).join("; ")}`);
-      }
-      return r.scheme;
-    });
-  }
-  return cache;
+  return BUILT_IN_SCHEME_JSON.map(parsedScheme);
 }
 
 export function builtInScheme(id: string): Scheme | undefined {
-  return builtInSchemes().find((s) => s.id === id);
+  const raw = BUILT_IN_SCHEME_JSON.find((r) => (r as { id?: string }).id === id);
+  return raw === undefined ? undefined : parsedScheme(raw);
 }
 
 export function builtInSchemeIds(): string[] {
-  return builtInSchemes().map((s) => s.id);
+  return BUILT_IN_SCHEME_JSON.map((r) => (r as { id: string }).id);
 }
