@@ -101,12 +101,12 @@ if (existsSync(join(dist, "functions.json")) && existsSync(join(dist, "functions
   const zh = shape(meta("functions-zh-cn.json"));
   if (JSON.stringify(en) !== JSON.stringify(zh))
     problems.push(`functions-zh-cn.json does not match functions.json:\n      built:     ${en.join(" ")}\n      zh-cn:     ${zh.join(" ")}`);
-  // every function's help link is a page the build produces
+  // every function's help link is a page the build produces, on the add-in's base
   for (const file of ["functions.json", "functions-zh-cn.json"])
     for (const f of meta(file).functions) {
-      const path = f.helpUrl?.startsWith("https://localhost:3000/") ? f.helpUrl.slice("https://localhost:3000/".length).split("?")[0] : null;
       if (!f.helpUrl) problems.push(`${file}: ${f.id} has no helpUrl`);
-      else if (path && !existsSync(join(dist, path))) problems.push(`${file}: ${f.id}'s help page ${f.helpUrl} is not produced by the build`);
+      else if (!source || !f.helpUrl.startsWith(`${source}/`)) problems.push(`${file}: ${f.id}'s help page ${f.helpUrl} is not on the add-in's base ${source}`);
+      else if (!existsSync(join(dist, f.helpUrl.slice(source.length + 1).split("?")[0]))) problems.push(`${file}: ${f.id}'s help page ${f.helpUrl} is not produced by the build`);
     }
 }
 
