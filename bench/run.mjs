@@ -60,6 +60,9 @@ if (lo.some((r) => r.seconds === null)) console.log("soffice not found: LibreOff
 else {
   for (const r of lo) console.log(`${String(r.rows).padStart(6)} people: ${r.recalcSeconds.toFixed(1)} s (after ${r.startSeconds.toFixed(1)} s of LibreOffice's own start)`);
   console.log(`growth for ×4 people: ×${(lo[1].recalcSeconds / lo[0].recalcSeconds).toFixed(1)} (linear passes would be ×4–5)`);
+  // the rank, the remaining scan per row, in the linear form the workbook could use (bench/rank-forms.mjs)
+  const rank = run("rank-forms.mjs", ["16000"]);
+  console.log(`a rank over 16,000 totals: COUNTIF per row ${rank.countif.seconds.toFixed(1)} s, one FREQUENCY with a running count ${rank.frequency.seconds.toFixed(1)} s (ranks equal: ${rank.countif.exact && rank.frequency.exact})`);
 }
 
 console.log("\nfinance read-back: a generated .xlsx read and recalculated (kpi-scorecard recalc), and the engine's side of the pane's recalculation");
