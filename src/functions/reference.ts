@@ -250,7 +250,7 @@ const former = (doc: FunctionDoc, id: string, now: string): FunctionDoc => ({
   examples: doc.examples.slice(0, 1),
 });
 
-/** In the order of the README's table and of FUNCTION_SPECS; the former names last. */
+/** Every function's documentation, found by id (the files written from it follow FUNCTION_SPECS's order). */
 export const FUNCTION_DOCS: readonly FunctionDoc[] = [
   SCORE,
   WEIGHTED,

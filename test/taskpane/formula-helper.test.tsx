@@ -69,6 +69,26 @@ describe("formula text", () => {
   });
 });
 
+describe("typed references and typed words", () => {
+  // the formula and its preview read a typed value alike: a name typed is read from the workbook,
+  // a word typed is text (unquoted it would be a name Excel does not know: #NAME?)
+  it("a typed defined name is a reference in the formula and in the preview; a typed word is quoted text", () => {
+    const args = { actual: { kind: "text" as const, text: "0.9" }, target: { kind: "text" as const, text: "p_conversion_target" }, points: { kind: "text" as const, text: "30" } };
+    expect(buildFormula("SCORE", args, "zh-CN", 3).a1).toBe("=KPI.SCORE(0.9, p_conversion_target, 30)");
+    expect(previewRefs(args, 3)).toEqual(["p_conversion_target"]);
+    expect(previewResult("SCORE", args, 3, new Map([["p_conversion_target", 1]]), "zh-CN")).toEqual({ value: "27", error: false });
+    const level = { choice: { kind: "text" as const, text: "A" }, table: { kind: "text" as const, text: "A:3,B:1" } };
+    expect(buildFormula("LEVEL", level, "en-US", 3).a1).toBe('=KPI.LEVEL("A", "A:3,B:1")');
+    expect(previewRefs(level, 3)).toEqual([]);
+    expect(previewResult("LEVEL", level, 3, new Map(), "en-US")).toEqual({ value: "3", error: false });
+    // a cell on another sheet is a reference too; TRUE stays a logical value
+    const other = { number: { kind: "text" as const, text: "考核!C3" } };
+    expect(buildFormula("ROUND", other, "zh-CN", 3).a1).toBe("=KPI.ROUND(考核!C3)");
+    expect(previewRefs(other, 3)).toEqual(["考核!C3"]);
+    expect(buildFormula("ROUND", { number: { kind: "text", text: "TRUE" } }, "zh-CN", 3).a1).toBe("=KPI.ROUND(TRUE)");
+  });
+});
+
 describe("the helper in the pane", () => {
   it("in a browser: builds the formula from typed values and a pick-list word, and copies it", async () => {
     const user = userEvent.setup();

@@ -124,9 +124,12 @@ export function officeHost(lang: Lang): Host {
     async readRefs(refs) {
       return Excel.run(async (context) => {
         const sheet = context.workbook.worksheets.getActiveWorksheet();
-        // a defined name (p_…, g_table) or an A1 reference on the active sheet, all in one sync
+        // an A1 reference on the active sheet or on a named one (考核!C3), or a defined name (p_…, g_table), all in one sync
         const ranges = refs.map((ref) => {
-          const r = /^\$?[A-Za-z]{1,3}\$?\d+(:\$?[A-Za-z]{1,3}\$?\d+)?$/.test(ref) ? sheet.getRange(ref) : context.workbook.names.getItem(ref).getRange();
+          const bang = ref.lastIndexOf("!");
+          const on = bang > 0 ? context.workbook.worksheets.getItem(ref.slice(0, bang).replace(/^'(.*)'$/, "$1").replace(/''/g, "'")) : sheet;
+          const address = bang > 0 ? ref.slice(bang + 1) : ref;
+          const r = /^\$?[A-Za-z]{1,3}\$?\d+(:\$?[A-Za-z]{1,3}\$?\d+)?$/.test(address) ? on.getRange(address) : context.workbook.names.getItem(ref).getRange();
           r.load("values");
           return r;
         });

@@ -65,10 +65,20 @@ export function helperSources(scheme: Scheme | null, lang: Lang): HelperSources 
 
 const A1_REF = /^\$?[A-Za-z]{1,3}\$?\d+(:\$?[A-Za-z]{1,3}\$?\d+)?$/;
 
-/** A typed value as a formula argument: numbers, references, "quoted" text and {arrays} as typed; other text quoted. */
+/**
+ * Typed text that is a reference, read from the workbook by the preview and written bare: an A1
+ * cell or range, one on another sheet (考核!C3), or a defined name as ours are made (p_…, g_table:
+ * an underscore in it). A bare word (优秀, A) is text: quoted, or Excel would read a name (#NAME?).
+ */
+function isReference(text: string): boolean {
+  const s = text.trim();
+  return A1_REF.test(s) || /^[^!"]+!\$?[A-Za-z]{1,3}\$?\d+(:\$?[A-Za-z]{1,3}\$?\d+)?$/.test(s) || /^[A-Za-z][A-Za-z0-9.]*_[A-Za-z0-9_.]*$/.test(s);
+}
+
+/** A typed value as a formula argument: numbers, references, TRUE/FALSE, "quoted" text and {arrays} as typed; other text quoted. */
 function typed(text: string): string {
   const s = text.trim();
-  if (s === "" || s.startsWith('"') || s.startsWith("{") || A1_REF.test(s) || /^[A-Za-z_][A-Za-z0-9_.]*$/.test(s) || /!/.test(s) || Number.isFinite(Number(s))) return s;
+  if (s === "" || s.startsWith('"') || s.startsWith("{") || isReference(s) || /^(TRUE|FALSE)$/i.test(s) || Number.isFinite(Number(s))) return s;
   return `"${s.replace(/"/g, '""')}"`;
 }
 
@@ -113,7 +123,7 @@ export function buildFormula(id: string, args: Readonly<Record<string, ArgValue>
 
 /** The references the preview needs read: the columns in the row, the names, typed references. */
 export function previewRefs(args: Readonly<Record<string, ArgValue>>, row: number): string[] {
-  return Object.values(args).flatMap((v) => (v.kind === "column" ? [`${columnLetter(v.col)}${row}`] : v.kind === "name" ? [v.name] : v.kind === "text" && A1_REF.test(v.text.trim()) ? [v.text.trim()] : []));
+  return Object.values(args).flatMap((v) => (v.kind === "column" ? [`${columnLetter(v.col)}${row}`] : v.kind === "name" ? [v.name] : v.kind === "text" && isReference(v.text) ? [v.text.trim()] : []));
 }
 
 /** An array constant {1,2;3,""} as rows of cells. */
@@ -150,7 +160,7 @@ export function previewResult(id: string, args: Readonly<Record<string, ArgValue
         return v.value;
       case "text": {
         const s = v.text.trim();
-        return A1_REF.test(s) ? (read.get(s) ?? null) : literal(typed(s));
+        return isReference(s) ? (read.get(s) ?? null) : literal(typed(s));
       }
     }
   };
