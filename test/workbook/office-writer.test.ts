@@ -5,6 +5,9 @@ import { sampleData } from "../../src/core/sample.js";
 import { parseRecords } from "../../src/core/data.js";
 import { template } from "../helpers.js";
 import { fakeExcel } from "./fake-excel.js";
+import { buildWorkbookPlan } from "../../src/workbook/plan/build-plan.js";
+import { writeToOffice } from "../../src/workbook/office/write-office.js";
+import { RANK_TABLE_FROM } from "../../src/workbook/plan/rank-table.js";
 
 function roster(id: string, rows: number) {
   const scheme = template(id);
@@ -65,6 +68,19 @@ describe("Office writer", () => {
     excel.failOn = (op) => op === "validation" && ++n === 2;
     await expect(generateInOffice(excel, scheme, people, { lang: "zh-CN", mode: "native" })).rejects.toThrow("simulated failure");
     expect(excel.state()).toEqual(before);
+  });
+
+  it("refuses a plan with array formulas (the .xlsx writer's rank helper) before touching the workbook", async () => {
+    const { scheme, people } = roster("ecommerce-ranking", RANK_TABLE_FROM);
+    const plan = buildWorkbookPlan(scheme, people, { lang: "zh-CN", mode: "native", arrayFormulas: true });
+    expect(plan.sheets.some((s) => s.role === "helper")).toBe(true);
+    const excel = fakeExcel({ sheets: ["花名册"] });
+    const before = excel.state();
+    await expect(writeToOffice(excel as never, plan)).rejects.toThrow("array formulas");
+    expect(excel.state()).toEqual(before);
+    // what the pane writes through Office.js ranks by COUNTIF, without the helper sheet
+    const r = await generateInOffice(excel, scheme, people, { lang: "zh-CN", mode: "native" });
+    expect(r.sheets).not.toContain("名次辅助");
   });
 
   it("writes user text as text and formulas as formulas", async () => {

@@ -73,6 +73,9 @@ export async function writeToOffice(context: ContextApi, plan: WorkbookPlan): Pr
     pending += bytes;
   };
 
+  // Office.js writes no legacy array formula (rank-table.ts): such a plan is for the .xlsx writer
+  if (plan.sheets.some((s) => s.blocks.some((b) => b.values.some((row) => row.some((v) => v !== null && typeof v === "object" && v.array !== undefined)))))
+    throw new Error("a plan with array formulas is for the .xlsx writer (plan without arrayFormulas)");
   const existing = await existingNames(context);
   report.syncs++;
   report.requestBytes.push(0);

@@ -33,7 +33,8 @@ export function addAwardColumns(cols: Columns, awards: readonly ForcedAward[], k
 
 /**
  * The formulas of those columns, key → formula, for a row whose total is `total` among the
- * totals `everyone`; `cell` and `whole` give a column of this sheet in this row and over all rows.
+ * totals `everyone`; `atLeast` is how many of them are at least `total` (rank-table.ts: a COUNTIF,
+ * or a lookup in the rank helper); `cell` and `whole` give a column of this sheet in this row and over all rows.
  */
 export function awardFormulas(
   awards: readonly ForcedAward[],
@@ -41,14 +42,15 @@ export function awardFormulas(
   lang: Lang,
   total: Formula,
   everyone: Formula,
+  atLeast: Formula,
   cell: (key: string) => Formula,
   whole: (key: string) => Formula,
   f: Pick<FormulaContext, "param">,
   once: Aggregates,
 ): Map<string, Formula> {
   const out = new Map<string, Formula>();
-  // the one scan of the roster a row makes: how many have a total at least this one's
-  out.set(keys.reach, call("COUNTIF", everyone, op("&", str(">="), total)));
+  // how many have a total at least this one's: the one scan of the roster a row makes, if any
+  out.set(keys.reach, atLeast);
   // roster-wide figures once, in their own cells (aggregates.ts)
   const n = once.add(`${keys.award}_count`, "wb.agg.count", {}, call("COUNT", everyone));
   let given: Formula = 0;

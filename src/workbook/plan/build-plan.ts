@@ -19,6 +19,7 @@ export { defaultSheetNames };
 import { printSetup } from "./print-setup.js";
 import { EvaluationError } from "../../core/errors.js";
 import { liftRuleNumbers } from "./lift.js";
+import { RankTable } from "./rank-table.js";
 
 export interface PlanOptions {
   lang: Lang;
@@ -31,6 +32,11 @@ export interface PlanOptions {
   nameSuffix?: string;
   /** Protect the sheets (inputs stay editable); true unless turned off. */
   protect?: boolean;
+  /**
+   * The writer writes legacy array formulas (the .xlsx writer does, Office.js does not): big
+   * rosters then rank through a helper sheet in linear passes (rank-table.ts).
+   */
+  arrayFormulas?: boolean;
 }
 
 /** The periods of a roster, in order ([] when it has none). */
@@ -72,13 +78,18 @@ function planSheets(original: Scheme, people: readonly PlanPerson[], options: Pl
     nameSuffix: options.nameSuffix ?? "",
     tableTag: "",
     period: label,
+    rankTable: options.arrayFormulas ? new RankTable(options.lang, scheme, base.helper) : undefined,
+  };
+  const helper = () => {
+    const sheet = ctx.rankTable?.sheet();
+    return sheet ? [sheet] : [];
   };
   const s = schemeSheet(scheme, base.scheme, options.lang, ctx.names, ruleNumbers);
   if (single) {
     const ev = evaluationSheet(ctx);
     const pay = payoutSheet(ctx, ev.layout);
     const summary = summarySheet(ctx, ev.layout, pay);
-    return { lang: options.lang, mode: options.mode, sheets: [s.sheet, ev.sheet, pay.sheet, summary], names: [...s.names, ...ev.names, ...pay.names], period: label };
+    return { lang: options.lang, mode: options.mode, sheets: [s.sheet, ev.sheet, pay.sheet, summary, ...helper()], names: [...s.names, ...ev.names, ...pay.names], period: label };
   }
 
   const sheets: SheetPlan[] = [s.sheet];
@@ -118,7 +129,7 @@ function planSheets(original: Scheme, people: readonly PlanPerson[], options: Pl
   const lastLayout = done[done.length - 1].layout;
   sheets.push(summarySheet(lastCtx, lastLayout, lastPay!));
   const rollup = rollupSheet(ctx, base.rollup, done, people);
-  sheets.push(rollup.sheet);
+  sheets.push(rollup.sheet, ...helper());
   planNames.push(...rollup.names);
   return { lang: options.lang, mode: options.mode, sheets, names: planNames };
 }

@@ -139,6 +139,8 @@ export function addCachedValues(plan: WorkbookPlan, scheme: Scheme, people: read
   }
   // then every other visible formula cell, by its formula over those values
   for (const sheet of plan.sheets) {
+    // a hidden sheet's figures are for the formulas (the rank helper: read by INDEX, not shown)
+    if (sheet.state === "hidden") continue;
     const hide = hidden.get(sheet.name)!;
     for (const b of sheet.blocks)
       b.values.forEach((rowValues, i) =>

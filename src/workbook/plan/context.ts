@@ -5,6 +5,7 @@ import type { Lang } from "../../core/text.js";
 import { t } from "../../i18n/index.js";
 import type { PlanValue } from "./types.js";
 import type { Naming } from "./names.js";
+import type { RankTable } from "./rank-table.js";
 
 /** One person of the roster: id, name and whatever inputs are known (null: to fill in). */
 export interface PlanPerson {
@@ -40,6 +41,8 @@ export interface PlanContext {
   tableTag: string;
   /** The period these sheets evaluate ("2026-11"), when one is known: dates are compared with its days. */
   period: string | null;
+  /** The rank helper sheet, when the writer can write its array formula (.xlsx): rank-table.ts. */
+  rankTable?: RankTable;
 }
 
 export const POINTS_FORMAT = "0.00";

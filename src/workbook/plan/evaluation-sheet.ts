@@ -21,6 +21,7 @@ import { inputValidation } from "./validation.js";
 import { addAwardColumns, awardFormulas, awardKeys } from "./award-columns.js";
 import type { PlanConditional, PlanName, PlanValue, SheetPlan } from "./types.js";
 import { Aggregates } from "./aggregates.js";
+import { countifForms } from "./rank-table.js";
 
 /** Columns the formulas need and people do not read: whether a row is filled in, award reaches. */
 const HELPERS = /^(ready|evaluated|reach(@.*)?(:.*)?)$/;
@@ -162,16 +163,16 @@ export function evaluationSheet(ctx: PlanContext): { sheet: SheetPlan; layout: E
     grades.reduceRight<Formula>((rest, { g }) => IF(op(">=", totalCell, { name: ctx.names.gradeMin(g.id) }), then(g), rest), NA());
   if (scheme.grades.length) formula("grade", ifEvaluated(ctx.mode === "addin" ? addinGrade(ctx, totalCell) : byGrade((g) => str(g.label[lang]))));
   if (hasCoefficient) formula("coefficient", ifEvaluated(byGrade((g) => (g.coefficient === undefined ? NA() : { name: ctx.names.gradeCoefficient(g.id) }))));
-  // the one scan of the roster a row makes: its rank, as 1 + how many totals are above it — the
-  // same number as RANK(total, totals), but a COUNTIF with a comparison, which Excel and
-  // LibreOffice (7.4+: a sorted cache per range) answer without reading the column again for
-  // every row; RANK reads it every time (32,000 people: 155 s in LibreOffice). Exact, because a
-  // total is rounded to its digits and its text ("87.35") reads back as the same number.
-  // (Roster-wide figures are computed once: aggregates.ts.)
-  formula("rank", ifEvaluated(add(call("COUNTIF", whole("total"), op("&", str(">"), totalCell)), 1)));
+  // the rank: 1 + how many totals are above this one — the same number as RANK(total, totals),
+  // exact because a total is rounded to its digits. A COUNTIF over the column per row (RANK reads
+  // the column each time too: 32,000 people, 155 s in LibreOffice); from RANK_TABLE_FROM people in
+  // an .xlsx, a lookup in the rank helper sheet instead, linear (rank-table.ts). Roster-wide
+  // figures are computed once (aggregates.ts).
   const agg = new Aggregates(lang, "ev", ctx.tableTag + ctx.nameSuffix);
+  const ranks = ctx.rankTable?.applies(ctx.people.length) ? ctx.rankTable.forms(name, whole("total"), whole("total", name), totalCell, agg) : countifForms(whole("total"), totalCell);
+  formula("rank", ifEvaluated(ranks.rank));
   if (awardsHere)
-    for (const [key, x] of awardFormulas(scheme.awards, awardKeys(), lang, totalCell, whole("total"), (k) => f.cell(k), (k) => whole(k), f, agg)) formula(key, ifEvaluated(x));
+    for (const [key, x] of awardFormulas(scheme.awards, awardKeys(), lang, totalCell, whole("total"), ranks.atLeast, (k) => f.cell(k), (k) => whole(k), f, agg)) formula(key, ifEvaluated(x));
   // among the bottom N from below (RANK(total, totals, 1) <= N) is: at most the N-th smallest total
   // (everyone, when fewer than N are evaluated) — one figure for the sheet, not a rank per row
   const bottom = (n: number) =>

@@ -113,6 +113,7 @@ export function defaultSheetNames(lang: Lang, period?: string | null): Record<Sh
     payslips: t(lang, "wb.sheet.payslips") + suffix,
     report: t(lang, "wb.sheet.report") + suffix,
     rollup: t(lang, "wb.sheet.rollup"),
+    helper: t(lang, "wb.sheet.rank-helper"),
   };
 }
 

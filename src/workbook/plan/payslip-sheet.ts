@@ -114,6 +114,8 @@ export function addPayslips(plan: WorkbookPlan, scheme: Scheme, results: readonl
   if (results.length > PAYSLIP_LIMIT) return "too-many";
   const sheet = payslipSheet(plan, scheme, results, taken);
   if (!sheet) return "none";
-  plan.sheets.push(sheet);
+  // before the hidden helper sheets, which stay last
+  const helper = plan.sheets.findIndex((x) => x.state === "hidden");
+  plan.sheets.splice(helper < 0 ? plan.sheets.length : helper, 0, sheet);
   return "added";
 }

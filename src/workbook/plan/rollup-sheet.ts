@@ -17,6 +17,7 @@ import { addAwardColumns, awardFormulas, awardKeys } from "./award-columns.js";
 import { POINTS_FORMAT, type PlanContext, type PlanPerson } from "./context.js";
 import { positionOn, valueAt, type PeriodSheet } from "./lookup.js";
 import { Aggregates } from "./aggregates.js";
+import { countifForms } from "./rank-table.js";
 import type { PlanFormula, PlanName, PlanValue, SheetPlan } from "./types.js";
 
 export interface PeriodSheets extends PeriodSheet {
@@ -92,7 +93,7 @@ export function rollupSheet(ctx: PlanContext, name: string, periods: readonly Pe
       const r = cell(`r:${g}`);
       const whole = (key: string): Formula => area({ c1: cols.at(key), r1: first, c2: cols.at(key), r2: first + Math.max(ids.length, 1) - 1 });
       // among the people rolled up into this period; a person with no evaluation in it has none
-      for (const [key, x] of awardFormulas(scheme.awards, awardKeys(`@${g}`), lang, r, whole(`r:${g}`), cell, whole, f0, agg)) set(key, IF(call("ISNUMBER", r), x, EMPTY));
+      for (const [key, x] of awardFormulas(scheme.awards, awardKeys(`@${g}`), lang, r, whole(`r:${g}`), countifForms(whole(`r:${g}`), r).atLeast, cell, whole, f0, agg)) set(key, IF(call("ISNUMBER", r), x, EMPTY));
     }
   }
   const hit = (rule: StreakRule, p: PeriodSheets): Formula => {

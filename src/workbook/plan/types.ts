@@ -10,7 +10,14 @@ import type { Formula } from "../../core/formula.js";
  * A formula cell holds a tree (src/core/formula.ts) whose references are relative to its row; a
  * computed column puts the same object in every row, so the writers print it once per column.
  */
-export type PlanFormula = { formula: Formula };
+export type PlanFormula = {
+  formula: Formula;
+  /**
+   * A legacy array formula (Ctrl+Shift+Enter) held by this cell for the A1 range given, its
+   * top-left cell: one formula, many results (FREQUENCY). Only the .xlsx writer writes one.
+   */
+  array?: string;
+};
 export type PlanValue = string | number | boolean | null | PlanFormula;
 
 /** A rectangle of values whose top-left cell is (row, col); rows 1-based, columns 0-based. */
@@ -82,7 +89,8 @@ export interface PlanChart {
   size: { cols: number; rows: number };
 }
 
-export type SheetRole = "scheme" | "evaluation" | "payout" | "summary" | "payslips" | "report";
+/** "helper": figures the formulas need and people do not read (rank-table.ts), on a hidden sheet. */
+export type SheetRole = "scheme" | "evaluation" | "payout" | "summary" | "payslips" | "report" | "helper";
 
 /**
  * How a sheet prints: A4, one page wide (rows flow onto further pages), the header row and the
@@ -104,6 +112,8 @@ export interface PlanPrint {
 export interface SheetPlan {
   name: string;
   role: SheetRole;
+  /** A sheet kept out of sight (its tab hidden; unhide it to look). */
+  state?: "hidden";
   blocks: PlanBlock[];
   table?: PlanTable;
   validations: PlanValidation[];

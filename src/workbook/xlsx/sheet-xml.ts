@@ -37,6 +37,7 @@ function cellXml(ref: string, row: number, v: PlanValue, style: number, cached: 
   const value = typeof cached === "number" && Number.isFinite(cached) ? null : cachedXml(cached);
   const t = value ? value.t : "";
   const cachedV = value ? value.v : `<v>${cached}</v>`;
+  if (v.array) return `<c r="${ref}"${s}${t}><f t="array" ref="${v.array}">${esc(printA1(v.formula, row))}</f>${cachedV}</c>`;
   if (si < 0) return `<c r="${ref}"${s}${t}><f>${esc(printA1(v.formula, row))}</f>${cachedV}</c>`;
   return master ? `<c r="${ref}"${s}${t}><f t="shared" ref="${master}" si="${si}">${esc(printA1(v.formula, row))}</f>${cachedV}</c>` : `<c r="${ref}"${s}${t}><f t="shared" si="${si}"/>${cachedV}</c>`;
 }

@@ -21,7 +21,8 @@ export async function workbookFile(
   /** Node's zlib where the CLI runs; fflate's deflate otherwise */
   codec?: ZipCodec,
 ): Promise<{ plan: WorkbookPlan; bytes: Uint8Array; payslipsLeftOut: boolean }> {
-  const plan = buildWorkbookPlan(scheme, people, options);
+  // an .xlsx holds legacy array formulas: a big roster ranks in linear passes (rank-table.ts)
+  const plan = buildWorkbookPlan(scheme, people, { arrayFormulas: true, ...options });
   // evaluated once: the pay at generation for the record, and what the formula cells show in a previewer
   // the reasons are only for the payslips: a roster too big for them is not traced (memory)
   const results = planResults(scheme, people, plan, { trace: people.length <= PAYSLIP_LIMIT });

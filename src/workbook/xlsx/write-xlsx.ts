@@ -70,7 +70,7 @@ export async function writeXlsx(plan: WorkbookPlan, options: XlsxOptions = {}): 
     overrides.push(`<Override PartName="/xl/worksheets/sheet${n}.xml" ContentType="${CT_SHEET}"/>`);
     workbookRels.push(`<Relationship Id="rId${n}" Type="${REL_SHEET}" Target="worksheets/sheet${n}.xml"/>`);
   });
-  const sheets = plan.sheets.map((s, i) => `<sheet name="${esc(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join("");
+  const sheets = plan.sheets.map((s, i) => `<sheet name="${esc(s.name)}" sheetId="${i + 1}"${s.state ? ` state="${s.state}"` : ""} r:id="rId${i + 1}"/>`).join("");
   const names =
     plan.names.map((n) => `<definedName name="${esc(n.name)}">'${esc(n.sheet.replace(/'/g, "''"))}'!${n.ref}</definedName>`).join("") +
     // rows and columns repeated on every printed page: a name local to its sheet
