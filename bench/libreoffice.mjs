@@ -30,7 +30,7 @@ const scheme = builtInScheme(schemeId);
 const s = sampleData(scheme, { rows, seed: 9 });
 const { people } = parseRecords(s.header, s.rows.map((cells, i) => ({ line: i + 2, cells })), scheme);
 const file = join(dir, "book.xlsx");
-writeFileSync(file, await writeXlsx(buildWorkbookPlan(scheme, people, { lang: "zh-CN", mode: "native" })));
+writeFileSync(file, await writeXlsx(buildWorkbookPlan(scheme, people, { lang: "zh-CN", mode: "native", arrayFormulas: true })));
 const convert = (f) => {
   const t0 = performance.now();
   execFileSync(soffice, [`-env:UserInstallation=file://${profile}`, "--headless", "--norestore", "--convert-to", "xlsx", "--outdir", join(dir, "out"), f], { stdio: "pipe", timeout: 3_600_000 });

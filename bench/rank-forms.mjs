@@ -4,7 +4,7 @@
 // "frequency": one FREQUENCY array over the score domain (0–100 at 2 decimals: 10,001 bins) on a
 // helper sheet, a running count beside it, and rank = N − count(≤ total) + 1 by INDEX — linear.
 // Measured 2026-12-03 (2 cores): 16,000 people 19.7 s vs 2.0 s; 64,000 with FREQUENCY 3.2 s; the
-// ranks equal. A design note for the workbook, not yet what it writes.
+// ranks equal. The workbook writes the FREQUENCY form from 1,000 people on (src/workbook/plan/rank-table.ts).
 import { execFileSync, spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";

@@ -165,23 +165,29 @@ interface PackedSnapshot {
 
 function pack(s: PayoutSnapshot): PackedSnapshot {
   const people = Object.entries(s.people);
-  const column = <T>(pick: (p: PersonSnapshot) => Record<string, T>) => {
-    // the keys gathered in one pass: not an array of every person's keys (millions at 100,000 people)
-    const keys = new Set<string>();
-    for (const [, p] of people) for (const k in pick(p)) keys.add(k);
-    return Object.fromEntries([...keys].map((k) => [k, people.map(([, p]) => pick(p)[k] ?? null)]));
-  };
-  return {
-    ids: people.map(([id]) => id),
-    names: people.map(([, p]) => p.name),
-    totals: people.map(([, p]) => p.total),
-    grades: people.map(([, p]) => p.grade),
-    lines: column((p) => p.lines),
-    inputs: column((p) => p.inputs),
-    settings: s.settings,
-    ...(people.some(([, p]) => p.department !== undefined) ? { departments: people.map(([, p]) => p.department ?? null) } : {}),
-    ...(people.some(([, p]) => p.position !== undefined) ? { positions: people.map(([, p]) => p.position ?? null) } : {}),
-  };
+  const n = people.length;
+  // one pass over the people per field family, a column made when its key is first seen (the
+  // keys are the same few dozen for everyone; 100,000 people × 25 look-ups otherwise)
+  const lines: PackedSnapshot["lines"] = dict();
+  const inputs: PackedSnapshot["inputs"] = dict();
+  const ids = new Array<string>(n);
+  const names = new Array<string>(n);
+  const totals = new Array<number>(n);
+  const grades = new Array<string | null>(n);
+  let departments: (string | null)[] | undefined;
+  let positions: (string | null)[] | undefined;
+  for (let i = 0; i < n; i++) {
+    const [id, p] = people[i];
+    ids[i] = id;
+    names[i] = p.name;
+    totals[i] = p.total;
+    grades[i] = p.grade;
+    for (const k in p.lines) (lines[k] ??= new Array<number | null>(n).fill(null))[i] = p.lines[k];
+    for (const k in p.inputs) (inputs[k] ??= new Array<PersonSnapshot["inputs"][string]>(n).fill(null))[i] = p.inputs[k];
+    if (p.department !== undefined) (departments ??= new Array<string | null>(n).fill(null))[i] = p.department;
+    if (p.position !== undefined) (positions ??= new Array<string | null>(n).fill(null))[i] = p.position;
+  }
+  return { ids, names, totals, grades, lines, inputs, settings: s.settings, ...(departments ? { departments } : {}), ...(positions ? { positions } : {}) };
 }
 
 const isNumber = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v);
@@ -255,13 +261,16 @@ function layoutOf(raw: unknown): GenerationLayout | null {
   };
 }
 
+/** What element text must escape, in one pass over the JSON; the two non-characters become nothing. */
+const XML_TEXT: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;" };
+
 /** The record as a custom XML part: one element in our namespace holding the JSON as text. */
 export function recordXml(record: GenerationRecord): string {
   const stored = { ...record, snapshot: record.snapshot && pack(record.snapshot) };
   // element text needs only & < > escaped — quotes stay quotes, or the JSON's many quotation
   // marks would grow six-fold; JSON already writes control characters as \uXXXX, and the two
   // non-characters XML forbids are dropped
-  const text = JSON.stringify(stored).replace(/[\uFFFE\uFFFF]/g, "").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  const text = JSON.stringify(stored).replace(/[&<>\uFFFE\uFFFF]/g, (c) => XML_TEXT[c] ?? "");
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<generation xmlns="${RECORD_NAMESPACE}">${text}</generation>`;
 }
 

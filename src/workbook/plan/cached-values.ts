@@ -23,34 +23,49 @@ export type { CellValue } from "./evaluate-formula.js";
 
 const NA: CellValue = { error: "#N/A" };
 
-/** The engine's value for a column of a person's row, or undefined when the column is not one the engine computes. */
-function engineValue(sheet: SheetPlan, key: string, r: PersonResult, p: PlanPerson, scheme: Scheme, lang: Lang): CellValue | undefined {
+type EngineValue = (r: PersonResult, p: PlanPerson) => CellValue | undefined;
+
+/**
+ * How to read the engine's value for a column of a person's row — decided once per column, not
+ * per cell (100,000 people × 30 columns) — or undefined when the column is not one the engine computes.
+ */
+function engineColumn(sheet: SheetPlan, key: string, scheme: Scheme, lang: Lang): EngineValue | undefined {
+  const gradeLabel = (r: PersonResult): CellValue => (r.grade === null ? NA : (scheme.grades.find((g) => g.id === r.grade)?.label[lang] ?? NA));
+  // the formula says what a row not evaluated shows
+  const scored = (read: (r: PersonResult) => CellValue | undefined): EngineValue => (r) => (r.excluded ? undefined : read(r));
+  const flag = (id: string): EngineValue => scored((r) => (r.flags.includes(id) ? t(lang, `flag.${id}`) : ""));
   if (sheet.role === "evaluation") {
-    if (key === "ready") return true;
-    if (key === "evaluated") return !r.excluded;
-    // a rate given as its two counts
-    if (p.computed?.includes(key)) return p.values[key] as number;
-    if (r.excluded) return undefined; // the formula says what a row not evaluated shows
-    if (scheme.derived.some((d) => d.id === key)) return r.values[key] as number;
-    if (key.startsWith("pts:")) return r.points[key.slice(4)];
-    if (key.startsWith("adj:")) return r.adjustments[key.slice(4)];
-    if (key === "total") return r.total;
-    if (key === "rank") return r.rank;
-    if (key === "grade") return r.grade === null ? NA : (scheme.grades.find((g) => g.id === r.grade)?.label[lang] ?? NA);
-    if (key === "coefficient") return r.coefficient ?? NA;
-    if (key === "flag:below-pass") return r.flags.includes("below-pass") ? t(lang, "flag.below-pass") : "";
-    if (key === "flag:bottom-rank") return r.flags.includes("bottom-rank") ? t(lang, "flag.bottom-rank") : "";
-    if (key === "award") return r.award ? (scheme.awards.find((a) => a.id === r.award)?.label[lang] ?? "") : "";
-    return undefined;
+    if (key === "ready") return () => true;
+    if (key === "evaluated") return (r) => !r.excluded;
+    if (scheme.derived.some((d) => d.id === key)) return scored((r) => r.values[key] as number);
+    if (key.startsWith("pts:")) {
+      const id = key.slice(4);
+      return scored((r) => r.points[id]);
+    }
+    if (key.startsWith("adj:")) {
+      const id = key.slice(4);
+      return scored((r) => r.adjustments[id]);
+    }
+    if (key === "total") return scored((r) => r.total);
+    if (key === "rank") return scored((r) => r.rank);
+    if (key === "grade") return scored(gradeLabel);
+    if (key === "coefficient") return scored((r) => r.coefficient ?? NA);
+    if (key === "flag:below-pass") return flag("below-pass");
+    if (key === "flag:bottom-rank") return flag("bottom-rank");
+    if (key === "award") return scored((r) => (r.award ? (scheme.awards.find((a) => a.id === r.award)?.label[lang] ?? "") : ""));
+    // a rate given as its two counts (the column of an input: a formula only in those rows)
+    return (r, p) => (p.computed?.includes(key) ? (p.values[key] as number) : undefined);
   }
   if (sheet.role === "payout") {
-    if (key === "id") return p.id;
-    if (key === "name") return p.name;
-    if (r.excluded) return undefined;
-    if (key === "total") return r.total;
-    if (key === "grade") return r.grade === null ? NA : (scheme.grades.find((g) => g.id === r.grade)?.label[lang] ?? NA);
-    if (key.startsWith("pay:")) return r.pay[key.slice(4)] / 100;
-    if (key === "pay") return r.payTotal / 100;
+    if (key === "id") return (_, p) => p.id;
+    if (key === "name") return (_, p) => p.name;
+    if (key === "total") return scored((r) => r.total);
+    if (key === "grade") return scored(gradeLabel);
+    if (key.startsWith("pay:")) {
+      const id = key.slice(4);
+      return scored((r) => r.pay[id] / 100);
+    }
+    if (key === "pay") return scored((r) => r.payTotal / 100);
   }
   return undefined;
 }
@@ -126,13 +141,15 @@ export function addCachedValues(plan: WorkbookPlan, scheme: Scheme, people: read
     if (!b) continue;
     const keys = sheet.table!.keys;
     const rows = ofPeriod(sheet.period);
+    const columns = (b.values[0] ?? []).map((_, j) => engineColumn(sheet, keys[b.col + j - sheet.table!.col], scheme, lang));
     b.values.forEach((rowValues, i) => {
       const r = rows.results[i];
       const p = rows.people[i];
       if (!r || !p) return;
       rowValues.forEach((v, j) => {
-        if (typeof v !== "object" || v === null) return;
-        const value = engineValue(sheet, keys[b.col + j - sheet.table!.col], r, p, scheme, lang);
+        const read = columns[j];
+        if (typeof v !== "object" || v === null || read === undefined) return;
+        const value = read(r, p);
         if (value !== undefined) setCached(b, i, j, value);
       });
     });
