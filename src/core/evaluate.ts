@@ -88,6 +88,7 @@ interface CompiledIndicator {
   ruleKind: string;
   params: unknown;
   rule: CompiledRule;
+  raterColumns: string[];
 }
 
 export function compileScheme(scheme: Scheme, options: CompileOptions = {}): CompiledScheme {
@@ -110,6 +111,8 @@ export function compileScheme(scheme: Scheme, options: CompileOptions = {}): Com
     ruleKind: ind.rule.kind,
     params: ind.rule,
     rule: compileRule(ind.rule, { env, full: ind.points }),
+    // the input's column per rater ("follow_up@self"), made once rather than per person
+    raterColumns: raters.map((r) => `${ind.input ?? ind.id}@${r.id}`),
   }));
   const weighted = scheme.total.method === "weighted";
   const conditional = scheme.indicators.some((i) => i.appliesWhen !== undefined);
@@ -184,8 +187,7 @@ export function compileScheme(scheme: Scheme, options: CompileOptions = {}): Com
       applicable += weighted ? ind.weight : ind.full;
       if (ind.rated) {
         const inputs: Record<string, RowValues[string]> | null = tracing ? {} : null;
-        const scores = raters.map((r) => {
-          const column = `${ind.input}@${r.id}`;
+        const scores = ind.raterColumns.map((column) => {
           if (inputs) inputs[column] = values[column];
           scoring = column;
           return ind.rule(values[column] ?? null, ctx, null);
