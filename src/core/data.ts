@@ -65,10 +65,10 @@ function plainNumber(t: string): number | null {
   let c = t.charCodeAt(0);
   if (c === 43 || c === 45) c = t.charCodeAt(++i); // + -
   let digits = 0;
-  while (i < n && isDigit(c)) (digits++, (c = t.charCodeAt(++i)));
+  for (; i < n && isDigit(c); c = t.charCodeAt(++i)) digits++;
   if (i < n && c === 46) {
     c = t.charCodeAt(++i);
-    while (i < n && isDigit(c)) (digits++, (c = t.charCodeAt(++i)));
+    for (; i < n && isDigit(c); c = t.charCodeAt(++i)) digits++;
   }
   if (digits === 0) return null;
   if (i < n && (c === 101 || c === 69)) {
@@ -76,7 +76,7 @@ function plainNumber(t: string): number | null {
     c = t.charCodeAt(++i);
     if (c === 43 || c === 45) c = t.charCodeAt(++i);
     let exponent = 0;
-    while (i < n && isDigit(c)) (exponent++, (c = t.charCodeAt(++i)));
+    for (; i < n && isDigit(c); c = t.charCodeAt(++i)) exponent++;
     if (exponent === 0) return null;
   }
   if (i !== n) return null;
