@@ -12,7 +12,8 @@ import { parseRecords } from "../lib/core/data.js";
 import { buildWorkbookPlan } from "../lib/workbook/plan/build-plan.js";
 import { writeXlsx } from "../lib/workbook/xlsx/write-xlsx.js";
 
-const [schemeId = "ecommerce-cs", rowsText = "8000"] = process.argv.slice(2);
+// a third argument "never": LibreOffice loads and saves without recalculating (the file's own cost)
+const [schemeId = "ecommerce-cs", rowsText = "8000", recalc = "always"] = process.argv.slice(2);
 const rows = Number(rowsText);
 const soffice = spawnSync("sh", ["-c", "command -v soffice"], { encoding: "utf8" }).stdout.trim();
 if (!soffice) {
@@ -24,7 +25,7 @@ const profile = join(dir, "profile");
 mkdirSync(join(profile, "user"), { recursive: true });
 writeFileSync(
   join(profile, "user", "registrymodifications.xcu"),
-  `<?xml version="1.0" encoding="UTF-8"?><oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item></oor:items>`,
+  `<?xml version="1.0" encoding="UTF-8"?><oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>${recalc === "never" ? 1 : 0}</value></prop></item></oor:items>`,
 );
 const scheme = builtInScheme(schemeId);
 const s = sampleData(scheme, { rows, seed: 9 });

@@ -1,0 +1,27 @@
+// `kpi-scorecard workbook` end to end (read the CSV, plan, engine, generation record, cached
+// values, .xlsx written), in a process of its own, timed from outside, with the process's peak
+// memory from GNU time where it is installed: node bench/cli-workbook.mjs <rows>.
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { builtInScheme } from "../lib/schemes/index.js";
+import { sampleData } from "../lib/core/sample.js";
+import { formatCsv } from "../lib/io/csv.js";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const rows = Number(process.argv[2] ?? 100_000);
+const dir = mkdtempSync(join(tmpdir(), "kpi-cli-workbook-"));
+const input = join(dir, "data.csv");
+const sample = sampleData(builtInScheme("ecommerce-cs"), { rows, seed: 42 });
+writeFileSync(input, formatCsv(sample.header, sample.rows));
+const args = [join(here, "..", "bin", "kpi-scorecard.js"), "workbook", "--scheme", "ecommerce-cs", "--data", input, "--out", join(dir, "book.xlsx"), "--force"];
+const gnuTime = spawnSync("sh", ["-c", "test -x /usr/bin/time && /usr/bin/time -f %M true"], { encoding: "utf8" }).status === 0;
+const t0 = performance.now();
+const r = gnuTime ? spawnSync("/usr/bin/time", ["-f", "maxrss %M", process.execPath, ...args], { encoding: "utf8" }) : spawnSync(process.execPath, args, { encoding: "utf8" });
+const seconds = (performance.now() - t0) / 1000;
+if (r.status !== 0) throw new Error(r.stderr);
+const rss = /maxrss (\d+)/.exec(r.stderr ?? "");
+rmSync(dir, { recursive: true, force: true });
+console.log(JSON.stringify({ rows, seconds, peakMiB: rss ? Number(rss[1]) / 1024 : null }));
