@@ -18,6 +18,8 @@ import { workbookFile } from "../../src/workbook/xlsx/workbook-file.js";
 import { refPosition } from "../../src/workbook/plan/a1.js";
 import { printA1 } from "../../src/workbook/plan/print-formula.js";
 import { RANK_TABLE_FROM } from "../../src/workbook/plan/rank-table.js";
+import type { Formula } from "../../src/core/formula.js";
+import { columnLetter } from "../../src/workbook/plan/a1.js";
 import { unzipSync, strFromU8 } from "fflate";
 import { recalculateAll, soffice } from "./libreoffice.js";
 import { readWorkbook, plain } from "./read-xlsx.js";
@@ -50,6 +52,49 @@ describe("the rank helper sheet in the plan", () => {
     expect(buildWorkbookPlan(ranking, big, { lang: "zh-CN", mode: "native" }).sheets.some((s) => s.role === "helper")).toBe(false);
     const small = buildWorkbookPlan(ranking, big.slice(1), { lang: "zh-CN", mode: "native", arrayFormulas: true });
     expect(small.sheets.some((s) => s.role === "helper")).toBe(false);
+  });
+});
+
+/** Areas a formula reads cell by cell (INDEX's first argument is read at one cell only). */
+function scans(f: Formula): number {
+  if (typeof f !== "object" || f === null) return 0;
+  if ("area" in f) return 1;
+  if ("op" in f) return scans(f.l) + scans(f.r);
+  if ("neg" in f) return scans(f.neg);
+  if ("fn" in f) return f.args.reduce((n, a, i) => n + (f.fn === "INDEX" && i === 0 ? 0 : scans(a)), 0);
+  return 0;
+}
+
+/** The IF whose test is the name `fits`, anywhere in `f`. */
+function fitsIf(f: Formula, fits: string): Formula[] | null {
+  if (typeof f !== "object" || f === null || !("fn" in f)) return null;
+  const [test] = f.args;
+  if (f.fn === "IF" && typeof test === "object" && test !== null && "name" in test && test.name === fits) return f.args;
+  for (const a of f.args) {
+    const found = fitsIf(a, fits);
+    if (found) return found;
+  }
+  return null;
+}
+
+describe("the lookup path's shape", () => {
+  it("reads no column per row: rank and reach scan the totals only in the fallback; the helper's running count reads two cells", () => {
+    const people = roster(awarding, RANK_TABLE_FROM);
+    const plan = buildWorkbookPlan(awarding, people, { lang: "zh-CN", mode: "native", arrayFormulas: true });
+    const ev = plan.sheets.find((s) => s.role === "evaluation")!;
+    const row = ev.blocks[0].values[0];
+    for (const key of ["rank", "reach"]) {
+      const v = row[ev.table!.keys.indexOf(key)] as { formula: Formula };
+      const [, lookup, fallback] = fitsIf(v.formula, "k_ev_rank_fits")!;
+      expect(scans(lookup), key).toBe(0);
+      expect(scans(fallback), key).toBe(1);
+    }
+    const helper = plan.sheets.find((s) => s.role === "helper")!;
+    const total = columnLetter(ev.table!.keys.indexOf("total"));
+    const data = helper.blocks.find((b) => b.row === 2)!;
+    // one FREQUENCY over the roster (its totals and its bins), nothing else reads an area
+    const formulas = data.values.flatMap((r) => r.filter((v): v is { formula: Formula } => typeof v === "object" && v !== null).map((v) => v.formula));
+    expect(formulas.filter((f) => scans(f) > 0).map((f) => printA1(f, 2))).toEqual([`FREQUENCY('考核'!$${total}$3:$${total}$1002,$A$2:$A$10002)`]);
   });
 });
 
