@@ -61,7 +61,7 @@ function scans(f: Formula): number {
   if ("area" in f) return 1;
   if ("op" in f) return scans(f.l) + scans(f.r);
   if ("neg" in f) return scans(f.neg);
-  if ("fn" in f) return f.args.reduce((n, a, i) => n + (f.fn === "INDEX" && i === 0 ? 0 : scans(a)), 0);
+  if ("fn" in f) return f.args.reduce<number>((n, a, i) => n + (f.fn === "INDEX" && i === 0 ? 0 : scans(a)), 0);
   return 0;
 }
 
