@@ -222,6 +222,9 @@ export function parseRecords(
     rate: c.input.min === 0 && c.input.max === 1,
   }));
   const idAt = position.get("id");
+  const periodAt = position.get("period");
+  // the rates that their two counts may give (the second pass below looks at these only)
+  const rates = columns.filter((c) => c.input.ratioOf !== undefined);
   const nameAt = position.get("name");
   const people: PersonData[] = [];
   const problems: DataProblem[] = [];
@@ -229,7 +232,7 @@ export function parseRecords(
   for (const r of records) {
     const id = (idAt === undefined ? "" : (r.cells[idAt] ?? "")).trim();
     const name = (nameAt === undefined ? "" : (r.cells[nameAt] ?? "")).trim();
-    const periodText = at(r, "period")?.trim() || null;
+    const periodText = periodAt === undefined ? null : (r.cells[periodAt] ?? "").trim() || null;
     let bad = false;
     // any form people write a period in, made ours ("2026年1月" → "2026-01"); else a problem of the line
     const period = periodText === null ? null : normalizePeriod(periodText);
@@ -276,9 +279,9 @@ export function parseRecords(
       }
     }
     let computed: string[] | undefined;
-    for (const c of columns) {
-      const ratio = c.input.ratioOf;
-      if (!ratio || values[c.column] !== null || options.blanksAllowed) continue;
+    for (const c of rates) {
+      const ratio = c.input.ratioOf!;
+      if (values[c.column] !== null || options.blanksAllowed) continue;
       const num = values[ratio.numerator];
       const den = values[ratio.denominator];
       // a rate kept for the record (optional): no counts, or 0 of 0, is no rate — not a problem

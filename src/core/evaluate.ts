@@ -278,6 +278,15 @@ export function compileScheme(scheme: Scheme, options: CompileOptions = {}): Com
     };
   }
 
+  // a person's pay lines summed in the scheme's order, without an array per person
+  const payIds = scheme.pay.map((l) => l.id);
+  const payTotal = (pay: Record<string, number>): number => {
+    let total = 0;
+    for (const id of payIds) total += pay[id];
+    if (!Number.isSafeInteger(total)) return sumCents(payIds.map((id) => pay[id]));
+    return total;
+  };
+
   function evaluateRoster(people: readonly PersonData[]): PersonResult[] {
     const all = people.map((p) => {
       try {
@@ -310,7 +319,7 @@ export function compileScheme(scheme: Scheme, options: CompileOptions = {}): Com
         if (tracing) r.trace.push({ target: "bottom-rank", kind: "flag", result: "bottom-rank", reason: { key: "why.flag.bottom-rank", vars: { rank: r.rank, count: scheme.ranking?.bottomCount ?? 0 } } });
       }
       if (awards) r.award = awards[i];
-      r.payTotal = sumCents(Object.values(r.pay));
+      r.payTotal = payTotal(r.pay);
     });
     return all;
   }

@@ -3,11 +3,23 @@
  * rank, and the next rank skips. Ties share rewards and penalties alike — stated in the docs.
  */
 export function competitionRanks(totals: readonly number[]): number[] {
-  const order = totals.map((t, i) => ({ t, i })).sort((a, b) => b.t - a.t);
-  const ranks = new Array<number>(totals.length);
-  order.forEach((x, k) => {
-    ranks[x.i] = k > 0 && order[k - 1].t === x.t ? ranks[order[k - 1].i] : k + 1;
-  });
+  // rank = 1 + how many totals are above this one: the totals sorted once (a typed array's
+  // native numeric sort, no objects per person), then a binary search per person
+  const sorted = Float64Array.from(totals).sort();
+  const n = sorted.length;
+  const ranks = new Array<number>(n);
+  for (let i = 0; i < n; i++) {
+    const x = totals[i];
+    // the first position whose total is above x
+    let lo = 0;
+    let hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (sorted[mid] <= x) lo = mid + 1;
+      else hi = mid;
+    }
+    ranks[i] = n - lo + 1;
+  }
   return ranks;
 }
 
