@@ -14,6 +14,19 @@ import { plain, readWorkbook } from "./read-xlsx.js";
 const HEADER = "id,name,unrecorded_movements,stock_errors,safety_violations,extra_points";
 
 describe("kpi-scorecard workbook", () => {
+  it("names the hidden rank helper sheet of a roster of 1,000 people as hidden", async () => {
+    const dir = tempDir();
+    const rows = Array.from({ length: 1000 }, (_, i) => `W${i},P${i},${i % 7},${i % 3},0,${i % 11}`);
+    writeFileSync(join(dir, "d.csv"), `${HEADER}\n${rows.join("\n")}\n`);
+    const zh = await cli(["workbook", "--scheme", "warehouse", "--data", "d.csv", "--out", "w.xlsx"], dir, "zh-CN");
+    expect(zh.code).toBe(0);
+    expect(zh.err).toContain("工作表 方案, 考核, 发放, 汇总, 工资条, 名次辅助(隐藏)");
+    const en = await cli(["workbook", "--scheme", "warehouse", "--data", "d.csv", "--out", "e.xlsx"], dir, "en-US");
+    expect(en.err).toContain("sheets Scheme, Evaluation, Payout, Summary, Payslips, Rank helper (hidden)");
+    const wb = await readWorkbook(join(dir, "w.xlsx"));
+    expect(wb.worksheets.find((w) => w.name === "名次辅助")?.state).toBe("hidden");
+  });
+
   it("writes the four sheets with inputs unlocked, formulas locked, text as text", async () => {
     const dir = tempDir();
     writeFileSync(join(dir, "d.csv"), `${HEADER}\nW1,=1+1,0,0,0,10\nW2,@SUM(A1),11,0,0,0\n`);

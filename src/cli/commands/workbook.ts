@@ -9,6 +9,7 @@ import { PAYSLIP_LIMIT } from "../../workbook/plan/payslip-sheet.js";
 import type { PersonData } from "../../core/data.js";
 import { readRosterFile } from "../roster-file.js";
 import { workbookFile } from "../../workbook/xlsx/workbook-file.js";
+import { sheetList } from "../../workbook/plan/names.js";
 import { t } from "../../i18n/index.js";
 import { MAX_ROWS, oneOf, optional, parseArgs, periodOption, required, wholeNumber } from "../args.js";
 import { writeAtomic } from "../files.js";
@@ -54,7 +55,7 @@ export async function workbookCommand(argv: readonly string[], io: CliIO): Promi
     throw e;
   });
   writeAtomic(out, bytes, io, args.flags.has("force"));
-  io.err(t(io.lang, "wb.cli.written", { file: out, sheets: plan.sheets.map((s) => s.name).join(", ") }) + "\n");
+  io.err(t(io.lang, "wb.cli.written", { file: out, sheets: sheetList(plan.sheets, io.lang).join(", ") }) + "\n");
   if (payslipsLeftOut) io.err(t(io.lang, "wb.payslips.too-many", { count: people.length, max: PAYSLIP_LIMIT }) + "\n");
   return EXIT.ok;
 }

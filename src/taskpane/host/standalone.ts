@@ -4,6 +4,7 @@
  * load stays small.
  */
 import { safeFileStem, workbookFileName } from "../../workbook/file-name.js";
+import { sheetList } from "../../workbook/plan/names.js";
 import { t } from "../../i18n/index.js";
 import { errorText } from "../../io/error-text.js";
 import type { Host } from "./types.js";
@@ -52,7 +53,7 @@ export function standaloneHost(lang: Lang, download: Download = browserDownload)
         // private browsing: nothing is kept, which loses nothing the user made
       }
       onProgress(1);
-      return { sheets: plan.sheets.map((s) => s.name), renamed: [], fileName, ...(payslipsLeftOut ? { payslipsLeftOut: request.people.length } : {}) };
+      return { sheets: sheetList(plan.sheets, lang), renamed: [], fileName, ...(payslipsLeftOut ? { payslipsLeftOut: request.people.length } : {}) };
     },
     async payslips(request) {
       const [{ payslipsFile }, { PAYSLIP_LIMIT }] = await Promise.all([import("../../workbook/xlsx/payslips-file.js"), import("../../workbook/plan/payslip-sheet.js")]);

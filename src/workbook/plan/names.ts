@@ -9,7 +9,7 @@
  */
 import { t } from "../../i18n/index.js";
 import type { Lang } from "../../core/text.js";
-import type { SheetRole } from "./types.js";
+import type { SheetPlan, SheetRole } from "./types.js";
 
 const mangle = (id: string) => id.replace(/[^A-Za-z0-9_]/g, "_");
 
@@ -117,3 +117,7 @@ export function defaultSheetNames(lang: Lang, period?: string | null): Record<Sh
   };
 }
 
+/** The sheets of a plan as a message lists them, in the reader's language: a hidden one says so. */
+export function sheetList(sheets: readonly Pick<SheetPlan, "name" | "state">[], lang: Lang): string[] {
+  return sheets.map((s) => (s.state === "hidden" ? t(lang, "wb.sheet.hidden", { name: s.name }) : s.name));
+}
