@@ -1,20 +1,14 @@
 // `kpi-scorecard evaluate` against the I/O floor (io-floor.mjs) on the same CSV, each in a process
 // of its own, timed from outside (both pay Node's start): node bench/cli-vs-floor.mjs <rows>.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { builtInScheme } from "../lib/schemes/index.js";
-import { sampleData } from "../lib/core/sample.js";
-import { formatCsv } from "../lib/io/csv.js";
+import { rmSync } from "node:fs";
+import { sampleCsv } from "./sample-csv.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const rows = Number(process.argv[2] ?? 100_000);
-const dir = mkdtempSync(join(tmpdir(), "kpi-floor-"));
-const input = join(dir, "data.csv");
-const sample = sampleData(builtInScheme("ecommerce-cs"), { rows, seed: 42 });
-writeFileSync(input, formatCsv(sample.header, sample.rows));
+const { dir, input } = sampleCsv(rows, "kpi-floor-");
 
 function timed(args) {
   const t0 = performance.now();

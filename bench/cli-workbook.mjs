@@ -2,20 +2,14 @@
 // values, .xlsx written), in a process of its own, timed from outside, with the process's peak
 // memory from GNU time where it is installed: node bench/cli-workbook.mjs <rows>.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { builtInScheme } from "../lib/schemes/index.js";
-import { sampleData } from "../lib/core/sample.js";
-import { formatCsv } from "../lib/io/csv.js";
+import { rmSync } from "node:fs";
+import { sampleCsv } from "./sample-csv.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const rows = Number(process.argv[2] ?? 100_000);
-const dir = mkdtempSync(join(tmpdir(), "kpi-cli-workbook-"));
-const input = join(dir, "data.csv");
-const sample = sampleData(builtInScheme("ecommerce-cs"), { rows, seed: 42 });
-writeFileSync(input, formatCsv(sample.header, sample.rows));
+const { dir, input } = sampleCsv(rows, "kpi-cli-workbook-");
 const args = [join(here, "..", "bin", "kpi-scorecard.js"), "workbook", "--scheme", "ecommerce-cs", "--data", input, "--out", join(dir, "book.xlsx"), "--force"];
 const gnuTime = spawnSync("sh", ["-c", "test -x /usr/bin/time && /usr/bin/time -f %M true"], { encoding: "utf8" }).status === 0;
 const t0 = performance.now();
