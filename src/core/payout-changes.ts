@@ -61,16 +61,23 @@ export interface SettingChange {
 export function payoutSnapshot(results: readonly PersonResult[], settings: Record<string, number> = {}, keyOf: (r: PersonResult) => string = (r) => r.id): PayoutSnapshot {
   // keyed by people's ids and the scheme's ids: records without a prototype (core/dict.ts)
   const people = dict<PersonSnapshot>();
-  for (const r of results)
+  for (const r of results) {
+    // copied key by key: no array of entries per person (100,000 people in a big workbook)
+    const lines = dict<number>();
+    for (const k of Object.keys(r.pay)) lines[k] = r.pay[k];
+    lines.pay = r.payTotal;
+    const inputs = dict<Value>();
+    for (const k of Object.keys(r.values)) inputs[k] = r.values[k];
     people[keyOf(r)] = {
       name: r.name,
-      lines: dict([...Object.entries(r.pay), ["pay", r.payTotal]]),
+      lines,
       total: r.total,
       grade: r.grade,
-      inputs: dictOf(r.values),
+      inputs,
       ...(r.department !== undefined ? { department: r.department } : {}),
       ...(r.position !== undefined ? { position: r.position } : {}),
     };
+  }
   return { people, settings: dictOf(settings) };
 }
 

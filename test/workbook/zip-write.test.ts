@@ -9,7 +9,7 @@ import { unzipSync } from "fflate";
 import { fflateCodec, ZipWriter, type ZipCodec } from "../../src/workbook/xlsx/zip-write.js";
 import { nodeZipCodec } from "../../src/cli/zip-codec.js";
 import { openZip } from "../../src/io/zip-read.js";
-import { sheetXml, sheetXmlParts } from "../../src/workbook/xlsx/sheet-xml.js";
+import { sheetXml, sheetXmlParts, textXml } from "../../src/workbook/xlsx/sheet-xml.js";
 import { Styles } from "../../src/workbook/xlsx/styles.js";
 import { builtInScheme } from "../../src/schemes/index.js";
 import { sampleData } from "../../src/core/sample.js";
@@ -55,10 +55,12 @@ describe("the streaming zip writer", () => {
       zip.file("empty.xml", "");
       zip.file("xl/worksheets/sheet1.xml", pieces());
       zip.file("名字.xml", "<a>表</a>");
+      // a second part of many slices: the writer reuses one slice, so a part must not see the last one's bytes
+      zip.file("xl/worksheets/sheet2.xml", [...pieces()].reverse());
       const bytes = zip.finish();
       const got = entries(bytes);
-      expect(got.map((e) => e.name)).toEqual(["empty.xml", "xl/worksheets/sheet1.xml", "名字.xml"]);
-      const texts = [new Uint8Array(), new TextEncoder().encode(expected), new TextEncoder().encode("<a>表</a>")];
+      expect(got.map((e) => e.name)).toEqual(["empty.xml", "xl/worksheets/sheet1.xml", "名字.xml", "xl/worksheets/sheet2.xml"]);
+      const texts = [new Uint8Array(), new TextEncoder().encode(expected), new TextEncoder().encode("<a>表</a>"), new TextEncoder().encode([...pieces()].reverse().join(""))];
       got.forEach((e, i) => {
         expect(Buffer.from(e.data).equals(Buffer.from(texts[i])), e.name).toBe(true);
         expect(e.size).toBe(texts[i].length);
@@ -88,5 +90,12 @@ describe("the streaming zip writer", () => {
     expect(parts.length).toBeGreaterThan(3);
     expect(Math.max(...parts.map((p) => p.length))).toBeLessThan(whole.length / 3);
     expect(whole).toBe(sheetXml(sheet, new Styles("zh-CN"), "rId1"));
+  });
+
+  it("asks to keep a text's spaces exactly where an XML reader would lose them", () => {
+    expect(textXml("张三")).toBe("<t>张三</t>");
+    expect(textXml("a b")).toBe("<t>a b</t>");
+    for (const loose of [" 张三", "张三 ", "\t1", "一\n二", "a\r\nb"]) expect(textXml(loose)).toBe(`<t xml:space="preserve">${loose}</t>`);
+    expect(textXml("<=1 & >")).toBe("<t>&lt;=1 &amp; &gt;</t>");
   });
 });

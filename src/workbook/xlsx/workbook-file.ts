@@ -25,13 +25,17 @@ export async function workbookFile(
   const plan = buildWorkbookPlan(scheme, people, { arrayFormulas: true, ...options });
   // evaluated once: the pay at generation for the record, and what the formula cells show in a previewer
   // the reasons are only for the payslips: a roster too big for them is not traced (memory)
-  const results = planResults(scheme, people, plan, { trace: people.length <= PAYSLIP_LIMIT });
+  let results = planResults(scheme, people, plan, { trace: people.length <= PAYSLIP_LIMIT });
   let payslipsLeftOut = false;
   if (results) {
     // payslips need the engine's reasons: a file made from a complete roster has them
     payslipsLeftOut = addPayslips(plan, scheme, results) === "too-many";
     addCachedValues(plan, scheme, people, results);
   }
-  const bytes = await writeXlsx(plan, { customXml: [recordXml(generationRecord(scheme, people, plan, results))], codec });
+  const record = recordXml(generationRecord(scheme, people, plan, results));
+  // the results and the record's snapshot are written down by now: let them go before the sheets
+  // are (a third of the live heap at 100,000 people, ~110 MB less at the peak)
+  results = null;
+  const bytes = await writeXlsx(plan, { customXml: [record], codec });
   return { plan, bytes, payslipsLeftOut };
 }
