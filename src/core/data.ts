@@ -53,6 +53,7 @@ const TRUE = new Set(["true", "yes", "y", "1", "是", "有", "√", "✓"]);
 const FALSE = new Set(["false", "no", "n", "0", "否", "无", "×"]);
 
 const isDigit = (c: number) => c >= 48 && c <= 57;
+const POW10 = Array.from({ length: 16 }, (_, k) => 10 ** k);
 
 /**
  * A plain decimal ("12.5", "-3", ".5", "1e3") — the common case, read by a scan of its characters
@@ -63,14 +64,31 @@ function plainNumber(t: string): number | null {
   if (n === 0 || n > 24) return null;
   let i = 0;
   let c = t.charCodeAt(0);
+  const negative = c === 45;
   if (c === 43 || c === 45) c = t.charCodeAt(++i); // + -
   let digits = 0;
-  for (; i < n && isDigit(c); c = t.charCodeAt(++i)) digits++;
+  // the digits as one integer, and how many of them follow the point
+  let mantissa = 0;
+  let decimals = 0;
+  for (; i < n && isDigit(c); c = t.charCodeAt(++i)) {
+    digits++;
+    mantissa = mantissa * 10 + (c - 48);
+  }
   if (i < n && c === 46) {
     c = t.charCodeAt(++i);
-    for (; i < n && isDigit(c); c = t.charCodeAt(++i)) digits++;
+    for (; i < n && isDigit(c); c = t.charCodeAt(++i)) {
+      digits++;
+      decimals++;
+      mantissa = mantissa * 10 + (c - 48);
+    }
   }
   if (digits === 0) return null;
+  if (i === n && digits <= 15) {
+    // up to 15 digits the integer is exact and so is 10^decimals: one division, correctly rounded,
+    // is the double nearest the decimal — what Number(t) gives, without parsing the text again
+    const v = decimals ? mantissa / POW10[decimals] : mantissa;
+    return negative ? -v : v;
+  }
   if (i < n && (c === 101 || c === 69)) {
     // e E, then an optional sign and at least one digit
     c = t.charCodeAt(++i);

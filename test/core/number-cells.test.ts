@@ -27,6 +27,19 @@ describe("plain numbers", () => {
     // the same number, or none, for every text the scan decides (longer ones take the full path)
     for (const t of texts) if (t.length <= 24) expect(parseNumber(t), t).toBe(byRegex(t));
   });
+
+  it("read digit by digit give exactly Number's double, up to 15 digits and past them", () => {
+    // decimals as rosters hold them (scores, rates, money) and as long as the integer path allows:
+    // 1 to 17 digits, the point anywhere, signs, leading zeros; -0 stays -0 (toBe is Object.is)
+    const odd = ["-0", "+0", "0.0", "-0.000", "999999999999999", "9999999999999999", "0.1", "0.30000000000000004", "123456789012.345", "000000000000001.5"];
+    const texts = [...odd, ...Array.from({ length: 50_000 }, () => {
+      const digits = pick("0123456789", 1 + Math.floor(random() * 17));
+      const at = Math.floor(random() * (digits.length + 1));
+      const sign = ["", "-", "+"][Math.floor(random() * 3)];
+      return sign + (at === digits.length ? digits : `${digits.slice(0, at)}.${digits.slice(at)}`);
+    })];
+    for (const t of texts) expect(parseNumber(t), t).toBe(byRegex(t));
+  });
 });
 
 describe("number cells of a roster", () => {
