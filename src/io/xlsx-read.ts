@@ -10,6 +10,7 @@
  */
 import { isZip, openZip, ZipError, type ZipArchive } from "./zip-read.js";
 import { decodeXml, walkXml, XmlError } from "./xml.js";
+import { decodeXstring } from "./xstring.js";
 import { XlsxError } from "./xlsx-error.js";
 import { refPosition } from "./column-letter.js";
 
@@ -101,7 +102,7 @@ function sharedStrings(xml: string): string[] {
     },
     close(name) {
       if (name === "si" && current !== null) {
-        out.push(current);
+        out.push(decodeXstring(current));
         current = null;
       } else if (name === "rPh") phonetic--;
       else if (name === "t") inT = false;
@@ -166,9 +167,15 @@ function sheetRows(xml: string, shared: readonly string[], dates: readonly boole
     inCell = false;
     let cell: XlsxCell = EMPTY;
     if (type === "s" && v !== null) cell = { value: shared[Number(v)] ?? "", raw: shared[Number(v)] ?? "" };
-    else if (type === "inlineStr") cell = { value: inline ?? "", raw: inline ?? "" };
+    else if (type === "inlineStr") {
+      const text = decodeXstring(inline ?? "");
+      cell = { value: text, raw: text };
+    } else if (type === "str" && v !== null) {
+      const text = decodeXstring(v);
+      cell = { value: text, raw: text };
+    }
     else if (type === "b" && v !== null) cell = { value: v.trim() === "1", raw: v.trim() === "1" ? "TRUE" : "FALSE" };
-    else if ((type === "str" || type === "e") && v !== null) cell = { value: v, raw: v };
+    else if (type === "e" && v !== null) cell = { value: v, raw: v };
     else if (v !== null && v.trim() !== "") {
       const n = Number(v);
       cell = Number.isFinite(n) ? { value: n, raw: v.trim(), ...(dates[style] ? { date: true } : {}) } : { value: v, raw: v };

@@ -261,16 +261,16 @@ function layoutOf(raw: unknown): GenerationLayout | null {
   };
 }
 
-/** What element text must escape, in one pass over the JSON; the two non-characters become nothing. */
-const XML_TEXT: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;" };
+/** What element text must escape, in one pass over the JSON; the two non-characters XML forbids become JSON escapes (JSON.parse gives them back). */
+const XML_TEXT: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", "\uFFFE": "\\ufffe", "\uFFFF": "\\uffff" };
 
 /** The record as a custom XML part: one element in our namespace holding the JSON as text. */
 export function recordXml(record: GenerationRecord): string {
   const stored = { ...record, snapshot: record.snapshot && pack(record.snapshot) };
   // element text needs only & < > escaped — quotes stay quotes, or the JSON's many quotation
   // marks would grow six-fold; JSON already writes control characters as \uXXXX, and the two
-  // non-characters XML forbids are dropped
-  const text = JSON.stringify(stored).replace(/[&<>\uFFFE\uFFFF]/g, (c) => XML_TEXT[c] ?? "");
+  // non-characters XML forbids are written as JSON escapes too (a name keeps every character)
+  const text = JSON.stringify(stored).replace(/[&<>\uFFFE\uFFFF]/g, (c) => XML_TEXT[c]);
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<generation xmlns="${RECORD_NAMESPACE}">${text}</generation>`;
 }
 
