@@ -56,8 +56,25 @@ function scaledRound(x: number, digits: number): bigint | number {
       const q = frac < 0.5 ? floor : floor + 1;
       return x < 0 ? -q : q;
     }
+    const q = nearHalfRound(x, digits);
+    if (q !== null) return q;
   }
   return scaledRoundExact(x, digits);
+}
+
+/**
+ * A product near a half, read off the 15-digit decimal text without BigInt (scores such as 7.125
+ * are near a half all the time): a decimal rounds half away from zero up exactly when its first
+ * dropped digit is 5 or more. Null when the text is in exponent form (the exact way takes it).
+ */
+function nearHalfRound(x: number, digits: number): number | null {
+  const text = Math.abs(x).toPrecision(15);
+  const dot = text.indexOf(".");
+  if (dot < 0 || text.indexOf("e") >= 0) return null;
+  const kept = text.slice(0, dot) + text.slice(dot + 1, dot + 1 + digits).padEnd(digits, "0");
+  const dropped = text.charCodeAt(dot + 1 + digits); // NaN when nothing is dropped
+  const q = Number(kept) + (dropped >= 53 /* 5 */ ? 1 : 0);
+  return x < 0 ? -q : q;
 }
 
 function scaledRoundExact(x: number, digits: number): bigint {

@@ -139,9 +139,24 @@ function quote(cell: string): string {
   return edge || NEEDS_QUOTES.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
 }
 
-/** CSV text with CRLF line ends and a BOM, which is what Excel needs to read UTF-8 Chinese. */
-export function formatCsv(header: readonly string[], rows: readonly (readonly string[])[]): string {
-  const lines = [header.map((h) => quote(guardCell(h))).join(",")];
-  for (const r of rows) lines.push(r.map((c) => quote(guardCell(c))).join(","));
+/**
+ * One CSV line of cells, guarded and quoted, joined from one reused array: a flat string per
+ * row (concatenation would leave a tree of dozens of string pieces per row alive until the end).
+ */
+function csvLine(cells: readonly string[], scratch: string[]): string {
+  scratch.length = cells.length;
+  for (let i = 0; i < cells.length; i++) scratch[i] = quote(guardCell(cells[i]));
+  return scratch.join(",");
+}
+
+/**
+ * CSV text with CRLF line ends and a BOM, which is what Excel needs to read UTF-8 Chinese.
+ * Rows may come one at a time (a generator): each is made into its line and let go, so that a
+ * 100,000-row result never holds two million cell strings at once.
+ */
+export function formatCsv(header: readonly string[], rows: Iterable<readonly string[]>): string {
+  const scratch: string[] = [];
+  const lines = [csvLine(header, scratch)];
+  for (const r of rows) lines.push(csvLine(r, scratch));
   return "\ufeff" + lines.join("\r\n") + "\r\n";
 }

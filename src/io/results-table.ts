@@ -68,26 +68,34 @@ export function labeler(scheme: Scheme, lang: Lang) {
   };
 }
 
-export function resultRows(
+type RosterOf = { columns: RosterColumns; people: readonly PersonData[] };
+
+export function resultRows(scheme: Scheme, results: readonly PersonResult[], rollups: readonly RollupResult[], withPeriod: boolean, lang: Lang, roster?: RosterOf): string[][] {
+  return Array.from(eachResultRow(scheme, results, rollups, withPeriod, lang, roster));
+}
+
+/** The same rows one at a time, for a writer that makes each into text at once (formatCsv). */
+export function* eachResultRow(
   scheme: Scheme,
   results: readonly PersonResult[],
   rollups: readonly RollupResult[],
   withPeriod: boolean,
   lang: Lang,
-  roster: { columns: RosterColumns; people: readonly PersonData[] } = { columns: NONE, people: [] },
-): string[][] {
+  roster: RosterOf = { columns: NONE, people: [] },
+): Generator<string[]> {
   const digits = scheme.money.digits as MoneyDigits;
   const label = labeler(scheme, lang);
   const money = (c: number) => formatMoney(c, digits);
   // the roster's own columns, by the line each person was read from (and, for a roll-up, the latest)
-  const byLine = new Map(roster.people.map((p) => [p.line, p]));
-  const byId = new Map(roster.people.map((p) => [p.id, p]));
   const carried = roster.columns.department || roster.columns.position || roster.columns.carried.length > 0;
+  // (made only when there is something to look up: two maps of 100,000 people are not free)
+  const byLine = new Map(carried ? roster.people.map((p) => [p.line, p]) : []);
+  const byId = new Map(carried && rollups.length ? roster.people.map((p) => [p.id, p]) : []);
   const indicatorIds = scheme.indicators.map((i) => i.id);
   const adjustmentIds = scheme.adjustments.map((a) => a.id);
   const payIds = scheme.pay.map((p) => p.id);
   // a row pushed cell by cell, in resultColumns' order (100,000 rows: no arrays spread per row)
-  const rows = results.map((r) => {
+  for (const r of results) {
     const row: string[] = [r.id, r.name];
     if (carried) row.push(...rosterCells(roster.columns, byLine.get(r.line)));
     if (withPeriod) row.push(r.period ?? "");
@@ -98,10 +106,10 @@ export function resultRows(
     row.push(money(r.payTotal), r.excluded ? "" : String(r.rank), r.flags.length ? r.flags.map(label.flag).join("; ") : "");
     if (scheme.awards.length) row.push(label.award(r.award));
     if (scheme.periods.tiers) row.push(label.tier(r.tier));
-    return row;
-  });
+    yield row;
+  }
   for (const u of rollups) {
-    rows.push([
+    yield [
       u.id,
       u.name,
       ...rosterCells(roster.columns, byId.get(u.id)),
@@ -116,7 +124,6 @@ export function resultRows(
       "",
       ...(scheme.awards.length ? [label.award(u.award)] : []),
       ...(scheme.periods.tiers ? [""] : []),
-    ]);
+    ];
   }
-  return rows;
 }

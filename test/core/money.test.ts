@@ -64,6 +64,35 @@ describe("roundExcel (Excel's ROUND)", () => {
   });
 });
 
+/** The reference: ROUND on the 15-significant-digit decimal form, in BigInt (no shortcut). */
+function roundByDecimal(x: number, d: number): number {
+  const [coefficient, e = "0"] = Math.abs(x).toExponential(14).split("e");
+  const digits = BigInt(coefficient.replace(".", ""));
+  const shift = Number(e) - 14 + d;
+  let q: bigint;
+  if (shift >= 0) q = digits * 10n ** BigInt(shift);
+  else {
+    const div = 10n ** BigInt(-shift);
+    q = digits / div + ((digits % div) * 2n >= div ? 1n : 0n);
+  }
+  const r = Number(q) / 10 ** d;
+  return x < 0 && r !== 0 ? -r : r;
+}
+
+describe("roundExcel near a half (the path that reads the decimal text)", () => {
+  it("agrees with BigInt decimal rounding just below, at and just above every half", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -99_999_999, max: 99_999_999 }), fc.integer({ min: 0, max: 4 }), fc.integer({ min: -3, max: 3 }), (k, d, ulps) => {
+        // (k + 0.5) / 10^d, moved a few units of the 15th digit either way
+        let x = (k + (k < 0 ? -0.5 : 0.5)) / 10 ** d;
+        x += ulps * Math.abs(x) * 1e-15;
+        expect(roundExcel(x, d)).toBe(roundByDecimal(x, d));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
+
 describe("cents", () => {
   it("rounds to the money unit", () => {
     expect(toCents(2557.2, 2)).toBe(255720);
