@@ -152,12 +152,12 @@ export function compileScheme(scheme: Scheme, options: CompileOptions = {}): Com
   function excludedResult(person: PersonData, values: RowValues, failed: (typeof eligibility)[number]): PersonResult {
     const pay: Record<string, number> = {};
     for (const line of scheme.pay) pay[line.id] = 0;
-    return {
-      line: person.line, id: person.id, name: person.name, period: person.period, values, ...roster(person),
+    return withRoster({
+      line: person.line, id: person.id, name: person.name, period: person.period, values,
       points: {}, adjustments: {}, total: 0, grade: null, coefficient: null, pay, payTotal: 0, rank: 0,
       flags: ["excluded"], award: null, tier: null, excluded: true,
       trace: [{ target: "excluded", kind: "flag", result: "excluded", reason: { key: "why.flag.excluded", vars: { input: failed.input, value: shown(failed.input, values[failed.input]) } } }],
-    };
+    }, person);
   }
 
   /** the input whose rule runs now: named when its blank cannot be scored (set, not caught, per rule: it is cheap) */
@@ -238,6 +238,8 @@ export function compileScheme(scheme: Scheme, options: CompileOptions = {}): Com
       if (tracing) trace.push({ target: "below-pass", kind: "flag", result: "below-pass", reason: { key: "why.flag.below-pass", vars: { total, mark: passMark } } });
     }
     const pay: Record<string, number> = {};
+    // the pay lines' sum as they are made (the roster pass adds its own): no second walk over them
+    let paid = 0;
     for (const { line, f } of personPay) {
       if (!f) {
         pay[line.id] = 0; // filled in by the roster pass
@@ -253,14 +255,14 @@ export function compileScheme(scheme: Scheme, options: CompileOptions = {}): Com
       if (!Number.isFinite(amount)) throw new EvaluationError("pay.not-finite", { line: line.id });
       const cents = toCents(amount, moneyDigits);
       pay[line.id] = cents;
+      paid += cents;
       if (tracing) trace.push({ target: line.id, kind: "pay", rule: line.rule.kind, params: line.rule, result: cents / 100, reason: said.reason! });
     }
-    return {
+    const result: PersonResult = {
       line: person.line,
       id: person.id,
       name: person.name,
       period: person.period,
-      ...roster(person),
       values,
       points,
       adjustments: adj,
@@ -268,7 +270,7 @@ export function compileScheme(scheme: Scheme, options: CompileOptions = {}): Com
       grade,
       coefficient,
       pay,
-      payTotal: 0,
+      payTotal: paid,
       rank: 0,
       flags,
       award: null,
@@ -276,16 +278,12 @@ export function compileScheme(scheme: Scheme, options: CompileOptions = {}): Com
       excluded: false,
       trace,
     };
+    return withRoster(result, person);
   }
 
-  // a person's pay lines summed in the scheme's order, without an array per person
+  // a sum of cents beyond what a double holds exactly is refused (sumCents says so)
   const payIds = scheme.pay.map((l) => l.id);
-  const payTotal = (pay: Record<string, number>): number => {
-    let total = 0;
-    for (const id of payIds) total += pay[id];
-    if (!Number.isSafeInteger(total)) return sumCents(payIds.map((id) => pay[id]));
-    return total;
-  };
+  const checkedTotal = (r: PersonResult): number => (Number.isSafeInteger(r.payTotal) ? r.payTotal : sumCents(payIds.map((id) => r.pay[id])));
 
   function evaluateRoster(people: readonly PersonData[]): PersonResult[] {
     const all = people.map((p) => {
@@ -307,6 +305,7 @@ export function compileScheme(scheme: Scheme, options: CompileOptions = {}): Com
       const members = results.map((r) => ({ id: r.id, values: r.values, total: r.total, coefficient: r.coefficient, eligible: failedCondition(line.when, { values: r.values }, env.params) === null }));
       f(members).forEach(({ cents, reason }, i) => {
         results[i].pay[line.id] = cents;
+        results[i].payTotal += cents;
         if (tracing) results[i].trace.push({ target: line.id, kind: "pay", rule: line.rule.kind, params: line.rule, result: cents / 100, reason });
       });
     }
@@ -319,7 +318,7 @@ export function compileScheme(scheme: Scheme, options: CompileOptions = {}): Com
         if (tracing) r.trace.push({ target: "bottom-rank", kind: "flag", result: "bottom-rank", reason: { key: "why.flag.bottom-rank", vars: { rank: r.rank, count: scheme.ranking?.bottomCount ?? 0 } } });
       }
       if (awards) r.award = awards[i];
-      r.payTotal = payTotal(r.pay);
+      r.payTotal = checkedTotal(r);
     });
     return all;
   }
@@ -328,9 +327,14 @@ export function compileScheme(scheme: Scheme, options: CompileOptions = {}): Com
 }
 
 /** An evaluation error with the person it happened to. */
-/** The roster's own columns of a person, when it has them. */
-function roster(p: PersonData): { department?: string; position?: string } {
-  return { ...(p.department !== undefined ? { department: p.department } : {}), ...(p.position !== undefined ? { position: p.position } : {}) };
+/**
+ * The roster's own columns of a person, when it has them, set on the result (not spread into
+ * its literal: a spread makes two objects per person and a result of a shape of its own).
+ */
+function withRoster(r: PersonResult, p: PersonData): PersonResult {
+  if (p.department !== undefined) r.department = p.department;
+  if (p.position !== undefined) r.position = p.position;
+  return r;
 }
 
 export class RowEvaluationError extends Error {
