@@ -283,7 +283,15 @@ export function compileScheme(scheme: Scheme, options: CompileOptions = {}): Com
 
   // a sum of cents beyond what a double holds exactly is refused (sumCents says so)
   const payIds = scheme.pay.map((l) => l.id);
-  const checkedTotal = (r: PersonResult): number => (Number.isSafeInteger(r.payTotal) ? r.payTotal : sumCents(payIds.map((id) => r.pay[id])));
+  // (the person's line and id named, as for any rule of theirs that cannot be paid)
+  const checkedTotal = (r: PersonResult): number => {
+    if (Number.isSafeInteger(r.payTotal)) return r.payTotal;
+    try {
+      return sumCents(payIds.map((id) => r.pay[id]));
+    } catch (e) {
+      throw e instanceof EvaluationError ? new RowEvaluationError(r.line, r.id, e) : e;
+    }
+  };
 
   function evaluateRoster(people: readonly PersonData[]): PersonResult[] {
     const all = people.map((p) => {
