@@ -11,13 +11,14 @@ const formulas = (s: SheetPlan) => formulaTexts(s);
 describe("sheet names", () => {
   it("are refused the way Excel refuses them", async () => {
     const { sheetNameProblem, freeName } = await import("../../src/workbook/plan/names.js");
-    expect(["考核 2026-11", "", "x".repeat(32), "a/b", "[x]", "'x"].map(sheetNameProblem)).toEqual([
+    expect(["考核 2026-11", "", "x".repeat(32), "a/b", "[x]", "'x", "考核\u0007二"].map(sheetNameProblem)).toEqual([
       null,
       "wb.sheet-name.blank",
       "wb.sheet-name.long",
       "wb.sheet-name.chars",
       "wb.sheet-name.chars",
       "wb.sheet-name.quote",
+      "wb.sheet-name.unwritable",
     ]);
     expect(freeName("考核", ["考核", "考核 (2)"])).toBe("考核 (3)");
   });

@@ -7,6 +7,7 @@ import { z } from "zod";
 import { SchemeSchema, type Scheme } from "./schema.js";
 import type { Lang } from "../text.js";
 import type { MessageVars } from "../errors.js";
+import { unwritableTexts } from "./text-check.js";
 
 export interface SchemeProblem {
   /** `indicators[2].rule.step` */
@@ -81,15 +82,19 @@ export function parseScheme(raw: unknown, lang: Lang = "en-US"): SchemeResult {
   const shape = shapeProblem(raw);
   if (shape) return { ok: false, problems: [shape] };
   // the input beside each issue: "a text where a number belongs" says what it found
+  const unwritable = unwritableTexts(raw).map((u) => ({ path: formatPath(u.path), key: "scheme.unwritable-char", vars: { char: u.char, at: u.at } }));
   const r = SchemeSchema.safeParse(raw, { error: ZOD_LOCALES[lang]().localeError, reportInput: true });
-  if (r.success) return { ok: true, scheme: r.data };
+  if (r.success && unwritable.length === 0) return { ok: true, scheme: r.data };
   return {
     ok: false,
-    problems: r.error.issues.map((i) => {
-      const params = (i as { params?: { key?: string; vars?: MessageVars } }).params;
-      // our own checks carry a key; zod's come in words from its locale
-      return params?.key ? { path: formatPath(i.path), key: params.key, vars: params.vars ?? {} } : { path: formatPath(i.path), ...zodProblem(i) };
-    }),
+    problems: [
+      ...unwritable,
+      ...(r.error?.issues ?? []).map((i) => {
+        const params = (i as { params?: { key?: string; vars?: MessageVars } }).params;
+        // our own checks carry a key; zod's come in words from its locale
+        return params?.key ? { path: formatPath(i.path), key: params.key, vars: params.vars ?? {} } : { path: formatPath(i.path), ...zodProblem(i) };
+      }),
+    ],
   };
 }
 

@@ -7,6 +7,7 @@
  * "_2", "_3" … (ids without "-" first, so that they keep their plain names). A workbook that
  * already has these names (a second scheme generated into it) gets all of them with a suffix.
  */
+import { unwritableChar } from "../../core/scheme/text-check.js";
 import { t } from "../../i18n/index.js";
 import type { Lang } from "../../core/text.js";
 import type { SheetPlan, SheetRole } from "./types.js";
@@ -82,12 +83,14 @@ export function freeSuffix(names: readonly string[], taken: Iterable<string>): s
   }
 }
 
-/** Why Excel would refuse a sheet name, as a catalog key, or null: at most 31 characters, none of : \\ / ? * [ ], not blank, no apostrophe at either end. */
+/** Why Excel would refuse a sheet name, as a catalog key, or null: at most 31 characters, none of : \\ / ? * [ ], not blank, no apostrophe at either end, no control character. */
 export function sheetNameProblem(name: string): string | null {
   if (name.trim() === "") return "wb.sheet-name.blank";
   if (name.length > 31) return "wb.sheet-name.long";
   if (/[:\\/?*[\]]/.test(name)) return "wb.sheet-name.chars";
   if (name.startsWith("'") || name.endsWith("'")) return "wb.sheet-name.quote";
+  // a control character (pasted from another program) the workbook's XML cannot hold
+  if (unwritableChar(name)) return "wb.sheet-name.unwritable";
   return null;
 }
 
