@@ -10,7 +10,7 @@ import { compileScheme, RowEvaluationError, type PersonResult } from "../core/ev
 import { EvaluationError } from "../core/errors.js";
 import { evaluatePeriods } from "../core/periods/evaluate-periods.js";
 import { asSnapshot, payoutSnapshot, type PayoutSnapshot, type PersonSnapshot } from "../core/payout-changes.js";
-import { dict, recordOf } from "../core/dict.js";
+import { dict, dictOf, recordOf } from "../core/dict.js";
 import type { Scheme } from "../core/scheme/schema.js";
 import type { PlanPerson } from "./plan/context.js";
 import { liftRuleNumbers } from "./plan/lift.js";
@@ -114,7 +114,26 @@ export function planResults(scheme: Scheme, people: readonly PlanPerson[], plan:
   }
 }
 
-export function generationRecord(scheme: Scheme, people: readonly PlanPerson[], plan: WorkbookPlan, results = planResults(scheme, people, plan)): GenerationRecord {
+/**
+ * The engine's results standing in for the baseline until the record is written: packed into
+ * columns straight from them, never made into an object per person first (at 100,000 people
+ * that snapshot was a tenth of generating the workbook).
+ */
+export interface ResultsBaseline {
+  results: readonly PersonResult[];
+  settings: Record<string, number>;
+  keyOf: (r: PersonResult) => string;
+}
+
+/** A record as it is written: its baseline a snapshot (after a recalculation) or the results of the generation. */
+export interface RecordDraft {
+  scheme: Scheme;
+  layout: GenerationLayout | null;
+  snapshot: PayoutSnapshot | ResultsBaseline | null;
+}
+
+/** The record of a workbook being generated, its baseline the engine's results (what recordXml writes). */
+export function recordDraft(scheme: Scheme, people: readonly PlanPerson[], plan: WorkbookPlan, results = planResults(scheme, people, plan)): RecordDraft & { snapshot: ResultsBaseline | null } {
   const evaluations = plan.sheets.filter((s) => s.role === "evaluation");
   const payouts = plan.sheets.filter((s) => s.role === "payout");
   if (evaluations.length === 0 || evaluations.length !== payouts.length) return { scheme, layout: null, snapshot: null };
@@ -141,8 +160,15 @@ export function generationRecord(scheme: Scheme, people: readonly PlanPerson[], 
   };
   if (results === null) return { scheme, layout, snapshot: null };
   // several periods: a person's pay in each period is a record of its own ("2026-10 W1")
-  const keyOf = several ? (r: PersonResult) => `${r.period} ${r.id}` : undefined;
-  return { scheme, layout, snapshot: payoutSnapshot(results, schemeSettings(liftRuleNumbers(scheme).scheme, cells), keyOf) };
+  const keyOf = several ? (r: PersonResult) => `${r.period} ${r.id}` : (r: PersonResult) => r.id;
+  return { scheme, layout, snapshot: { results, settings: schemeSettings(liftRuleNumbers(scheme).scheme, cells), keyOf } };
+}
+
+/** The record of a generated workbook, its baseline as a snapshot (one object per person): what a reader of the record gets back. */
+export function generationRecord(scheme: Scheme, people: readonly PlanPerson[], plan: WorkbookPlan, results = planResults(scheme, people, plan)): GenerationRecord {
+  const draft = recordDraft(scheme, people, plan, results);
+  const b = draft.snapshot;
+  return { ...draft, snapshot: b && payoutSnapshot(b.results, b.settings, b.keyOf) };
 }
 
 /**
@@ -163,31 +189,74 @@ interface PackedSnapshot {
   positions?: (string | null)[];
 }
 
-function pack(s: PayoutSnapshot): PackedSnapshot {
-  const people = Object.entries(s.people);
-  const n = people.length;
-  // one pass over the people per field family, a column made when its key is first seen (the
-  // keys are the same few dozen for everyone; 100,000 people × 25 look-ups otherwise)
-  const lines: PackedSnapshot["lines"] = dict();
-  const inputs: PackedSnapshot["inputs"] = dict();
-  const ids = new Array<string>(n);
-  const names = new Array<string>(n);
-  const totals = new Array<number>(n);
-  const grades = new Array<string | null>(n);
-  let departments: (string | null)[] | undefined;
-  let positions: (string | null)[] | undefined;
-  for (let i = 0; i < n; i++) {
-    const [id, p] = people[i];
-    ids[i] = id;
-    names[i] = p.name;
-    totals[i] = p.total;
-    grades[i] = p.grade;
-    for (const k in p.lines) (lines[k] ??= new Array<number | null>(n).fill(null))[i] = p.lines[k];
-    for (const k in p.inputs) (inputs[k] ??= new Array<PersonSnapshot["inputs"][string]>(n).fill(null))[i] = p.inputs[k];
-    if (p.department !== undefined) (departments ??= new Array<string | null>(n).fill(null))[i] = p.department;
-    if (p.position !== undefined) (positions ??= new Array<string | null>(n).fill(null))[i] = p.position;
+/**
+ * The columns of a packed snapshot, filled person by person: one place for both feeders (the
+ * results of a generation, a snapshot after a recalculation). A column is made when its key is
+ * first seen (the keys are the same few dozen for everyone).
+ */
+class Packer {
+  readonly ids: string[];
+  readonly names: string[];
+  readonly totals: number[];
+  readonly grades: (string | null)[];
+  readonly lines: PackedSnapshot["lines"] = dict();
+  readonly inputs: PackedSnapshot["inputs"] = dict();
+  departments: (string | null)[] | undefined;
+  positions: (string | null)[] | undefined;
+
+  constructor(readonly n: number) {
+    this.ids = new Array<string>(n);
+    this.names = new Array<string>(n);
+    this.totals = new Array<number>(n);
+    this.grades = new Array<string | null>(n);
   }
-  return { ids, names, totals, grades, lines, inputs, settings: s.settings, ...(departments ? { departments } : {}), ...(positions ? { positions } : {}) };
+
+  person(i: number, id: string, p: { name: string; total: number; grade: string | null; department?: string; position?: string }): void {
+    this.ids[i] = id;
+    this.names[i] = p.name;
+    this.totals[i] = p.total;
+    this.grades[i] = p.grade;
+    if (p.department !== undefined) (this.departments ??= new Array<string | null>(this.n).fill(null))[i] = p.department;
+    if (p.position !== undefined) (this.positions ??= new Array<string | null>(this.n).fill(null))[i] = p.position;
+  }
+
+  line(i: number, k: string, cents: number): void {
+    (this.lines[k] ??= new Array<number | null>(this.n).fill(null))[i] = cents;
+  }
+
+  input(i: number, k: string, v: PersonSnapshot["inputs"][string]): void {
+    (this.inputs[k] ??= new Array<PersonSnapshot["inputs"][string]>(this.n).fill(null))[i] = v;
+  }
+
+  packed(settings: Record<string, number>): PackedSnapshot {
+    const { ids, names, totals, grades, lines, inputs, departments, positions } = this;
+    return { ids, names, totals, grades, lines, inputs, settings, ...(departments ? { departments } : {}), ...(positions ? { positions } : {}) };
+  }
+}
+
+function pack(s: PayoutSnapshot | ResultsBaseline): PackedSnapshot {
+  if ("results" in s) {
+    const { results, keyOf } = s;
+    const out = new Packer(results.length);
+    for (let i = 0; i < results.length; i++) {
+      const r = results[i];
+      out.person(i, keyOf(r), r);
+      // the lines and the total as payoutSnapshot keeps them: each line, then "pay"
+      for (const k in r.pay) out.line(i, k, r.pay[k]);
+      out.line(i, "pay", r.payTotal);
+      for (const k in r.values) out.input(i, k, r.values[k]);
+    }
+    return out.packed(dictOf(s.settings));
+  }
+  const people = Object.entries(s.people);
+  const out = new Packer(people.length);
+  for (let i = 0; i < people.length; i++) {
+    const [id, p] = people[i];
+    out.person(i, id, p);
+    for (const k in p.lines) out.line(i, k, p.lines[k]);
+    for (const k in p.inputs) out.input(i, k, p.inputs[k]);
+  }
+  return out.packed(s.settings);
 }
 
 const isNumber = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v);
@@ -265,7 +334,7 @@ function layoutOf(raw: unknown): GenerationLayout | null {
 const XML_TEXT: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", "\uFFFE": "\\ufffe", "\uFFFF": "\\uffff" };
 
 /** The record as a custom XML part: one element in our namespace holding the JSON as text. */
-export function recordXml(record: GenerationRecord): string {
+export function recordXml(record: GenerationRecord | RecordDraft): string {
   const stored = { ...record, snapshot: record.snapshot && pack(record.snapshot) };
   // element text needs only & < > escaped — quotes stay quotes, or the JSON's many quotation
   // marks would grow six-fold; JSON already writes control characters as \uXXXX, and the two

@@ -5,7 +5,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import ExcelJS from "exceljs";
-import { generationRecord, headerRowOf, RECORD_NAMESPACE, recordFromXml, recordXml } from "../../src/workbook/generation-record.js";
+import { generationRecord, headerRowOf, RECORD_NAMESPACE, recordDraft, recordFromXml, recordXml } from "../../src/workbook/generation-record.js";
 import { buildWorkbookPlan } from "../../src/workbook/plan/build-plan.js";
 import { writeXlsx } from "../../src/workbook/xlsx/write-xlsx.js";
 import { compileScheme } from "../../src/core/evaluate.js";
@@ -74,6 +74,23 @@ describe("the generation record", () => {
     expect(Object.keys(multi.snapshot!.people)).toEqual(["2026-01 W0", "2026-02 W1"]);
     // and back from its XML as written
     expect(recordFromXml(recordXml(multi))!.layout).toEqual(multi.layout);
+  });
+
+  it("written from the engine's results (the generation's path) is byte for byte the record written from its snapshot", () => {
+    const cs = template("ecommerce-cs");
+    const sample = sampleData(cs, { rows: 40, seed: 3, periods: 2 });
+    const { people: roster } = parseRecords(sample.header, sample.rows.map((cells, i) => ({ line: i + 2, cells })), cs);
+    const withDepartments = roster.map((p, i) => (i % 3 ? { ...p, department: `部门${i % 5}`, ...(i % 2 ? { position: "客服" } : {}) } : p));
+    for (const r of [roster, withDepartments]) {
+      const plan = buildWorkbookPlan(cs, r, { lang: "zh-CN", mode: "native" });
+      const draft = recordDraft(cs, r, plan);
+      expect(draft.snapshot?.results.length).toBe(r.length);
+      const xml = recordXml(draft);
+      expect(xml).toBe(recordXml(generationRecord(cs, r, plan)));
+      const back = recordFromXml(xml)!;
+      expect(Object.keys(back.snapshot!.people)).toHaveLength(r.length);
+    }
+    expect(recordXml(recordDraft(cs, withDepartments, buildWorkbookPlan(cs, withDepartments, { lang: "zh-CN", mode: "native" })))).toContain('"departments":[null,"部门1"');
   });
 
   it("survives XML: names with < & > \" and Chinese, a ]]> inside, a namespace prefix", () => {

@@ -7,7 +7,7 @@
  * earlier versions kept the record in the document's settings; those are still read.
  */
 import { asSnapshot } from "../../core/payout-changes.js";
-import { RECORD_NAMESPACE, recordFromXml, recordXml, type GenerationLayout, type GenerationRecord } from "../../workbook/generation-record.js";
+import { RECORD_NAMESPACE, recordFromXml, recordXml, type GenerationLayout, type GenerationRecord, type RecordDraft } from "../../workbook/generation-record.js";
 import type { Scheme } from "../../core/scheme/schema.js";
 
 /** Settings keys of earlier versions. */
@@ -45,7 +45,7 @@ export async function readRecord(): Promise<GenerationRecord | null> {
 }
 
 /** Replaces the workbook's record (and drops an earlier version's settings). */
-export async function writeRecord(record: GenerationRecord): Promise<void> {
+export async function writeRecord(record: GenerationRecord | RecordDraft): Promise<void> {
   await Excel.run(async (context) => {
     const parts = context.workbook.customXmlParts.getByNamespace(RECORD_NAMESPACE);
     parts.load("items");

@@ -16,7 +16,7 @@ import { browserDownload } from "./standalone.js";
 import { evaluationProblem, recalcTables, schemeAsEdited } from "../../workbook/read-back.js";
 import { readForRecalc, restoreInOffice } from "../../workbook/office/read-office.js";
 import { parseScheme } from "../../core/scheme/load.js";
-import { generationRecord, headerRowOf, layoutTables } from "../../workbook/generation-record.js";
+import { recordDraft, headerRowOf, layoutTables } from "../../workbook/generation-record.js";
 import { readRecord, writeRecord } from "./office-record.js";
 import { problemText } from "../../i18n/index.js";
 
@@ -40,7 +40,7 @@ export function officeHost(lang: Lang): Host {
       });
       onProgress(0.9);
       // the engine's pay for the generated workbook: the first recalculation lists the changes since then
-      await writeRecord(generationRecord(request.scheme, request.people, result.plan, result.results));
+      await writeRecord(recordDraft(request.scheme, request.people, result.plan, result.results));
       onProgress(1);
       return { sheets: result.sheets, renamed: result.renamed, ...(result.payslipsLeftOut ? { payslipsLeftOut: request.people.length } : {}) };
     },

@@ -8,7 +8,7 @@ import type { Scheme } from "../../core/scheme/schema.js";
 import { buildWorkbookPlan, type PlanOptions } from "../plan/build-plan.js";
 import type { PlanPerson } from "../plan/context.js";
 import type { WorkbookPlan } from "../plan/types.js";
-import { generationRecord, planResults, recordXml } from "../generation-record.js";
+import { planResults, recordDraft, recordXml } from "../generation-record.js";
 import { addCachedValues } from "../plan/cached-values.js";
 import { addPayslips, PAYSLIP_LIMIT } from "../plan/payslip-sheet.js";
 import { writeXlsx } from "./write-xlsx.js";
@@ -32,7 +32,7 @@ export async function workbookFile(
     payslipsLeftOut = addPayslips(plan, scheme, results) === "too-many";
     addCachedValues(plan, scheme, people, results);
   }
-  const record = recordXml(generationRecord(scheme, people, plan, results));
+  const record = recordXml(recordDraft(scheme, people, plan, results));
   // the results and the record's snapshot are written down by now: let them go before the sheets
   // are (a third of the live heap at 100,000 people, ~110 MB less at the peak)
   results = null;
