@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// The compiled CLI lives in lib/ (built by `npm install` / `npm ci` through the prepare script).
-import { main } from "../lib/cli/main.js";
+// The compiled CLI, bundled into lib/cli-bundle/ by `npm run build:cli` (which `npm install` /
+// `npm ci` run through the prepare script): tsc compiles src/ into lib/, esbuild bundles it.
+import { main } from "../lib/cli-bundle/main.js";
 
 await main();

@@ -18,9 +18,13 @@ export const LabelSchema = z.object({
   "en-US": z.string().min(1).max(100),
 });
 
+/** What an id is made of (IdSchema); a regex no other text of a scheme is checked by. */
+export const ID_PATTERN = /^[a-z][a-z0-9_-]*$/;
+
 /** An id as used for columns, names and JSON keys: lower case, digits, `_` and `-`. */
 export const IdSchema = z
   .string()
-  .regex(/^[a-z][a-z0-9_-]*$/, { message: "must be an id: a lower-case letter, then letters, digits, _ or -" })
+  // the message is a catalog key (scheme.not-id), said in the reader's language by parseScheme
+  .regex(ID_PATTERN, { message: "scheme.not-id" })
   // at most 64 characters: the defined names and columns made from an id stay within Excel's limits
   .max(64);

@@ -9,8 +9,9 @@ const root = resolve(__dirname, "../..");
 const bin = join(root, "bin", "kpi-scorecard.js");
 
 beforeAll(() => {
-  // lib/ is what the bin runs; build it from the current sources
+  // lib/cli-bundle/ is what the bin runs: compiled and bundled from the current sources
   execFileSync(process.execPath, [join(root, "node_modules", "typescript", "bin", "tsc"), "-p", join(root, "tsconfig.cli.json")], { stdio: "pipe" });
+  execFileSync(process.execPath, [join(root, "scripts", "bundle-cli.mjs")], { stdio: "pipe" });
 }, 120_000);
 
 const run = (args: string[], cwd: string, env: Record<string, string> = {}) =>
@@ -36,6 +37,21 @@ describe("bin/kpi-scorecard", () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toContain("表头缺少列“unrecorded_movements”");
     expect(r.stdout).toBe("");
+  });
+  it("the bundled command says zod's own words in Chinese and in English (only those two locales are bundled)", () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "s.json"), JSON.stringify({ id: "x", name: { "zh-CN": "x", "en-US": "x" }, description: "?" }));
+    writeFileSync(join(dir, "d.csv"), "id,name\nA,甲\n");
+    const zh = run(["evaluate", "--scheme", "s.json", "--data", "d.csv", "--lang", "zh-CN"], dir);
+    expect(zh.status).toBe(2);
+    expect(zh.stderr).toContain("方案无效");
+    expect(zh.stderr).toMatch(/description: .*实际为 “\?”/);
+    const en = run(["evaluate", "--scheme", "s.json", "--data", "d.csv", "--lang", "en-US"], dir);
+    expect(en.stderr).toMatch(/description: .*found “\?”/);
+    // a German word of zod's German locale: not in the bundle
+    const bundle = readdirSync(join(root, "lib", "cli-bundle")).filter((f) => f.endsWith(".js")).map((f) => readFileSync(join(root, "lib", "cli-bundle", f), "utf8")).join("");
+    expect(bundle).toContain("main");
+    expect(bundle).not.toContain("Ungültige Eingabe");
   });
   it("two processes racing for one --out without --force: exactly one writes it, the other is told it exists", async () => {
     const dir = tempDir();

@@ -55,3 +55,11 @@ describe("text a workbook cannot hold, refused in the scheme", () => {
     );
   });
 });
+
+describe("an id that is not one", () => {
+  it("is said in the reader's language, with what was found", () => {
+    const raw = minimal({ id: "Bad Id" });
+    expect(problems(raw)).toEqual(["id: “Bad Id” is not an id: an id is a lower-case letter, then lower-case letters, digits, _ or -"]);
+    expect(problems(raw, "zh-CN")).toEqual(["id: “Bad Id” 不是有效的 id:id 以小写字母开头,其后为小写字母、数字、_ 或 -"]);
+  });
+});

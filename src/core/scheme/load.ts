@@ -4,6 +4,8 @@
  * come from zod's locale for the language, given to this one parse (never set globally).
  */
 import { z } from "zod";
+import zodEnglish from "zod/v4/locales/en.js";
+import zodChinese from "zod/v4/locales/zh-CN.js";
 import { SchemeSchema, type Scheme } from "./schema.js";
 import type { Lang } from "../text.js";
 import type { MessageVars } from "../errors.js";
@@ -27,9 +29,10 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return out || "(scheme)";
 }
 
+// the two locales by their own modules, not through z.locales: a bundle then carries two, not fifty
 const ZOD_LOCALES: Record<Lang, () => { localeError: z.core.$ZodErrorMap }> = {
-  "en-US": () => z.locales.en(),
-  "zh-CN": () => z.locales.zhCN(),
+  "en-US": zodEnglish,
+  "zh-CN": zodChinese,
 };
 
 /** Deeper than any scheme is written (an expression of expressions of …): refused before zod recurses into it. */
@@ -74,6 +77,8 @@ function zodProblem(i: z.core.$ZodIssue): { key: string; vars: MessageVars } {
   if (i.code === "invalid_value" && Array.isArray(x.values)) return { key: "scheme.one-of", vars: { options: x.values.map((v) => JSON.stringify(v)).join(" | ") } };
   if (i.code === "too_small" && typeof x.minimum === "number") return { key: "scheme.too-small", vars: { min: x.minimum } };
   if (i.code === "too_big" && typeof x.maximum === "number") return { key: "scheme.too-big", vars: { max: x.maximum } };
+  // the one pattern a scheme's texts are checked by: an id's (core/text.ts)
+  if (i.code === "invalid_format" && (x as { format?: string }).format === "regex") return { key: "scheme.not-id", vars: { found: typeof x.input === "string" ? `“${x.input.slice(0, 40)}”` : "" } };
   if (i.code === "unrecognized_keys" && Array.isArray(x.keys)) return { key: "scheme.unknown-keys", vars: { keys: x.keys.join(", ") } };
   return { key: "scheme.zod", vars: { detail: i.message } };
 }
