@@ -58,19 +58,25 @@ export function evaluatePeriods(compiled: CompiledScheme, people: readonly Perso
   // A period in which a person was not evaluated (probation, long leave) is a gap: it breaks a
   // streak and does not count in a roll-up, rather than counting as a score of 0.
   const evaluated = results.filter((r) => !r.excluded);
-  const byPerson = new Map<string, PersonResult[]>();
-  if (labels.length === 1) evaluated.forEach((r, i) => byPerson.set(`${i}`, [r]));
-  else
+  // each person's results: with one period, each result is a person of its own (no map keyed by 100,000 strings)
+  let histories: PersonResult[][];
+  if (labels.length === 1) histories = evaluated.map((r) => [r]);
+  else {
+    const byPerson = new Map<string, PersonResult[]>();
     for (const r of evaluated) {
       if (!byPerson.has(r.id)) byPerson.set(r.id, []);
       byPerson.get(r.id)!.push(r);
     }
+    histories = [...byPerson.values()];
+  }
   const lastRank = new Map<string, number>();
   for (const r of evaluated) lastRank.set(r.period ?? "", Math.max(lastRank.get(r.period ?? "") ?? 0, r.rank));
   const periodSize = new Map<string, number>();
   for (const r of evaluated) periodSize.set(r.period ?? "", (periodSize.get(r.period ?? "") ?? 0) + 1);
 
-  for (const list of byPerson.values()) {
+  // a streak line's amounts are the scheme's: read once, not per person
+  const streakAmounts = new Map(streakLines.map((line) => [line.id, line.rule.kind === "streak-award" ? line.rule.amounts.map((a) => constValue(a, env)) : []]));
+  for (const list of histories) {
     const points: PeriodPoint[] = list.map((r, i) => {
       const p = parsed.get(r.period ?? "");
       const size = periodSize.get(r.period ?? "") ?? 1;
@@ -92,14 +98,17 @@ export function evaluatePeriods(compiled: CompiledScheme, people: readonly Perso
     }
     for (const line of streakLines) {
       if (line.rule.kind !== "streak-award") continue;
-      const amounts = line.rule.amounts.map((a) => constValue(a, env));
+      const amounts = streakAmounts.get(line.id)!;
       const runs = runLengths(points, (p) => p.rank === 1);
       runs.forEach((n, i) => {
         // the line's condition (regular staff only, say) holds for streak awards too
         const eligible = failedCondition(line.when, { values: list[i].values, period: list[i].period }, env.params) === null;
         const cents = eligible && !list[i].excluded ? toCents(streakAward(amounts, n), compiled.moneyDigits) : 0;
+        // the line was 0 until now (the engine leaves rules across periods to this pass)
+        const before = list[i].pay[line.id] ?? 0;
         list[i].pay[line.id] = cents;
-        list[i].payTotal = sumCents(Object.values(list[i].pay));
+        const total = list[i].payTotal - before + cents;
+        list[i].payTotal = Number.isSafeInteger(total) ? total : sumCents(Object.values(list[i].pay));
         if (compiled.tracing) list[i].trace.push({ target: line.id, kind: "pay", rule: "streak-award", params: line.rule, result: cents / 100, reason: { key: "why.pay.streak", vars: { run: n } } });
       });
     }
@@ -120,7 +129,7 @@ export function evaluatePeriods(compiled: CompiledScheme, people: readonly Perso
   const rollups: RollupResult[] = [];
   if (roll && kinds.size === 1 && !kinds.has("none")) {
     const grades = sortBandsDesc(scheme.grades.map((g) => ({ id: g.id, min: constValue(g.min, env) })));
-    for (const list of byPerson.values()) {
+    for (const list of histories) {
       const groups = new Map<string, PersonResult[]>();
       for (const r of list) {
         const key = formatPeriod(rollupOf(parsed.get(r.period ?? "")!, roll.to));
