@@ -246,7 +246,14 @@ export function parseRecords(
   const nameAt = position.get("name");
   const people: PersonData[] = [];
   const problems: DataProblem[] = [];
-  const seen = new Map<string, { line: number; id: string }>();
+  // the first line of each id (and its id as written): a number per person, no object
+  const seen = new Map<string, number>();
+  const firstIds: string[] = [];
+  const firstLines: number[] = [];
+  // every person's values start as a copy of one object holding each column (blank): one shape
+  // for everyone, and the stores below write properties that are there instead of adding them
+  const blank: RowValues = {};
+  for (const c of columns) blank[c.column] = null;
   for (const r of records) {
     const id = (idAt === undefined ? "" : (r.cells[idAt] ?? "")).trim();
     const name = (nameAt === undefined ? "" : (r.cells[nameAt] ?? "")).trim();
@@ -266,16 +273,21 @@ export function parseRecords(
       bad = true;
     } else {
       // Excel's lookups and comparisons ignore case: "h1" and "H1" would be one person there
-      const key = `${period ?? ""}\u0000${id.toLowerCase()}`;
+      const key = period === null ? id.toLowerCase() : `${period}\u0000${id.toLowerCase()}`;
       const first = seen.get(key);
       if (first !== undefined) {
-        problems.push({ line: r.line, column: "id", key: first.id === id ? "data.duplicate-id" : "data.duplicate-id-case", vars: { id, other: first.id, first: first.line } });
+        const other = firstIds[first];
+        problems.push({ line: r.line, column: "id", key: other === id ? "data.duplicate-id" : "data.duplicate-id-case", vars: { id, other, first: firstLines[first] } });
         bad = true;
-      } else seen.set(key, { line: r.line, id });
+      } else {
+        seen.set(key, firstIds.length);
+        firstIds.push(id);
+        firstLines.push(r.line);
+      }
     }
     // a plain object (fast in the engine's loop): every key it is read by is a scheme id, set
     // here for every column, and no scheme id names an Object property ("constructor" is reserved)
-    const values: RowValues = {};
+    const values: RowValues = { ...blank };
     for (const c of columns) {
       const text = c.index === undefined ? "" : (r.cells[c.index] ?? "");
       // the common cell, a plain number within its input's bounds: no result object (parseCell
@@ -293,6 +305,8 @@ export function parseRecords(
       if (res.ok) values[c.column] = res.value;
       else {
         problems.push({ line: r.line, column: c.column, key: res.key, vars: res.vars });
+        // not blank: a rate refused here is not also said to be missing by the counts' pass (the row is dropped)
+        delete values[c.column];
         bad = true;
       }
     }
@@ -322,7 +336,7 @@ export function parseRecords(
     const position = at(r, "position")?.trim();
     if (department !== undefined) person.department = department;
     if (position !== undefined) person.position = position;
-    if (options.carried) person.carried = options.carried.map((i) => (r.cells[i] ?? "").trim());
+    if (options.carried?.length) person.carried = options.carried.map((i) => (r.cells[i] ?? "").trim());
     people.push(person);
   }
   return { people, problems };
