@@ -94,14 +94,25 @@ export function* eachResultRow(
   const indicatorIds = scheme.indicators.map((i) => i.id);
   const adjustmentIds = scheme.adjustments.map((a) => a.id);
   const payIds = scheme.pay.map((p) => p.id);
+  // points take a few thousand values over any roster (two decimals, within full marks): each
+  // made into text once (a million numbers at 100,000 people); the cache stops growing at 64 K
+  const texts = new Map<number, string>();
+  const points = (x: number): string => {
+    let s = texts.get(x);
+    if (s === undefined) {
+      s = formatNumber(x);
+      if (texts.size < 65_536) texts.set(x, s);
+    }
+    return s;
+  };
   // a row pushed cell by cell, in resultColumns' order (100,000 rows: no arrays spread per row)
   for (const r of results) {
     const row: string[] = [r.id, r.name];
     if (carried) row.push(...rosterCells(roster.columns, byLine.get(r.line)));
     if (withPeriod) row.push(r.period ?? "");
-    for (const id of indicatorIds) row.push(r.excluded ? "" : formatNumber(r.points[id]));
-    for (const id of adjustmentIds) row.push(r.excluded ? "" : formatNumber(r.adjustments[id]));
-    row.push(r.excluded ? "" : formatNumber(r.total), label.grade(r.grade));
+    for (const id of indicatorIds) row.push(r.excluded ? "" : points(r.points[id]));
+    for (const id of adjustmentIds) row.push(r.excluded ? "" : points(r.adjustments[id]));
+    row.push(r.excluded ? "" : points(r.total), label.grade(r.grade));
     for (const id of payIds) row.push(money(r.pay[id] ?? 0));
     row.push(money(r.payTotal), r.excluded ? "" : String(r.rank), r.flags.length ? r.flags.map(label.flag).join("; ") : "");
     if (scheme.awards.length) row.push(label.award(r.award));
