@@ -281,18 +281,6 @@ export function compileScheme(scheme: Scheme, options: CompileOptions = {}): Com
     return withRoster(result, person);
   }
 
-  // a sum of cents beyond what a double holds exactly is refused (sumCents says so)
-  const payIds = scheme.pay.map((l) => l.id);
-  // (the person's line and id named, as for any rule of theirs that cannot be paid)
-  const checkedTotal = (r: PersonResult): number => {
-    if (Number.isSafeInteger(r.payTotal)) return r.payTotal;
-    try {
-      return sumCents(payIds.map((id) => r.pay[id]));
-    } catch (e) {
-      throw e instanceof EvaluationError ? new RowEvaluationError(r.line, r.id, e) : e;
-    }
-  };
-
   function evaluateRoster(people: readonly PersonData[]): PersonResult[] {
     const all = people.map((p) => {
       try {
@@ -326,7 +314,7 @@ export function compileScheme(scheme: Scheme, options: CompileOptions = {}): Com
         if (tracing) r.trace.push({ target: "bottom-rank", kind: "flag", result: "bottom-rank", reason: { key: "why.flag.bottom-rank", vars: { rank: r.rank, count: scheme.ranking?.bottomCount ?? 0 } } });
       }
       if (awards) r.award = awards[i];
-      r.payTotal = checkedTotal(r);
+      r.payTotal = checkedPayTotal(r);
     });
     return all;
   }
@@ -343,6 +331,20 @@ function withRoster(r: PersonResult, p: PersonData): PersonResult {
   if (p.department !== undefined) r.department = p.department;
   if (p.position !== undefined) r.position = p.position;
   return r;
+}
+
+/**
+ * A person's pay total, exact to the cent: the running sum `total` when a double holds it
+ * exactly, else their lines summed by sumCents, which refuses a sum past 2^53 cents — named with
+ * the person's line and id, as any rule of theirs that cannot be paid is.
+ */
+export function checkedPayTotal(r: PersonResult, total: number = r.payTotal): number {
+  if (Number.isSafeInteger(total)) return total;
+  try {
+    return sumCents(Object.values(r.pay));
+  } catch (e) {
+    throw e instanceof EvaluationError ? new RowEvaluationError(r.line, r.id, e) : e;
+  }
 }
 
 export class RowEvaluationError extends Error {

@@ -54,6 +54,22 @@ export interface SettingChange {
   after: number | null;
 }
 
+/** What a run keeps of one person, told field by field: payoutSnapshot builds records of it, the generation record its columns. */
+export interface SnapshotSink {
+  person(p: { name: string; total: number; grade: string | null; department?: string; position?: string }): void;
+  /** a pay line's cents, then "pay" for the person's total */
+  line(id: string, cents: number): void;
+  input(id: string, value: Value): void;
+}
+
+/** One result as the snapshot keeps it (the one place that says what that is). */
+export function snapshotFields(r: PersonResult, sink: SnapshotSink): void {
+  sink.person(r);
+  for (const k in r.pay) sink.line(k, r.pay[k]);
+  sink.line("pay", r.payTotal);
+  for (const k in r.values) sink.input(k, r.values[k]);
+}
+
 /**
  * The pay of a run, by person: keyed by id — or by `keyOf` (a workbook of several periods keys
  * "2026-10 W1": the same person in two months is two pay records).
@@ -61,22 +77,29 @@ export interface SettingChange {
 export function payoutSnapshot(results: readonly PersonResult[], settings: Record<string, number> = {}, keyOf: (r: PersonResult) => string = (r) => r.id): PayoutSnapshot {
   // keyed by people's ids and the scheme's ids: records without a prototype (core/dict.ts)
   const people = dict<PersonSnapshot>();
+  // one sink for everyone, writing into the person being read
+  let lines = dict<number>();
+  let inputs = dict<Value>();
+  let person: PersonSnapshot | undefined;
+  const sink: SnapshotSink = {
+    person: (p) =>
+      (person = {
+        name: p.name,
+        lines,
+        total: p.total,
+        grade: p.grade,
+        inputs,
+        ...(p.department !== undefined ? { department: p.department } : {}),
+        ...(p.position !== undefined ? { position: p.position } : {}),
+      }),
+    line: (k, cents) => (lines[k] = cents),
+    input: (k, v) => (inputs[k] = v),
+  };
   for (const r of results) {
-    // copied key by key: no array of entries per person (100,000 people in a big workbook)
-    const lines = dict<number>();
-    for (const k of Object.keys(r.pay)) lines[k] = r.pay[k];
-    lines.pay = r.payTotal;
-    const inputs = dict<Value>();
-    for (const k of Object.keys(r.values)) inputs[k] = r.values[k];
-    people[keyOf(r)] = {
-      name: r.name,
-      lines,
-      total: r.total,
-      grade: r.grade,
-      inputs,
-      ...(r.department !== undefined ? { department: r.department } : {}),
-      ...(r.position !== undefined ? { position: r.position } : {}),
-    };
+    lines = dict<number>();
+    inputs = dict<Value>();
+    snapshotFields(r, sink);
+    people[keyOf(r)] = person!;
   }
   return { people, settings: dictOf(settings) };
 }

@@ -9,7 +9,7 @@ import { decode } from "../io/xlsx-read.js";
 import { compileScheme, RowEvaluationError, type PersonResult } from "../core/evaluate.js";
 import { EvaluationError } from "../core/errors.js";
 import { evaluatePeriods } from "../core/periods/evaluate-periods.js";
-import { asSnapshot, payoutSnapshot, type PayoutSnapshot, type PersonSnapshot } from "../core/payout-changes.js";
+import { asSnapshot, payoutSnapshot, snapshotFields, type PayoutSnapshot, type PersonSnapshot, type SnapshotSink } from "../core/payout-changes.js";
 import { dict, dictOf, recordOf } from "../core/dict.js";
 import type { Scheme } from "../core/scheme/schema.js";
 import type { PlanPerson } from "./plan/context.js";
@@ -203,6 +203,8 @@ class Packer {
   readonly inputs: PackedSnapshot["inputs"] = dict();
   departments: (string | null)[] | undefined;
   positions: (string | null)[] | undefined;
+  /** the person being filled in */
+  i = 0;
 
   constructor(readonly n: number) {
     this.ids = new Array<string>(n);
@@ -211,22 +213,19 @@ class Packer {
     this.grades = new Array<string | null>(n);
   }
 
-  person(i: number, id: string, p: { name: string; total: number; grade: string | null; department?: string; position?: string }): void {
-    this.ids[i] = id;
-    this.names[i] = p.name;
-    this.totals[i] = p.total;
-    this.grades[i] = p.grade;
-    if (p.department !== undefined) (this.departments ??= new Array<string | null>(this.n).fill(null))[i] = p.department;
-    if (p.position !== undefined) (this.positions ??= new Array<string | null>(this.n).fill(null))[i] = p.position;
-  }
-
-  line(i: number, k: string, cents: number): void {
-    (this.lines[k] ??= new Array<number | null>(this.n).fill(null))[i] = cents;
-  }
-
-  input(i: number, k: string, v: PersonSnapshot["inputs"][string]): void {
-    (this.inputs[k] ??= new Array<PersonSnapshot["inputs"][string]>(this.n).fill(null))[i] = v;
-  }
+  /** the sink a person's fields are told to (snapshotFields), at row `i` */
+  readonly sink: SnapshotSink = {
+    person: (p) => {
+      const i = this.i;
+      this.names[i] = p.name;
+      this.totals[i] = p.total;
+      this.grades[i] = p.grade;
+      if (p.department !== undefined) (this.departments ??= new Array<string | null>(this.n).fill(null))[i] = p.department;
+      if (p.position !== undefined) (this.positions ??= new Array<string | null>(this.n).fill(null))[i] = p.position;
+    },
+    line: (k, cents) => ((this.lines[k] ??= new Array<number | null>(this.n).fill(null))[this.i] = cents),
+    input: (k, v) => ((this.inputs[k] ??= new Array<PersonSnapshot["inputs"][string]>(this.n).fill(null))[this.i] = v),
+  };
 
   packed(settings: Record<string, number>): PackedSnapshot {
     const { ids, names, totals, grades, lines, inputs, departments, positions } = this;
@@ -239,12 +238,9 @@ function pack(s: PayoutSnapshot | ResultsBaseline): PackedSnapshot {
     const { results, keyOf } = s;
     const out = new Packer(results.length);
     for (let i = 0; i < results.length; i++) {
-      const r = results[i];
-      out.person(i, keyOf(r), r);
-      // the lines and the total as payoutSnapshot keeps them: each line, then "pay"
-      for (const k in r.pay) out.line(i, k, r.pay[k]);
-      out.line(i, "pay", r.payTotal);
-      for (const k in r.values) out.input(i, k, r.values[k]);
+      out.i = i;
+      out.ids[i] = keyOf(results[i]);
+      snapshotFields(results[i], out.sink);
     }
     return out.packed(dictOf(s.settings));
   }
@@ -252,9 +248,11 @@ function pack(s: PayoutSnapshot | ResultsBaseline): PackedSnapshot {
   const out = new Packer(people.length);
   for (let i = 0; i < people.length; i++) {
     const [id, p] = people[i];
-    out.person(i, id, p);
-    for (const k in p.lines) out.line(i, k, p.lines[k]);
-    for (const k in p.inputs) out.input(i, k, p.inputs[k]);
+    out.i = i;
+    out.ids[i] = id;
+    out.sink.person(p);
+    for (const k in p.lines) out.sink.line(k, p.lines[k]);
+    for (const k in p.inputs) out.sink.input(k, p.inputs[k]);
   }
   return out.packed(s.settings);
 }

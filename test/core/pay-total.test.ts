@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { evaluate, L, minimal, scheme } from "../helpers.js";
+import { evaluate, L, minimal, people, scheme } from "../helpers.js";
 import { EvaluationError } from "../../src/core/errors.js";
-import { RowEvaluationError } from "../../src/core/evaluate.js";
+import { compileScheme, RowEvaluationError } from "../../src/core/evaluate.js";
+import { evaluatePeriods } from "../../src/core/periods/evaluate-periods.js";
 import { MAX_YUAN } from "../../src/core/money.js";
 
 // Ten pay lines that each pay an amount from the roster: each line stays within what one line may
@@ -43,5 +44,38 @@ describe("a person's pay total", () => {
     const [r] = evaluate(tenLines, [{ x: 80, base: 9e12 }]);
     expect(Number.isSafeInteger(r.payTotal)).toBe(true);
     expect(r.payTotal).toBe(9e15);
+  });
+
+  it("a first-place streak award that takes the total past 2^53 cents is refused with the person, in the pass across periods", () => {
+    // nine lines of 1e13 yuan (9e15 cents, still exact), then the streak award of 1e13 yuan
+    const streaked = scheme(
+      minimal({
+        inputs: [
+          { id: "x", name: L("x"), type: "number" },
+          { id: "base", name: L("base"), type: "number" },
+        ],
+        pay: [
+          ...Array.from({ length: 9 }, (_, i) => ({ id: `p${i}`, name: L(`p${i}`), rule: { kind: "amount", amount: { input: "base" } } })),
+          { id: "streak", name: L("streak"), rule: { kind: "streak-award", amounts: [MAX_YUAN] } },
+        ],
+      }),
+    );
+    const roster = people(streaked, [{ x: 90, base: 1 }, { x: 80, base: MAX_YUAN }]).map((p) => ({ ...p, period: "2026-01" }));
+    // the first is paid: rank 1, a small total
+    const fine = people(streaked, [{ x: 90, base: 1 }]).map((p) => ({ ...p, period: "2026-01" }));
+    const [r] = evaluatePeriods(compileScheme(streaked), fine).results;
+    expect(r.pay.streak).toBe(MAX_YUAN * 100);
+    expect(r.payTotal).toBe(MAX_YUAN * 100 + 9 * 100);
+    // the second ranks first in a roster of their own: 9e15 + 1e15 cents
+    const top = [{ ...roster[1], line: 3 }];
+    try {
+      evaluatePeriods(compileScheme(streaked), top);
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(RowEvaluationError);
+      expect((e as RowEvaluationError).line).toBe(3);
+      expect((e as RowEvaluationError).personId).toBe("P2");
+      expect((e as RowEvaluationError).error.key).toBe("money.sum-too-large");
+    }
   });
 });

@@ -6,7 +6,7 @@
 import { constValue } from "../expr.js";
 import { roundPoints, toCents, sumCents } from "../money.js";
 import { findBand, sortBandsDesc } from "../totals.js";
-import type { CompiledScheme, PersonResult } from "../evaluate.js";
+import { checkedPayTotal, type CompiledScheme, type PersonResult } from "../evaluate.js";
 import type { PersonData } from "../data.js";
 import { EvaluationError } from "../errors.js";
 import { failedCondition } from "../condition.js";
@@ -107,8 +107,7 @@ export function evaluatePeriods(compiled: CompiledScheme, people: readonly Perso
         // the line was 0 until now (the engine leaves rules across periods to this pass)
         const before = list[i].pay[line.id] ?? 0;
         list[i].pay[line.id] = cents;
-        const total = list[i].payTotal - before + cents;
-        list[i].payTotal = Number.isSafeInteger(total) ? total : sumCents(Object.values(list[i].pay));
+        list[i].payTotal = checkedPayTotal(list[i], list[i].payTotal - before + cents);
         if (compiled.tracing) list[i].trace.push({ target: line.id, kind: "pay", rule: "streak-award", params: line.rule, result: cents / 100, reason: { key: "why.pay.streak", vars: { run: n } } });
       });
     }
