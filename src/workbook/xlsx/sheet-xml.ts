@@ -172,15 +172,17 @@ export function* sheetXmlParts(s: SheetPlan, styles: Styles, tableRelId: string 
       firstRow = Math.min(firstRow, src.row);
       lastRow = Math.max(lastRow, src.row + src.values.length - 1);
     }
-  // the sources covering each row, latest first: a sheet of many small blocks (payslips) is written
-  // without looking at every block for every row
-  const byRow = new Map<number, Source[]>();
+  // the sources covering each row, latest first, by the row's place from the first: a sheet of
+  // many small blocks (payslips) is written without looking at every block for every row, and a
+  // sheet of 100,000 rows without a lookup in a map of 100,000 keys per row
+  const byRow: (Source[] | undefined)[] = firstRow <= lastRow ? new Array<Source[] | undefined>(lastRow - firstRow + 1).fill(undefined) : [];
   for (let k = sources.length - 1; k >= 0; k--) {
     const src = sources[k];
     for (let i = 0; i < src.values.length; i++) {
-      const list = byRow.get(src.row + i);
+      const at = src.row + i - firstRow;
+      const list = byRow[at];
       if (list) list.push(src);
-      else byRow.set(src.row + i, [src]);
+      else byRow[at] = [src];
     }
   }
   // per source: each column's letter, and what its cells start with (`<c r="AB`)
@@ -265,7 +267,7 @@ export function* sheetXmlParts(s: SheetPlan, styles: Styles, tableRelId: string 
   parts.length = 0;
   let piece = "";
   for (let r = firstRow; r <= lastRow; r++) {
-    const list = byRow.get(r);
+    const list = byRow[r - firstRow];
     if (!list) continue;
     const cells = rowXml(r, list);
     if (!cells) continue;
