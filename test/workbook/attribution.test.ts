@@ -9,7 +9,6 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { reconciliationLines, sumOfDifferences } from "../../src/workbook/reconciliation.js";
 import { reportSheet } from "../../src/workbook/plan/report-sheet.js";
-import { cachedAt } from "../../src/workbook/plan/cached-cells.js";
 import { recalcPayouts, schemeAsEdited, schemeSettings, settingCells } from "../../src/workbook/read-back.js";
 import { describeChange, describeUnmoved } from "../../src/workbook/recalc-words.js";
 import { buildWorkbookPlan } from "../../src/workbook/plan/build-plan.js";
@@ -137,7 +136,7 @@ describe("attribution for random edits (property)", () => {
           expect(sumOfDifferences(reconciliationLines(r, "zh-CN"))).toBe(r.totals.after - r.totals.before!);
           const sheet = reportSheet(r, { lang: "zh-CN", name: "核对", source: "w.xlsx", when: "2026-12-02 10:00", calculated: true });
           const check = sheet.blocks.find((b) => b.values[0][0] === "核对:差额合计 = 全员发放合计之差")!;
-          expect(cachedAt(check, 0, 6)).toBe("一致");
+          expect(check.cached![0][6]).toBe("一致");
         },
       ),
       { numRuns: 60, seed: 20261202 },

@@ -11,7 +11,6 @@ import { sampleData } from "../../src/core/sample.js";
 import { parseRecords, type PersonData } from "../../src/core/data.js";
 import { buildWorkbookPlan } from "../../src/workbook/plan/build-plan.js";
 import { addCachedValues } from "../../src/workbook/plan/cached-values.js";
-import { cachedAt } from "../../src/workbook/plan/cached-cells.js";
 import { planResults } from "../../src/workbook/generation-record.js";
 import { workbookFile } from "../../src/workbook/xlsx/workbook-file.js";
 import { openXlsx } from "../../src/io/xlsx-read.js";
@@ -57,7 +56,7 @@ function expectCachedAsRecalculated(plan: WorkbookPlan, about: string): void {
         row.forEach((v, j) => {
           if (typeof v !== "object" || v === null) return;
           const where = `${s.name}!R${b.row + i}C${b.col + j + 1} (${about})`;
-          const c = cachedAt(b, i, j);
+          const c = b.cached?.[i]?.[j];
           if (c === undefined) {
             expect(hidden.has(b.col + j), `${where} has no cached value`).toBe(true);
             return;

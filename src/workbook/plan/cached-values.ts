@@ -18,7 +18,6 @@ import { refPosition } from "./a1.js";
 import { evaluateFormula, type CellValue, type Grid } from "./evaluate-formula.js";
 import type { PlanPerson } from "./context.js";
 import type { PlanBlock, SheetPlan, WorkbookPlan } from "./types.js";
-import { cachedAt, setCachedAt } from "./cached-cells.js";
 
 export type { CellValue } from "./evaluate-formula.js";
 
@@ -134,7 +133,7 @@ export function addCachedValues(plan: WorkbookPlan, scheme: Scheme, people: read
         if (v === null) out.push("");
         else if (typeof v !== "object") out.push(v);
         else {
-          const known = cachedAt(b, i, j);
+          const known = b.cached?.[i]?.[j];
           const value = known !== undefined ? known : grid.value(sheetName, r, c);
           // a cell whose value is not known makes the area unknown, as read() does
           if (value === undefined) return undefined;
@@ -164,14 +163,14 @@ export function addCachedValues(plan: WorkbookPlan, scheme: Scheme, people: read
       const v = b.values[i][j];
       if (v === null) return "";
       if (typeof v !== "object") return v;
-      const known = cachedAt(b, i, j);
+      const known = b.cached?.[i]?.[j];
       if (known !== undefined) return known;
       const key = `${sheetName}\u0000${row}:${col}`;
       if (busy.has(key)) return undefined;
       busy.add(key);
       const value = evaluateFormula(v.formula, sheetName, row, grid);
       busy.delete(key);
-      if (value !== undefined) setCachedAt(b, i, j, value);
+      if (value !== undefined) setCached(b, i, j, value);
       return value;
     },
   };
@@ -185,17 +184,19 @@ export function addCachedValues(plan: WorkbookPlan, scheme: Scheme, people: read
     const rows = ofPeriod(sheet.period);
     const columns = (b.values[0] ?? []).map((_, j) => engineColumn(sheet, keys[b.col + j - sheet.table!.col], scheme, lang));
     // loops, not forEach with a closure per cell: 3 million cells at 100,000 people
+    const cachedRows = (b.cached ??= []);
     for (let i = 0; i < b.values.length; i++) {
       const r = rows.results[i];
       const p = rows.people[i];
       if (!r || !p) continue;
       const rowValues = b.values[i];
+      let out = cachedRows[i];
       for (let j = 0; j < rowValues.length; j++) {
         const v = rowValues[j];
         const read = columns[j];
         if (typeof v !== "object" || v === null || read === undefined) continue;
         const value = read(r, p);
-        if (value !== undefined) setCachedAt(b, i, j, value);
+        if (value !== undefined) (out ??= cachedRows[i] = [])[j] = value;
       }
     }
   }
@@ -209,9 +210,14 @@ export function addCachedValues(plan: WorkbookPlan, scheme: Scheme, people: read
         const rowValues = b.values[i];
         for (let j = 0; j < rowValues.length; j++) {
           const v = rowValues[j];
-          if (typeof v !== "object" || v === null || cachedAt(b, i, j) !== undefined || hide.has(b.col + j)) continue;
+          if (typeof v !== "object" || v === null || b.cached?.[i]?.[j] !== undefined || hide.has(b.col + j)) continue;
           grid.value(sheet.name, b.row + i, b.col + j);
         }
       }
   }
+}
+
+function setCached(b: PlanBlock, i: number, j: number, value: CellValue): void {
+  const rows = (b.cached ??= []);
+  (rows[i] ??= [])[j] = value;
 }

@@ -16,7 +16,6 @@ import { recalcVerdict } from "../recalc-verdict.js";
 import { describeMismatch, describePeriods, describeRollupMismatch, describeRounding, describeRowProblem, describeSetting, describeUnmoved, describeVerdict, lineLabel } from "../recalc-words.js";
 import { moneyFormat } from "./context.js";
 import type { PlanBlock, PlanValue, SheetPlan } from "./types.js";
-import { cachedColumns } from "./cached-cells.js";
 
 const HEADING_FILL = "D9E1F2";
 const ALERT_FILL = "FCE4D6";
@@ -112,7 +111,7 @@ export function reportSheet(report: RecalcReport, o: ReportSheetOptions): SheetP
   const sum = sumOfDifferences(lines);
   const diffCell = (r: number) => ref({ col: DIFF, row: r });
   const label = (key: string, value: PlanValue, cached?: number | string): void =>
-    put([[t(lang, key), null, null, null, null, null, value, null]], { formats, bold: key === "wb.report.sum", ...(cached !== undefined ? { cached: cachedColumns([[undefined, undefined, undefined, undefined, undefined, undefined, cached, undefined]]) } : {}) });
+    put([[t(lang, key), null, null, null, null, null, value, null]], { formats, bold: key === "wb.report.sum", ...(cached !== undefined ? { cached: [[undefined, undefined, undefined, undefined, undefined, undefined, cached, undefined]] } : {}) });
   label("wb.report.sum", { formula: lines.length ? call("SUM", area({ c1: DIFF, r1: first, c2: DIFF, r2: last })) : 0 }, sum / 100);
   const { before, after } = report.totals;
   if (before === null) put([[t(lang, "cli.recalc.no-baseline")]]);

@@ -36,15 +36,11 @@ export interface PlanBlock {
   columnFills?: (string | undefined)[];
   wrap?: boolean;
   /**
-   * What formula cells show before any program recalculates, by column and then row of the block
-   * (cached-values.ts; read and set through cached-cells.ts); absent or undefined: written
-   * without a value.
+   * What formula cells show before any program recalculates, by row and column of the block
+   * (cached-values.ts); absent or undefined: written without a value.
    */
-  cached?: (CachedColumn | undefined)[];
+  cached?: (CachedValue | undefined)[][];
 }
-
-/** One column of a block's cached values: numbers (NaN: none known), or values of any kind. */
-export type CachedColumn = Float64Array | (CachedValue | undefined)[];
 
 /** A cell's value as stored beside its formula; errors by their Excel text. */
 export type CachedValue = number | string | boolean | { error: string };

@@ -11,7 +11,6 @@ import { addCachedValues } from "../plan/cached-values.js";
 import type { PlanPerson } from "../plan/context.js";
 import { addPayslips } from "../plan/payslip-sheet.js";
 import type { CachedValue, PlanValue, SheetPlan } from "../plan/types.js";
-import { cachedAt } from "../plan/cached-cells.js";
 import { writeXlsx } from "./write-xlsx.js";
 import { planResults } from "../generation-record.js";
 
@@ -36,7 +35,7 @@ export async function payslipsFile(
   const sheet: SheetPlan = {
     ...slips,
     protect: false,
-    blocks: slips.blocks.map(({ cached: _, ...b }, k) => ({ ...b, values: b.values.map((row, i) => row.map((v, j) => (typeof v === "object" && v !== null ? plainValue(cachedAt(slips.blocks[k], i, j)) : v))) })),
+    blocks: slips.blocks.map(({ cached, ...b }) => ({ ...b, values: b.values.map((row, i) => row.map((v, j) => (typeof v === "object" && v !== null ? plainValue(cached?.[i]?.[j]) : v))) })),
   };
   const bytes = await writeXlsx({ lang: options.lang, mode: "native", sheets: [sheet], names: [], period: options.period });
   return { ok: true, bytes, sheet };

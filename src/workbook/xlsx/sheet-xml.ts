@@ -6,7 +6,6 @@
  */
 import { cellRef, columnLetter, refPosition } from "../plan/a1.js";
 import type { CachedValue, PlanBlock, PlanValue, SheetPlan } from "../plan/types.js";
-import { cachedIn } from "../plan/cached-cells.js";
 import { printA1 } from "../plan/print-formula.js";
 import { headerText } from "../plan/print-setup.js";
 import type { Styles, CellStyle } from "./styles.js";
@@ -199,7 +198,7 @@ export function* sheetXmlParts(s: SheetPlan, styles: Styles, tableRelId: string 
       const open = opens(src);
       const cols = letters(src);
       const groups = sharedOf.get(src.values);
-      const cached = src.cached;
+      const cached = src.cached?.[i];
       const tails = (src.tails ??= []);
       const numberTails = (src.numberTails ??= []);
       // the row's number as text once, not once per cell
@@ -218,7 +217,7 @@ export function* sheetXmlParts(s: SheetPlan, styles: Styles, tableRelId: string 
           continue;
         }
         const master = si >= 0 ? groups!.masters[j].get(i) : undefined;
-        const c = cachedIn(cached?.[j], i);
+        const c = cached?.[j];
         if (si >= 0 && master === undefined && typeof c === "number" && Number.isFinite(c)) {
           let tail = tails[j];
           if (tail === undefined || tail.si !== si || tail.style !== style) tail = tails[j] = { si, style, text: `"${style ? ` s="${style}"` : ""}><f t="shared" si="${si}"/><v>` };
@@ -242,7 +241,7 @@ export function* sheetXmlParts(s: SheetPlan, styles: Styles, tableRelId: string 
         if (taken.has(col)) continue;
         taken.add(col);
         const si = groups ? groups.si[j][i] : -1;
-        const cell = cellXml(`${columnLetter(col)}${r}`, r, values[j], src.style(j, unlocked(r, col)), cachedIn(src.cached?.[j], i), si, si >= 0 ? groups!.masters[j].get(i) : undefined);
+        const cell = cellXml(`${columnLetter(col)}${r}`, r, values[j], src.style(j, unlocked(r, col)), src.cached?.[i]?.[j], si, si >= 0 ? groups!.masters[j].get(i) : undefined);
         if (cell) cells.push({ col, xml: cell });
       }
     }

@@ -8,7 +8,6 @@
  */
 import type { CachedValue, SheetPlan, WorkbookPlan } from "../plan/types.js";
 import { refPosition } from "../plan/a1.js";
-import { cachedAt } from "../plan/cached-cells.js";
 import { chartXml, CT_CHART, CT_DRAWING, drawingXml, REL_CHART, REL_DRAWING } from "./chart-xml.js";
 import { printTitles, sheetXmlParts, tableXml } from "./sheet-xml.js";
 import { ZipWriter, type ZipCodec } from "./zip-write.js";
@@ -128,7 +127,7 @@ function cachedColumn(s: SheetPlan, range: string): (CachedValue | undefined)[] 
       const j = from.col - b.col;
       const v = b.values[i]?.[j];
       if (v === undefined) continue;
-      found = v !== null && typeof v === "object" ? cachedAt(b, i, j) : (v ?? undefined);
+      found = v !== null && typeof v === "object" ? b.cached?.[i]?.[j] : (v ?? undefined);
     }
     out.push(found);
   }
