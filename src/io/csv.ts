@@ -143,9 +143,9 @@ function quote(cell: string): string {
  * One CSV line of cells, guarded and quoted, joined from one reused array: a flat string per
  * row (concatenation would leave a tree of dozens of string pieces per row alive until the end).
  */
-function csvLine(cells: readonly string[], scratch: string[]): string {
+function csvLine(cells: readonly string[], scratch: string[], numbers: readonly boolean[] | undefined): string {
   scratch.length = cells.length;
-  for (let i = 0; i < cells.length; i++) scratch[i] = quote(guardCell(cells[i]));
+  for (let i = 0; i < cells.length; i++) scratch[i] = numbers?.[i] ? cells[i] : quote(guardCell(cells[i]));
   return scratch.join(",");
 }
 
@@ -154,9 +154,14 @@ function csvLine(cells: readonly string[], scratch: string[]): string {
  * Rows may come one at a time (a generator): each is made into its line and let go, so that a
  * 100,000-row result never holds two million cell strings at once.
  */
-export function formatCsv(header: readonly string[], rows: Iterable<readonly string[]>): string {
+export function formatCsv(
+  header: readonly string[],
+  rows: Iterable<readonly string[]>,
+  /** per column, cells that are number text as we write it (no guard or quotes needed): taken as they are */
+  numbers?: readonly boolean[],
+): string {
   const scratch: string[] = [];
-  const lines = [csvLine(header, scratch)];
-  for (const r of rows) lines.push(csvLine(r, scratch));
+  const lines = [csvLine(header, scratch, undefined)];
+  for (const r of rows) lines.push(csvLine(r, scratch, numbers));
   return "\ufeff" + lines.join("\r\n") + "\r\n";
 }

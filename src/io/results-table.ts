@@ -31,23 +31,42 @@ function rosterCells(c: RosterColumns, p: PersonData | undefined): string[] {
   return [...(c.department ? [p?.department ?? ""] : []), ...(c.position ? [p?.position ?? ""] : []), ...c.carried.map((_, i) => p?.carried?.[i] ?? "")];
 }
 
-export function resultColumns(scheme: Scheme, withPeriod: boolean, roster: RosterColumns = NONE): string[] {
+/**
+ * The results' columns in order, each with whether it holds only numbers as the engine writes
+ * them (points, totals, money, ranks — or nothing): one list for the header and for the writer.
+ */
+function resultLayout(scheme: Scheme, withPeriod: boolean, roster: RosterColumns): [string, boolean][] {
+  const text = (name: string): [string, boolean] => [name, false];
+  const numbers = (name: string): [string, boolean] => [name, true];
   return [
-    "id",
-    "name",
-    ...rosterHeader(roster),
-    ...(withPeriod ? ["period"] : []),
-    ...scheme.indicators.map((i) => i.id),
-    ...scheme.adjustments.map((a) => a.id),
-    "total",
-    "grade",
-    ...scheme.pay.map((p) => p.id),
-    "pay",
-    "rank",
-    "flags",
-    ...(scheme.awards.length ? ["award"] : []),
-    ...(scheme.periods.tiers ? ["tier"] : []),
+    text("id"),
+    text("name"),
+    ...rosterHeader(roster).map(text),
+    ...(withPeriod ? [text("period")] : []),
+    ...scheme.indicators.map((i) => numbers(i.id)),
+    ...scheme.adjustments.map((a) => numbers(a.id)),
+    numbers("total"),
+    text("grade"),
+    ...scheme.pay.map((p) => numbers(p.id)),
+    numbers("pay"),
+    numbers("rank"),
+    text("flags"),
+    ...(scheme.awards.length ? [text("award")] : []),
+    ...(scheme.periods.tiers ? [text("tier")] : []),
   ];
+}
+
+export function resultColumns(scheme: Scheme, withPeriod: boolean, roster: RosterColumns = NONE): string[] {
+  return resultLayout(scheme, withPeriod, roster).map(([name]) => name);
+}
+
+/**
+ * Per column, whether it holds only our own number text ("-3.5", "1234.50", "" — never a formula
+ * start, a comma or a quote): the CSV writer takes those cells as they are (tested against its
+ * guard and quoting), a million cells at 100,000 people.
+ */
+export function resultNumberColumns(scheme: Scheme, withPeriod: boolean, roster: RosterColumns = NONE): boolean[] {
+  return resultLayout(scheme, withPeriod, roster).map(([, numbers]) => numbers);
 }
 
 export function labeler(scheme: Scheme, lang: Lang) {
@@ -94,10 +113,16 @@ export function* eachResultRow(
   const indicatorIds = scheme.indicators.map((i) => i.id);
   const adjustmentIds = scheme.adjustments.map((a) => a.id);
   const payIds = scheme.pay.map((p) => p.id);
-  // points take a few thousand values over any roster (two decimals, within full marks): each
-  // made into text once (a million numbers at 100,000 people); the cache stops growing at 64 K
+  // points take a few thousand values over any roster (rounded to the scheme's digits, within
+  // full marks): each made into text once (a million numbers at 100,000 people), found by its
+  // count of hundredths (an array, not a map of doubles) when it is exactly that many; others by
+  // a map that stops growing at 64 K
+  const scale = 10 ** scheme.scoreDigits;
+  const byStep: (string | undefined)[] = [];
   const texts = new Map<number, string>();
   const points = (x: number): string => {
+    const k = Math.round(x * scale);
+    if (k >= 0 && k < 1_000_000 && k / scale === x) return (byStep[k] ??= formatNumber(x));
     let s = texts.get(x);
     if (s === undefined) {
       s = formatNumber(x);

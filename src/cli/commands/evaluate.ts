@@ -11,7 +11,7 @@ import { readRosterTable, tableOfText, type RosterRead } from "../../io/read-ros
 import { compileScheme, RowEvaluationError } from "../../core/evaluate.js";
 import { evaluatePeriods } from "../../core/periods/evaluate-periods.js";
 import { EvaluationError } from "../../core/errors.js";
-import { eachResultRow, resultColumns, type RosterColumns } from "../../io/results-table.js";
+import { eachResultRow, resultColumns, resultNumberColumns, type RosterColumns } from "../../io/results-table.js";
 import { t } from "../../i18n/index.js";
 import { optional, parseArgs, periodOption, required } from "../args.js";
 import { writeAtomic } from "../files.js";
@@ -54,7 +54,11 @@ export async function evaluateCommand(argv: readonly string[], io: CliIO): Promi
   const read = await readRosterFile(dataFile, scheme, io, { keepExtra: args.flags.has("keep-extra"), sheet: optional(args, "sheet") });
   const { results, rollups, withPeriod } = evaluateRead(scheme, read, dataFile, io, { trace: args.flags.has("explain"), period: periodOption(args, io) });
   const columns = rosterColumns(read);
-  const csv = formatCsv(resultColumns(scheme, withPeriod, columns), eachResultRow(scheme, results, rollups, withPeriod, io.lang, { columns, people: read.people }));
+  const csv = formatCsv(
+    resultColumns(scheme, withPeriod, columns),
+    eachResultRow(scheme, results, rollups, withPeriod, io.lang, { columns, people: read.people }),
+    resultNumberColumns(scheme, withPeriod, columns),
+  );
   const out = optional(args, "out");
   const unit = moneyUnit(scheme.money.digits);
   if (out) {
