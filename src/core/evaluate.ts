@@ -343,8 +343,13 @@ export function checkedPayTotal(r: PersonResult, total: number = r.payTotal): nu
   try {
     return sumCents(Object.values(r.pay));
   } catch (e) {
-    throw e instanceof EvaluationError ? new RowEvaluationError(r.line, r.id, e) : e;
+    throw personError(r, e);
   }
+}
+
+/** An engine error met while paying a person, as one that names the person (anything else as it is). */
+export function personError(r: { line: number; id: string }, e: unknown): unknown {
+  return e instanceof EvaluationError ? new RowEvaluationError(r.line, r.id, e) : e;
 }
 
 export class RowEvaluationError extends Error {

@@ -78,4 +78,19 @@ describe("a person's pay total", () => {
       expect((e as RowEvaluationError).error.key).toBe("money.sum-too-large");
     }
   });
+  it("a first-place streak award past what one line may pay is refused with the person (it said no name)", () => {
+    const streaked = scheme(minimal({ inputs: [{ id: "x", name: L("x"), type: "number" }], pay: [{ id: "streak", name: L("streak"), rule: { kind: "streak-award", amounts: [2 * MAX_YUAN] } }] }));
+    const roster = people(streaked, [{ x: 90 }, { x: 80 }]).map((p) => ({ ...p, period: "2026-01" }));
+    try {
+      evaluatePeriods(compileScheme(streaked), roster);
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(RowEvaluationError);
+      const err = e as RowEvaluationError;
+      // the first, ranked first, is the one the award would pay
+      expect(err.line).toBe(2);
+      expect(err.personId).toBe("P1");
+      expect(err.error.key).toBe("money.too-large");
+    }
+  });
 });

@@ -6,7 +6,7 @@
 import { constValue } from "../expr.js";
 import { roundPoints, toCents, sumCents } from "../money.js";
 import { findBand, sortBandsDesc } from "../totals.js";
-import { checkedPayTotal, type CompiledScheme, type PersonResult } from "../evaluate.js";
+import { checkedPayTotal, personError, type CompiledScheme, type PersonResult } from "../evaluate.js";
 import type { PersonData } from "../data.js";
 import { EvaluationError } from "../errors.js";
 import { failedCondition } from "../condition.js";
@@ -103,7 +103,15 @@ export function evaluatePeriods(compiled: CompiledScheme, people: readonly Perso
       runs.forEach((n, i) => {
         // the line's condition (regular staff only, say) holds for streak awards too
         const eligible = failedCondition(line.when, { values: list[i].values, period: list[i].period }, env.params) === null;
-        const cents = eligible && !list[i].excluded ? toCents(streakAward(amounts, n), compiled.moneyDigits) : 0;
+        let cents = 0;
+        if (eligible && !list[i].excluded) {
+          // an award past what one line may pay is refused with the person it would have paid
+          try {
+            cents = toCents(streakAward(amounts, n), compiled.moneyDigits);
+          } catch (e) {
+            throw personError(list[i], e);
+          }
+        }
         // the line was 0 until now (the engine leaves rules across periods to this pass)
         const before = list[i].pay[line.id] ?? 0;
         list[i].pay[line.id] = cents;
