@@ -18,7 +18,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ["src/core/**", "src/schemes/**", "src/io/**", "src/i18n/**", "src/cli/**"],
+    files: ["src/core/**", "src/decimal/**", "src/schemes/**", "src/io/**", "src/i18n/**", "src/cli/**"],
     rules: {
       "no-restricted-globals": ["error", ...officeGlobals, { name: "document", message: "no DOM outside the task pane" }, { name: "window", message: "no DOM outside the task pane" }],
       "no-restricted-imports": ["error", { patterns: [{ group: ["office", "@microsoft/office-js"], message: "office.js stays in the adapters" }] }],
@@ -30,7 +30,7 @@ export default tseslint.config(
     rules: { "no-restricted-globals": ["error", ...officeGlobals] },
   },
   {
-    files: ["src/core/**"],
+    files: ["src/core/**", "src/decimal/**"],
     rules: {
       "no-restricted-imports": [
         "error",

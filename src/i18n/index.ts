@@ -6,12 +6,15 @@
 import en from "./en-US.json" with { type: "json" };
 import zh from "./zh-CN.json" with { type: "json" };
 import type { Lang, MessageVars } from "./lang.js";
+import { roundExcel } from "../decimal/excel-round.js";
 
 export const catalogs: Record<Lang, Record<string, string>> = { "en-US": en, "zh-CN": zh };
 
 export function formatNumber(x: number): string {
   if (!Number.isFinite(x)) return x > 0 ? "∞" : x < 0 ? "-∞" : "NaN";
-  return String(Math.round(x * 1e4) / 1e4);
+  // Excel's ROUND, as every figure the add-in shows: decimal and half away from zero (Math.round
+  // made 1.00005 "1" and -0.00005 "0", where a sheet shows 1.0001 and -0.0001)
+  return String(roundExcel(x, 4));
 }
 
 export function t(lang: Lang, key: string, vars: MessageVars = {}): string {

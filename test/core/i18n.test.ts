@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { catalogs, pickLang, t } from "../../src/i18n/index.js";
+import { catalogs, formatNumber, pickLang, t } from "../../src/i18n/index.js";
+import { roundExcel } from "../../src/core/money.js";
+import fc from "fast-check";
 
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((f) => {
@@ -50,5 +52,23 @@ describe("message catalogs", () => {
     expect(pickLang("zh-Hans")).toBe("zh-CN");
     expect(pickLang("en_US.UTF-8")).toBe("en-US");
     expect(pickLang(undefined)).toBe("en-US");
+  });
+  it("shows a number to 4 decimals as Excel's ROUND does: decimal, half away from zero", () => {
+    // Math.round(x * 1e4) / 1e4 gave "1" and "0" for these two (bug)
+    expect(formatNumber(1.00005)).toBe("1.0001");
+    expect(formatNumber(-0.00005)).toBe("-0.0001");
+    expect(formatNumber(-2.00005)).toBe("-2.0001");
+    expect(formatNumber(0.1 + 0.2)).toBe("0.3");
+    expect(formatNumber(95.5)).toBe("95.5");
+    expect(formatNumber(-0)).toBe("0");
+    expect(formatNumber(1e15)).toBe("1000000000000000");
+    fc.assert(
+      fc.property(fc.double({ min: -1e6, max: 1e6, noNaN: true }), (x) => {
+        // the text is the rounded number, and never more than 4 decimals
+        expect(Number(formatNumber(x))).toBe(roundExcel(x, 4));
+        expect(formatNumber(x)).toMatch(/^-?\d+(\.\d{1,4})?$/);
+      }),
+      { numRuns: 2000, seed: 20261206 },
+    );
   });
 });
