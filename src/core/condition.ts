@@ -36,10 +36,15 @@ export type Condition = z.infer<typeof ConditionSchema>;
 export const WhenSchema = z.union([ConditionSchema, z.array(ConditionSchema).min(1)]);
 export type When = z.infer<typeof WhenSchema>;
 
-export const conditionsOf = (when: When | undefined): readonly Condition[] => (when === undefined ? [] : Array.isArray(when) ? when : [when]);
+const NO_CONDITIONS: readonly Condition[] = Object.freeze([]);
+
+// (the shared empty list: a pay line without a condition is asked about for every person)
+export const conditionsOf = (when: When | undefined): readonly Condition[] => (when === undefined ? NO_CONDITIONS : Array.isArray(when) ? when : [when]);
 
 /** The first condition of `when` that does not hold for the row, or null when all hold. */
 export function failedCondition(when: When | undefined, ctx: RowContext, params?: ReadonlyMap<string, number>): Condition | null {
+  // (one condition tested as it is: no list made for it, once per person and line)
+  if (when !== undefined && !Array.isArray(when)) return testCondition(when, ctx, params) ? null : when;
   for (const c of conditionsOf(when)) if (!testCondition(c, ctx, params)) return c;
   return null;
 }

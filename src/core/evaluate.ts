@@ -163,16 +163,29 @@ export function compileScheme(scheme: Scheme, options: CompileOptions = {}): Com
   /** the input whose rule runs now: named when its blank cannot be scored (set, not caught, per rule: it is cheap) */
   let scoring = "";
 
+  // Each person's points, adjustments and pay start as a copy of one object holding every key: one
+  // shape for everyone, made in one allocation (objects grown key by key reallocate their storage,
+  // and a roster of 100,000 makes a million of them: the garbage collector's largest cost).
+  const pointsShape: Record<string, number> = {};
+  for (const ind of indicators) pointsShape[ind.id] = 0;
+  const adjustmentsShape: Record<string, number> = {};
+  for (const a of adjustments) adjustmentsShape[a.id] = 0;
+  const payShape: Record<string, number> = {};
+  for (const { line } of personPay) payShape[line.id] = 0;
+  // the points of one person as the total adds them up, and the raters' scores of one indicator:
+  // scratch space, used up before the next person
+  const list = new Float64Array(indicators.length);
+  const scores = new Float64Array(raters.length);
+
   function evaluatePerson(person: PersonData): PersonResult {
     // the person's own values object: derived inputs are added to it (it is ours, parsed from text)
     const values: RowValues = person.values;
-    const ctx: RowContext = { values, full, period: person.period ?? defaultPeriod };
-    const failed = eligibility.find((c) => !testCondition(c, ctx, env.params));
-    if (failed) return excludedResult(person, values, failed);
+    // every key the rules read is there from the start (one shape; total and coefficient are set below)
+    const ctx: RowContext = { values, full, period: person.period ?? defaultPeriod, total: undefined, coefficient: undefined };
+    for (const c of eligibility) if (!testCondition(c, ctx, env.params)) return excludedResult(person, values, c);
     for (const d of derived) values[d.id] = d.f(ctx);
     const trace: TraceEntry[] = tracing ? [] : NO_TRACE;
-    const points: Record<string, number> = {};
-    const list = new Array<number>(indicators.length);
+    const points: Record<string, number> = { ...pointsShape };
     let k = 0;
     let applicable = 0;
     for (const ind of indicators) {
@@ -187,13 +200,14 @@ export function compileScheme(scheme: Scheme, options: CompileOptions = {}): Com
       applicable += weighted ? ind.weight : ind.full;
       if (ind.rated) {
         const inputs: Record<string, RowValues[string]> | null = tracing ? {} : null;
-        const scores = ind.raterColumns.map((column) => {
+        for (let r = 0; r < ind.raterColumns.length; r++) {
+          const column = ind.raterColumns[r];
           if (inputs) inputs[column] = values[column];
           scoring = column;
-          return ind.rule(values[column] ?? null, ctx, null);
-        });
+          scores[r] = ind.rule(values[column] ?? null, ctx, null);
+        }
         p = roundPoints(blend(scores, raterWeights), digits);
-        if (inputs) trace.push({ target: ind.id, kind: "indicator", input: inputs, rule: ind.ruleKind, params: ind.params, result: p, reason: { key: "why.rated", vars: { points: p, raters: raters.map((r) => r.id).join("|"), scores: scores.join("|"), weights: raterWeights.join("|") } } });
+        if (inputs) trace.push({ target: ind.id, kind: "indicator", input: inputs, rule: ind.ruleKind, params: ind.params, result: p, reason: { key: "why.rated", vars: { points: p, raters: raters.map((r) => r.id).join("|"), scores: Array.from(scores).join("|"), weights: raterWeights.join("|") } } });
       } else {
         scoring = ind.input;
         p = roundPoints(ind.rule(values[ind.input] ?? null, ctx, why), digits);
@@ -202,10 +216,12 @@ export function compileScheme(scheme: Scheme, options: CompileOptions = {}): Com
       points[ind.id] = p;
       list[k++] = p;
     }
-    let sum = weighted ? weightedTotal(list, fulls, weights) : list.reduce((s, x) => s + x, 0);
+    let sum = 0;
+    if (weighted) sum = weightedTotal(list, fulls, weights);
+    else for (let i = 0; i < list.length; i++) sum += list[i];
     // indicators that do not apply to this person: full marks over the ones that do
     if (conditional && applicable > 0 && applicable < full) sum = (sum * full) / applicable;
-    const adj: Record<string, number> = {};
+    const adj: Record<string, number> = { ...adjustmentsShape };
     for (const a of adjustments) {
       scoring = a.input;
       const p = roundPoints(a.rule(values[a.input] ?? null, ctx, why), digits);
@@ -237,7 +253,7 @@ export function compileScheme(scheme: Scheme, options: CompileOptions = {}): Com
       flags.push("below-pass");
       if (tracing) trace.push({ target: "below-pass", kind: "flag", result: "below-pass", reason: { key: "why.flag.below-pass", vars: { total, mark: passMark } } });
     }
-    const pay: Record<string, number> = {};
+    const pay: Record<string, number> = { ...payShape };
     // the pay lines' sum as they are made (the roster pass adds its own): no second walk over them
     let paid = 0;
     for (const { line, f } of personPay) {

@@ -4,14 +4,14 @@
  */
 
 /** Rater blend: Σ scoreᵢ × weightᵢ / scale (weights in percent: scale 100). */
-export function blend(scores: readonly number[], weights: readonly number[], scale = 100): number {
+export function blend(scores: ArrayLike<number>, weights: ArrayLike<number>, scale = 100): number {
   let sum = 0;
   for (let i = 0; i < scores.length; i++) sum += (scores[i] * weights[i]) / scale;
   return sum;
 }
 
 /** Weighted total of indicators with their own full marks: Σ pointsᵢ / fullᵢ × weightᵢ. */
-export function weightedTotal(points: readonly number[], fulls: readonly number[] | number, weights: readonly number[]): number {
+export function weightedTotal(points: ArrayLike<number>, fulls: ArrayLike<number> | number, weights: ArrayLike<number>): number {
   let sum = 0;
   for (let i = 0; i < points.length; i++) sum += (points[i] / (typeof fulls === "number" ? fulls : fulls[i])) * weights[i];
   return sum;

@@ -12,7 +12,7 @@ import { EvaluationError } from "../errors.js";
 import { failedCondition } from "../condition.js";
 import { forcedDistribution } from "../roster/forced-distribution.js";
 import { formatPeriod, parsePeriod, periodOrdinal, rollupOf } from "./period.js";
-import { runLengths, streakAward, streakHit, tierFor, type PeriodPoint } from "./streaks.js";
+import { runLengths, streakAward, streakHit, tierBands, tierFor, type PeriodPoint } from "./streaks.js";
 
 export interface RollupResult {
   id: string;
@@ -36,7 +36,10 @@ export interface PeriodsResult {
 export function evaluatePeriods(compiled: CompiledScheme, people: readonly PersonData[]): PeriodsResult {
   const { scheme, env } = compiled;
   const byPeriod = new Map<string, PersonData[]>();
-  for (const p of people) {
+  // (indexed loops over the roster here: this function runs once, mostly in V8's interpreter, where
+  // a for-of makes an object per step)
+  for (let i = 0; i < people.length; i++) {
+    const p = people[i];
     const key = p.period ?? "";
     if (!byPeriod.has(key)) byPeriod.set(key, []);
     byPeriod.get(key)!.push(p);
@@ -63,43 +66,57 @@ export function evaluatePeriods(compiled: CompiledScheme, people: readonly Perso
   if (labels.length === 1) histories = evaluated.map((r) => [r]);
   else {
     const byPerson = new Map<string, PersonResult[]>();
-    for (const r of evaluated) {
+    for (let i = 0; i < evaluated.length; i++) {
+      const r = evaluated[i];
       if (!byPerson.has(r.id)) byPerson.set(r.id, []);
       byPerson.get(r.id)!.push(r);
     }
     histories = [...byPerson.values()];
   }
   const lastRank = new Map<string, number>();
-  for (const r of evaluated) lastRank.set(r.period ?? "", Math.max(lastRank.get(r.period ?? "") ?? 0, r.rank));
   const periodSize = new Map<string, number>();
-  for (const r of evaluated) periodSize.set(r.period ?? "", (periodSize.get(r.period ?? "") ?? 0) + 1);
+  for (let i = 0; i < evaluated.length; i++) {
+    const r = evaluated[i];
+    lastRank.set(r.period ?? "", Math.max(lastRank.get(r.period ?? "") ?? 0, r.rank));
+    periodSize.set(r.period ?? "", (periodSize.get(r.period ?? "") ?? 0) + 1);
+  }
 
   // a streak line's amounts are the scheme's: read once, not per person
   const streakAmounts = new Map(streakLines.map((line) => [line.id, line.rule.kind === "streak-award" ? line.rule.amounts.map((a) => constValue(a, env)) : []]));
-  for (const list of histories) {
-    const points: PeriodPoint[] = list.map((r, i) => {
+  // what each rule tests and the tiers' bands, made once for the roster rather than per person
+  const streaks = scheme.periods.streaks.map((rule) => ({ rule, hit: streakHit(rule, env) }));
+  const firstPlace = (p: PeriodPoint) => p.rank === 1;
+  const tiers = scheme.periods.tiers;
+  const bands = tiers ? tierBands(tiers, env) : [];
+  // one person's periods, in order: a function of its own, so that V8 optimises it as one (the loop
+  // around it runs once per roster and would be compiled on the stack, then thrown away)
+  const acrossPeriods = (list: PersonResult[]): void => {
+    const points = new Array<PeriodPoint>(list.length);
+    for (let i = 0; i < list.length; i++) {
+      const r = list[i];
       const p = parsed.get(r.period ?? "");
       const size = periodSize.get(r.period ?? "") ?? 1;
-      return {
+      points[i] = {
         ordinal: p ? periodOrdinal(p) : i,
         total: r.total,
         rank: r.rank,
         last: size > 1 && r.rank === lastRank.get(r.period ?? "") && r.rank !== 1,
       };
-    });
-    for (const rule of scheme.periods.streaks) {
-      const runs = runLengths(points, streakHit(rule, env));
-      runs.forEach((n, i) => {
+    }
+    for (const { rule, hit } of streaks) {
+      const runs = runLengths(points, hit);
+      for (let i = 0; i < runs.length; i++) {
+        const n = runs[i];
         if (n >= rule.count) {
           list[i].flags.push(rule.id);
           if (compiled.tracing) list[i].trace.push({ target: rule.id, kind: "flag", result: rule.id, reason: { key: `why.streak.${rule.when}`, vars: { count: n } } });
         }
-      });
+      }
     }
     for (const line of streakLines) {
       if (line.rule.kind !== "streak-award") continue;
       const amounts = streakAmounts.get(line.id)!;
-      const runs = runLengths(points, (p) => p.rank === 1);
+      const runs = runLengths(points, firstPlace);
       runs.forEach((n, i) => {
         // the line's condition (regular staff only, say) holds for streak awards too
         const eligible = failedCondition(line.when, { values: list[i].values, period: list[i].period }, env.params) === null;
@@ -119,24 +136,25 @@ export function evaluatePeriods(compiled: CompiledScheme, people: readonly Perso
         if (compiled.tracing) list[i].trace.push({ target: line.id, kind: "pay", rule: "streak-award", params: line.rule, result: cents / 100, reason: { key: "why.pay.streak", vars: { run: n } } });
       });
     }
-    const tiers = scheme.periods.tiers;
     if (tiers) {
-      list.forEach((r, i) => {
+      for (let i = 0; i < list.length; i++) {
         // only a window of consecutive periods counts
         const window: number[] = [];
         for (let j = i; j >= 0 && window.length < tiers.window; j--) {
           if (j < i && points[j].ordinal !== points[j + 1].ordinal - 1) break;
           window.unshift(list[j].total);
         }
-        r.tier = tierFor(tiers, window, env);
-      });
+        list[i].tier = tierFor(tiers.window, bands, window);
+      }
     }
-  }
+  };
+  for (let i = 0; i < histories.length; i++) acrossPeriods(histories[i]);
 
   const rollups: RollupResult[] = [];
   if (roll && kinds.size === 1 && !kinds.has("none")) {
     const grades = sortBandsDesc(scheme.grades.map((g) => ({ id: g.id, min: constValue(g.min, env) })));
-    for (const list of histories) {
+    for (let h = 0; h < histories.length; h++) {
+      const list = histories[h];
       const groups = new Map<string, PersonResult[]>();
       for (const r of list) {
         const key = formatPeriod(rollupOf(parsed.get(r.period ?? "")!, roll.to));

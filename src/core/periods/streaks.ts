@@ -43,11 +43,11 @@ export interface PeriodPoint {
 
 /** Length of the run ending at each point for which `hit` holds (consecutive ordinals only). */
 export function runLengths(points: readonly PeriodPoint[], hit: (p: PeriodPoint) => boolean): number[] {
-  const out: number[] = [];
-  points.forEach((p, i) => {
-    const prev = i > 0 && points[i - 1].ordinal === p.ordinal - 1 ? out[i - 1] : 0;
-    out.push(hit(p) ? prev + 1 : 0);
-  });
+  const out = new Array<number>(points.length);
+  for (let i = 0; i < points.length; i++) {
+    const prev = i > 0 && points[i - 1].ordinal === points[i].ordinal - 1 ? out[i - 1] : 0;
+    out[i] = hit(points[i]) ? prev + 1 : 0;
+  }
   return out;
 }
 
@@ -66,9 +66,20 @@ export function streakAward(amounts: readonly number[], run: number): number {
   return amounts[Math.min(run, amounts.length) - 1];
 }
 
-/** The tier id for the last `window` totals (all consecutive), or null. */
-export function tierFor(rule: TierRule, windowTotals: readonly number[], env: ExprEnv): string | null {
-  if (windowTotals.length < rule.window) return null;
-  const low = Math.min(...windowTotals.slice(-rule.window));
-  return findBand(low, sortBandsDesc(rule.tiers.map((t) => ({ id: t.id, min: constValue(t.min, env) }))))?.id ?? null;
+export interface TierBand {
+  id: string;
+  min: number;
+}
+
+/** A tier rule's bands with their thresholds resolved, highest first: made once per scheme, not per person. */
+export function tierBands(rule: TierRule, env: ExprEnv): TierBand[] {
+  return sortBandsDesc(rule.tiers.map((t) => ({ id: t.id, min: constValue(t.min, env) })));
+}
+
+/** The tier id for the last `window` totals (all consecutive), or null: the band of the lowest of them. */
+export function tierFor(window: number, bands: readonly TierBand[], windowTotals: readonly number[]): string | null {
+  if (windowTotals.length < window) return null;
+  let low = Infinity;
+  for (let i = windowTotals.length - window; i < windowTotals.length; i++) low = Math.min(low, windowTotals[i]);
+  return findBand(low, bands)?.id ?? null;
 }
