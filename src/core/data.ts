@@ -238,6 +238,9 @@ export function parseRecords(
     high: c.input.max ?? Infinity,
     // a rate (0 to 1): a value above 1 goes to parseCell, which tells a percentage from a mistake
     rate: c.input.min === 0 && c.input.max === 1,
+    // what parseCell gives an empty cell of this input (null: optional with no default), or a rate
+    // its counts will give below
+    blankIsNull: c.input.ratioOf !== undefined || (!c.input.required && c.input.default === undefined),
   }));
   const idAt = position.get("id");
   const periodAt = position.get("period");
@@ -298,6 +301,12 @@ export function parseRecords(
           values[c.column] = v;
           continue;
         }
+      }
+      // a blank where blanks are allowed (an optional input, a rate its counts give, a workbook to
+      // fill in): stays blank, or takes its default, without a result object per cell
+      if (text === "" && (c.blankIsNull || options.blanksAllowed)) {
+        values[c.column] = null;
+        continue;
       }
       // a blank rate that its counts can give is computed below, once the counts are read
       const fromCounts = c.input.ratioOf !== undefined && text.trim() === "";

@@ -66,6 +66,12 @@ function separatorOf(text: string): "," | "\t" {
 }
 
 type Row = { line: number; cells: string[] };
+
+/** A row with nothing but blanks (asked of every row: a loop that stops at the first cell written). */
+function blankRow(cells: readonly string[]): boolean {
+  for (let i = 0; i < cells.length; i++) if (cells[i] !== "" && cells[i].trim() !== "") return false;
+  return true;
+}
 type Rows = Iterable<Row>;
 
 /** A roster's cells before they are read as people, with the problems of getting them (encoding, quoting). */
@@ -174,7 +180,7 @@ export function readRosterTable(table: RosterTable, scheme: Scheme, options: Ros
     let pending: number[] = [];
     for (const r of body) {
       if (preview.length <= PREVIEW_ROWS) preview.push(r.cells);
-      if (r.cells.every((c) => c.trim() === "")) {
+      if (blankRow(r.cells)) {
         pending.push(r.line);
         continue;
       }

@@ -29,6 +29,16 @@ describe("CSV", () => {
     const text = formatCsv(["id", "name"], [["E1", "王 五"], ["E2", " lead"]]);
     expect(text).toBe('\ufeffid,name\r\nE1,王 五\r\nE2," lead"\r\n');
   });
+  // the writer joins its lines a thousand at a time: no line lost, doubled or left without its CRLF
+  // where one batch ends and the next begins
+  it.each([0, 1, 1022, 1023, 1024, 1025, 2047, 2048, 3000])("writes every one of %i rows once, in order, one CRLF each", (n) => {
+    const rows = Array.from({ length: n }, (_, i) => [`E${i}`, i % 7 === 0 ? "张, 三" : `name ${i}`]);
+    const text = formatCsv(["id", "name"], rows);
+    expect(text.startsWith("\ufeffid,name\r\n")).toBe(true);
+    expect(text.endsWith("\r\n")).toBe(true);
+    expect(text.split("\r\n").length).toBe(n + 2); // header, rows, and the empty rest after the last CRLF
+    expect(parseCsv(text).records.map((r) => r.cells)).toEqual(rows);
+  });
 });
 
 describe("the formula guard round trip (found by the property tests: an id \"'-*\" came back as \"-*\")", () => {
