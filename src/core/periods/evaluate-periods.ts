@@ -50,21 +50,42 @@ export function evaluatePeriods(compiled: CompiledScheme, people: readonly Perso
   if (kinds.size > 1) throw new EvaluationError("period.mixed", { kinds: [...kinds].join(", ") });
   labels.sort((a, b) => (parsed.get(a) && parsed.get(b) ? periodOrdinal(parsed.get(a)!) - periodOrdinal(parsed.get(b)!) : 0));
 
-  // (flatMap, not push(...spread): a spread of 200,000 results overflows the call stack)
-  const results: PersonResult[] = labels.flatMap((label) => compiled.evaluateRoster(byPeriod.get(label)!));
+  // each period's roster evaluated, and what the rules across periods need of the period: how many
+  // were evaluated in it, the last rank, its place in time (found once per result by its label)
+  const results: PersonResult[] = [];
+  const facts = new Map<string, { ordinal: number | null; size: number; lastRank: number }>();
+  for (const label of labels) {
+    const own = compiled.evaluateRoster(byPeriod.get(label)!);
+    let size = 0;
+    let lastRank = 0;
+    // (one by one, not push(...spread): a spread of 200,000 results overflows the call stack)
+    for (let i = 0; i < own.length; i++) {
+      const r = own[i];
+      results.push(r);
+      if (r.excluded) continue;
+      size++;
+      lastRank = Math.max(lastRank, r.rank);
+    }
+    const p = parsed.get(label);
+    facts.set(label, { ordinal: p ? periodOrdinal(p) : null, size, lastRank });
+  }
 
   const streakLines = scheme.pay.filter((l) => l.rule.kind === "streak-award");
   const roll = scheme.periods.rollup;
+  // rows with periods of one kind (months, say) are rolled up (into quarters); rows without are not
+  const rollingUp = roll !== undefined && kinds.size === 1 && !kinds.has("none");
   if (scheme.periods.streaks.length === 0 && streakLines.length === 0 && !scheme.periods.tiers && !roll) return { results, rollups: [] };
 
   // Per person, their evaluated results in period order (with one period, each person has one).
   // A period in which a person was not evaluated (probation, long leave) is a gap: it breaks a
   // streak and does not count in a roll-up, rather than counting as a score of 0.
   const evaluated = results.filter((r) => !r.excluded);
-  // each person's results: with one period, each result is a person of its own (no map keyed by 100,000 strings)
-  let histories: PersonResult[][];
-  if (labels.length === 1) histories = evaluated.map((r) => [r]);
-  else {
+  // each person's results: with one period, each result is a person of its own (no map keyed by
+  // 100,000 strings; and without a roll-up, no list per person either: see the loop below)
+  let histories: PersonResult[][] = [];
+  if (labels.length === 1) {
+    if (rollingUp) histories = evaluated.map((r) => [r]);
+  } else {
     const byPerson = new Map<string, PersonResult[]>();
     for (let i = 0; i < evaluated.length; i++) {
       const r = evaluated[i];
@@ -72,13 +93,6 @@ export function evaluatePeriods(compiled: CompiledScheme, people: readonly Perso
       byPerson.get(r.id)!.push(r);
     }
     histories = [...byPerson.values()];
-  }
-  const lastRank = new Map<string, number>();
-  const periodSize = new Map<string, number>();
-  for (let i = 0; i < evaluated.length; i++) {
-    const r = evaluated[i];
-    lastRank.set(r.period ?? "", Math.max(lastRank.get(r.period ?? "") ?? 0, r.rank));
-    periodSize.set(r.period ?? "", (periodSize.get(r.period ?? "") ?? 0) + 1);
   }
 
   // a streak line's amounts are the scheme's: read once, not per person
@@ -94,13 +108,12 @@ export function evaluatePeriods(compiled: CompiledScheme, people: readonly Perso
     const points = new Array<PeriodPoint>(list.length);
     for (let i = 0; i < list.length; i++) {
       const r = list[i];
-      const p = parsed.get(r.period ?? "");
-      const size = periodSize.get(r.period ?? "") ?? 1;
+      const f = facts.get(r.period ?? "")!;
       points[i] = {
-        ordinal: p ? periodOrdinal(p) : i,
+        ordinal: f.ordinal ?? i,
         total: r.total,
         rank: r.rank,
-        last: size > 1 && r.rank === lastRank.get(r.period ?? "") && r.rank !== 1,
+        last: f.size > 1 && r.rank === f.lastRank && r.rank !== 1,
       };
     }
     for (const { rule, hit } of streaks) {
@@ -148,10 +161,17 @@ export function evaluatePeriods(compiled: CompiledScheme, people: readonly Perso
       }
     }
   };
-  for (let i = 0; i < histories.length; i++) acrossPeriods(histories[i]);
+  if (labels.length === 1 && !rollingUp) {
+    // one period and no roll-up: each person's one result, passed in one list reused for everyone
+    const one: PersonResult[] = [];
+    for (let i = 0; i < evaluated.length; i++) {
+      one[0] = evaluated[i];
+      acrossPeriods(one);
+    }
+  } else for (let i = 0; i < histories.length; i++) acrossPeriods(histories[i]);
 
   const rollups: RollupResult[] = [];
-  if (roll && kinds.size === 1 && !kinds.has("none")) {
+  if (rollingUp) {
     const grades = sortBandsDesc(scheme.grades.map((g) => ({ id: g.id, min: constValue(g.min, env) })));
     for (let h = 0; h < histories.length; h++) {
       const list = histories[h];
