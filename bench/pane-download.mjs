@@ -2,38 +2,24 @@
 // 10,000 people of ecommerce-cs loaded as a roster file, then the time from the click on
 // "generate" to the browser's download of the .xlsx (plan, engine, cached values, record, zip
 // with fflate — all in the page). node bench/pane-download.mjs [people] → one JSON line.
-import { execFileSync } from "node:child_process";
-import { createServer } from "node:http";
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { extname, join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { chromium } from "playwright-core";
+import { readFileSync, rmSync, statSync } from "node:fs";
+import { join } from "node:path";
 import { sampleCsv } from "./sample-csv.mjs";
+import { buildPane, chromiumPath, servePane } from "./serve-pane.mjs";
 
 const people = Number(process.argv[2] ?? 10_000);
-const root = join(fileURLToPath(import.meta.url), "..", "..");
-const path = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => existsSync(p));
-if (!path) {
+if (!chromiumPath) {
   console.log(JSON.stringify({ people, seconds: null, missing: "chromium" }));
   process.exit(0);
 }
-const dist = mkdtempSync(join(tmpdir(), "kpi-download-"));
-execFileSync(process.execPath, [join(root, "node_modules/webpack/bin/webpack.js"), "--mode", "production", "--output-path", dist], { cwd: root, stdio: "pipe" });
+const dist = buildPane("kpi-download-");
 const { dir, input } = sampleCsv(people, "kpi-download-roster-");
-const server = createServer((req, res) => {
-  const f = join(dist, new URL(req.url, "http://x").pathname.slice(1) || "taskpane.html");
-  if (!existsSync(f)) return res.writeHead(404).end();
-  res.writeHead(200, { "content-type": { ".html": "text/html", ".js": "text/javascript" }[extname(f)] ?? "application/octet-stream" });
-  res.end(readFileSync(f));
-});
-await new Promise((r) => server.listen(0, "127.0.0.1", r));
-const browser = await chromium.launch({ executablePath: path, args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"] });
+const { url, browser, close } = await servePane(dist);
 const times = [];
 let bytes = 0;
 for (let k = 0; k < 3; k++) {
   const page = await browser.newPage({ viewport: { width: 320, height: 900 }, locale: "zh-CN", acceptDownloads: true });
-  await page.goto(`http://127.0.0.1:${server.address().port}/taskpane.html`);
+  await page.goto(url);
   await page.locator('[data-template="ecommerce-cs"]').click();
   await page.getByTestId("next").click();
   // the defaults the seed leaves open, confirmed (each click removes its button)
@@ -56,8 +42,7 @@ for (let k = 0; k < 3; k++) {
   bytes = statSync(file).size;
   await page.close();
 }
-await browser.close();
-server.close();
+await close();
 rmSync(dist, { recursive: true, force: true });
 rmSync(dir, { recursive: true, force: true });
 console.log(JSON.stringify({ people, seconds: Math.min(...times), runs: times, fileMiB: +(bytes / 2 ** 20).toFixed(1) }));
