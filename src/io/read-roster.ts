@@ -14,6 +14,7 @@ import { decodeText, TextDecodeError, type TextEncodingName } from "./decode-tex
 import { mapHeader, type HeaderColumn } from "./roster-header.js";
 import { isZip } from "./zip-read.js";
 import { columnLetter } from "./column-letter.js";
+import { brokenChar, mayHoldBroken } from "../core/scheme/text-check.js";
 
 export type RosterSource =
   /** a file's bytes: .xlsx by its content, else text */
@@ -67,6 +68,18 @@ function separatorOf(text: string): "," | "\t" {
 
 type Row = { line: number; cells: string[] };
 
+/** Each cell of a row holding a broken character, as a problem of its cell: true when there is one. */
+function brokenRow(r: Row, keys: readonly string[], header: readonly string[], problems: DataProblem[]): boolean {
+  let found = false;
+  for (let i = 0; i < r.cells.length; i++) {
+    const bad = brokenChar(r.cells[i]);
+    if (!bad) continue;
+    problems.push({ line: r.line, column: keys[i] || (header[i] ?? "").trim() || columnLetter(i), key: "data.broken-char", vars: bad });
+    found = true;
+  }
+  return found;
+}
+
 /** A row with nothing but blanks (asked of every row: a loop that stops at the first cell written). */
 function blankRow(cells: readonly string[]): boolean {
   for (let i = 0; i < cells.length; i++) if (cells[i] !== "" && cells[i].trim() !== "") return false;
@@ -77,6 +90,13 @@ type Rows = Iterable<Row>;
 /** A roster's cells before they are read as people, with the problems of getting them (encoding, quoting). */
 export interface RosterTable {
   rows: Rows;
+  /**
+   * Known to hold no broken character (half of a character pair, U+FFFD): a file decoded
+   * strictly (decode-text.ts refuses U+FFFD, and no strict decoder makes half a pair), or a
+   * pasted text cleared by one scan; its cells need no look one by one. Cells of a workbook or
+   * a selection are looked at each.
+   */
+  whole?: boolean;
   source: RosterRead["source"];
   separator: "," | "\t" | null;
   problems: DataProblem[];
@@ -95,7 +115,7 @@ export function tableOfText(text: string, source: RosterRead["source"] = "text")
       else throw e;
     }
   }
-  return { rows: rows(), source, separator, problems };
+  return { rows: rows(), source, separator, problems, whole: source !== "text" || !mayHoldBroken(text) };
 }
 
 /** The values of an Excel selection. */
@@ -187,6 +207,9 @@ export function readRosterTable(table: RosterTable, scheme: Scheme, options: Ros
       // blank rows between people are named; those at the end are what Excel leaves behind
       for (const line of pending) problems.push({ line, column: "", key: "data.blank-row", vars: {} });
       pending = [];
+      // half of a character pair or U+FFFD (a control character is kept: the .xlsx stores it as
+      // Excel does, _x0007_): named with its cell, never turned into U+FFFD in a workbook
+      if (!table.whole && brokenRow(r, map.keys, header, problems)) continue;
       for (let i = width; i < r.cells.length; i++)
         if (r.cells[i].trim() !== "") {
           problems.push({ line: r.line, column: "", key: "roster.beyond-header", vars: { letter: columnLetter(i), value: r.cells[i] } });

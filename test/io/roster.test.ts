@@ -257,3 +257,33 @@ describe("部门 and 岗位 travel with the people", () => {
     expect(stored.snapshot!.people["W002"]).toMatchObject({ name: "李四", department: "仓储部", position: "叉车工" });
   });
 });
+
+// Half of a character pair (a name cut in the middle of an emoji by another program) or U+FFFD
+// (what a wrong conversion leaves) in a workbook's or a selection's cells was read as it was,
+// and the first became U+FFFD without a word when the workbook was written: the person's name in
+// the workbook was not theirs. Both are now refused with their cell; a control character is a
+// character the .xlsx keeps (as Excel does, _x0007_) and is read as it is.
+describe("broken characters are named with their cell, never passed on", () => {
+  const cells = (name: string) => readRoster({ kind: "cells", rows: [["工号", "姓名"], ["W001", "张三"], ["W002", name]] }, warehouse, { lang: "zh-CN", forWorkbook: true });
+  it.each([
+    ["half of a character pair", "李\ud83d四", "U+D83D", 2],
+    ["the other half alone", "李四\ude00", "U+DE00", 3],
+    ["U+FFFD, what a wrong conversion leaves", "\ufffd四", "U+FFFD", 1],
+  ])("%s: its line, column and character, and no one read from that line", async (_what, name, char, at) => {
+    const r = await cells(name);
+    expect(r.problems).toEqual([{ line: 3, column: "name", key: "data.broken-char", vars: { char, at } }]);
+    expect(r.people.map((p) => p.id)).toEqual(["W001"]);
+    expect(dataProblemText("zh-CN", r.problems[0], warehouse)).toContain(char);
+  });
+  it("in pasted text too, in a column the scheme reads", async () => {
+    const r = await readRoster({ kind: "text", text: "工号,姓名,部门\nW001,张三,仓储\ud800部\n" }, warehouse, { lang: "zh-CN", forWorkbook: true });
+    expect(r.problems).toEqual([{ line: 2, column: "department", key: "data.broken-char", vars: { char: "U+D800", at: 3 } }]);
+  });
+  it("an emoji (a whole pair) and a control character are characters like any other, kept", async () => {
+    for (const name of ["李四😀", "李\u0007四", "李四\uffff"]) {
+      const r = await cells(name);
+      expect(r.problems).toEqual([]);
+      expect(r.people[1].name).toBe(name);
+    }
+  });
+});

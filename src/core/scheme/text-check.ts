@@ -11,11 +11,30 @@
 // control characters other than tab and line breaks; the two non-characters; U+FFFD; halves of a pair
 const UNWRITABLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF\uFFFD]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-/** The first character of `s` that cannot be written, as U+XXXX, with its 1-based place; or null. */
-export function unwritableChar(s: string): { char: string; at: number } | null {
-  const m = UNWRITABLE.exec(s);
+// what no file can keep as a character at all: half of a character pair (written out it becomes
+// U+FFFD) and U+FFFD itself, what a wrong decoding or conversion leaves where a character was
+const BROKEN = /\uFFFD|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+// a superset of BROKEN without its look-arounds (every surrogate, paired or not): a quick first
+// scan of a whole pasted text, which clears it at once in the common case
+const MAYBE_BROKEN = /[\uD800-\uDFFF\uFFFD]/;
+
+/** False when no character of `s` can be a broken one (one quick scan); true when its texts need a closer look. */
+export const mayHoldBroken = (s: string): boolean => MAYBE_BROKEN.test(s);
+
+/** The first broken character of `s` (half of a pair, U+FFFD), as U+XXXX with its 1-based place; or null. */
+export function brokenChar(s: string): { char: string; at: number } | null {
+  return firstMatch(BROKEN, s);
+}
+
+function firstMatch(re: RegExp, s: string): { char: string; at: number } | null {
+  const m = re.exec(s);
   if (!m) return null;
   return { char: `U+${m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`, at: m.index + 1 };
+}
+
+/** The first character of `s` that cannot be written, as U+XXXX, with its 1-based place; or null. */
+export function unwritableChar(s: string): { char: string; at: number } | null {
+  return firstMatch(UNWRITABLE, s);
 }
 
 export interface UnwritableText {
