@@ -302,8 +302,8 @@ export function parseRecords(
           continue;
         }
       }
-      // a blank where blanks are allowed (an optional input, a rate its counts give, a workbook to
-      // fill in): stays blank, or takes its default, without a result object per cell
+      // a blank that stays blank (an optional input without a default, a rate its counts give, a
+      // workbook to fill in): no result object per cell; a default is parseCell's to give
       if (text === "" && (c.blankIsNull || options.blanksAllowed)) {
         values[c.column] = null;
         continue;
