@@ -279,6 +279,21 @@ describe("broken characters are named with their cell, never passed on", () => {
     const r = await readRoster({ kind: "text", text: "工号,姓名,部门\nW001,张三,仓储\ud800部\n" }, warehouse, { lang: "zh-CN", forWorkbook: true });
     expect(r.problems).toEqual([{ line: 2, column: "department", key: "data.broken-char", vars: { char: "U+D800", at: 3 } }]);
   });
+  it("in an .xlsx, where Excel writes a character as _xHHHH_: half a pair refused, a control character kept", async () => {
+    const X = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+    const text = (ref: string, t: string) => `<c r="${ref}" t="inlineStr"><is><t>${t}</t></is></c>`;
+    const bytes = zipSync({
+      "[Content_Types].xml": strToU8("<Types/>"),
+      "xl/workbook.xml": strToU8(`<workbook ${X}><sheets><sheet name="花名册" sheetId="1" r:id="rId1"/></sheets></workbook>`),
+      "xl/_rels/workbook.xml.rels": strToU8('<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>'),
+      "xl/worksheets/sheet1.xml": strToU8(
+        `<worksheet ${X}><sheetData><row r="1">${text("A1", "工号")}${text("B1", "姓名")}</row><row r="2">${text("A2", "W001")}${text("B2", "张_x0007_三")}</row><row r="3">${text("A3", "W002")}${text("B3", "李_xD83D_四")}</row></sheetData></worksheet>`,
+      ),
+    });
+    const r = await readRoster({ kind: "file", bytes, name: "r.xlsx" }, warehouse, { lang: "zh-CN", forWorkbook: true });
+    expect(r.problems).toEqual([{ line: 3, column: "name", key: "data.broken-char", vars: { char: "U+D83D", at: 2 } }]);
+    expect(r.people.map((p) => p.name)).toEqual(["张\u0007三"]);
+  });
   it("an emoji (a whole pair) and a control character are characters like any other, kept", async () => {
     for (const name of ["李四😀", "李\u0007四", "李四\uffff"]) {
       const r = await cells(name);
