@@ -12,7 +12,9 @@ import { openZip } from "../../src/io/zip-read.js";
 import { sheetXml, sheetXmlParts, textXml } from "../../src/workbook/xlsx/sheet-xml.js";
 import { esc } from "../../src/workbook/xlsx/xml.js";
 import { Styles } from "../../src/workbook/xlsx/styles.js";
-import { builtInScheme } from "../../src/schemes/index.js";
+import { builtInScheme, builtInSchemes } from "../../src/schemes/index.js";
+import { readRoster } from "../../src/io/read-roster.js";
+import { workbookFile } from "../../src/workbook/xlsx/workbook-file.js";
 import { sampleData } from "../../src/core/sample.js";
 import { parseRecords } from "../../src/core/data.js";
 import { buildWorkbookPlan } from "../../src/workbook/plan/build-plan.js";
@@ -109,5 +111,23 @@ describe("the streaming zip writer", () => {
     for (const bad of ["考核\u0007", "x\uffff", "\u0000"]) expect(() => esc(bad)).toThrow(/internal: .*U\+(0007|FFFF|0000)/);
     // in a cell the same characters are kept, escaped as Excel stores them
     expect(textXml("考核\u0007")).toBe("<t>考核_x0007_</t>");
+  });
+  // the roster's texts may hold them (a name typed with CHAR(7), a department pasted from another
+  // program): every template's workbook, native and with KPI functions, keeps them as _xHHHH_ and
+  // the writer above never meets one
+  it.each(builtInSchemes().map((x) => x.id))("%s: names, departments and positions with control characters are written, kept", async (id) => {
+    const scheme = builtInScheme(id)!;
+    const t = sampleData(scheme, { rows: 12, seed: 3 });
+    const rows = t.rows.map((r, i) => [r[0], `${r[1]}\u0007`, ...r.slice(2), i % 2 ? "仓\u0007储" : "客\uffff服", "岗\u0001位"]);
+    const read = await readRoster({ kind: "cells", rows: [[...t.header, "department", "position"], ...rows] }, scheme, { lang: "zh-CN" });
+    expect(read.problems).toEqual([]);
+    for (const mode of ["native", "addin"] as const) {
+      const { bytes } = await workbookFile(scheme, read.people, { lang: "zh-CN", mode, period: "2026-11" }, nodeZipCodec);
+      const xml = Object.values(unzipSync(bytes)).map((f) => new TextDecoder().decode(f)).join("");
+      expect(xml).not.toMatch(/[\u0001\u0007\uffff]/);
+      expect(xml).toContain(`${t.rows[0][1]}_x0007_`);
+      expect(xml).toContain("仓_x0007_储");
+      expect(xml).toContain("岗_x0001_位");
+    }
   });
 });

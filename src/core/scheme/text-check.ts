@@ -26,10 +26,13 @@ export function brokenChar(s: string): { char: string; at: number } | null {
   return firstMatch(BROKEN, s);
 }
 
+/** A character as messages name it: U+0007, U+FFFD. */
+export const charName = (c: string): string => `U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`;
+
 function firstMatch(re: RegExp, s: string): { char: string; at: number } | null {
   const m = re.exec(s);
   if (!m) return null;
-  return { char: `U+${m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`, at: m.index + 1 };
+  return { char: charName(m[0]), at: m.index + 1 };
 }
 
 /** The first character of `s` that cannot be written, as U+XXXX, with its 1-based place; or null. */
