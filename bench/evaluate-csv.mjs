@@ -7,7 +7,7 @@ import { builtInScheme } from "../lib/schemes/index.js";
 import { sampleData } from "../lib/core/sample.js";
 import { formatCsv } from "../lib/io/csv.js";
 import { evaluateCsv } from "../lib/cli/commands/evaluate.js";
-import { resultColumns, resultRows } from "../lib/io/results-table.js";
+import { resultsCsv } from "../lib/io/results-table.js";
 
 const [schemeId = "ecommerce-cs", rowsText = "100000"] = process.argv.slice(2);
 const rows = Number(rowsText);
@@ -28,7 +28,7 @@ const t0 = performance.now();
 const text = readFileSync(input, "utf8");
 const { results, rollups, withPeriod } = evaluateCsv(scheme, text, input, io, { trace: false });
 const t1 = performance.now();
-const csv = formatCsv(resultColumns(scheme, withPeriod), resultRows(scheme, results, rollups, withPeriod, "en-US"));
+const csv = resultsCsv(scheme, results, rollups, withPeriod, "en-US");
 writeFileSync(output, csv);
 const t2 = performance.now();
 const peak = process.resourceUsage().maxRSS * 1024;

@@ -133,7 +133,8 @@ export function guardCell(value: string): string {
 
 const NEEDS_QUOTES = /[",\r\n]/;
 
-function quote(cell: string): string {
+/** A cell in quotes when it holds a quote, a comma or a line break, or starts or ends with a space or a control character (which a reader would trim). */
+export function quoteCell(cell: string): string {
   if (cell === "") return cell;
   const edge = cell.charCodeAt(0) <= 32 || cell.charCodeAt(cell.length - 1) <= 32;
   return edge || NEEDS_QUOTES.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
@@ -143,9 +144,9 @@ function quote(cell: string): string {
  * One CSV line of cells, guarded and quoted, joined from one reused array: a flat string per
  * row (concatenation would leave a tree of dozens of string pieces per row alive until the end).
  */
-function csvLine(cells: readonly string[], scratch: string[], numbers: readonly boolean[] | undefined): string {
+function csvLine(cells: readonly string[], scratch: string[]): string {
   scratch.length = cells.length;
-  for (let i = 0; i < cells.length; i++) scratch[i] = numbers?.[i] ? cells[i] : quote(guardCell(cells[i]));
+  for (let i = 0; i < cells.length; i++) scratch[i] = quoteCell(guardCell(cells[i]));
   return scratch.join(",");
 }
 
@@ -153,23 +154,17 @@ const LINES_PER_CHUNK = 1024;
 
 /**
  * CSV text with CRLF line ends and a BOM, which is what Excel needs to read UTF-8 Chinese.
- * Rows may come one at a time (a generator): each is made into its line and let go, so that a
- * 100,000-row result never holds two million cell strings at once.
+ * Rows may come one at a time (a generator): each is made into its line and let go. (The
+ * results of a roster are written as bytes instead, by csv-bytes.ts, to the same text.)
  */
-export function formatCsv(
-  header: readonly string[],
-  rows: Iterable<readonly string[]>,
-  /** per column, cells that are number text as we write it (no guard or quotes needed): taken as they are */
-  numbers?: readonly boolean[],
-): string {
+export function formatCsv(header: readonly string[], rows: Iterable<readonly string[]>): string {
   const scratch: string[] = [];
   // lines joined a thousand at a time: each line then dies young, and what lives on is a few
-  // hundred strings of ~100 KB (kept apart by the collector, never copied) rather than 100,000
-  // small ones copied twice on their way to the old generation
+  // hundred strings of ~100 KB rather than 100,000 small ones copied on their way to the old generation
   const chunks: string[] = [];
-  const lines = [csvLine(header, scratch, undefined)];
+  const lines = [csvLine(header, scratch)];
   for (const r of rows) {
-    lines.push(csvLine(r, scratch, numbers));
+    lines.push(csvLine(r, scratch));
     if (lines.length === LINES_PER_CHUNK) {
       chunks.push(lines.join("\r\n"));
       lines.length = 0;

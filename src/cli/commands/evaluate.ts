@@ -6,12 +6,11 @@
  */
 import { moneyUnit } from "../../core/money.js";
 import { dataProblemText } from "../../io/data-problem-text.js";
-import { formatCsv } from "../../io/csv.js";
 import { readRosterTable, tableOfText, type RosterRead } from "../../io/read-roster.js";
 import { compileScheme, RowEvaluationError } from "../../core/evaluate.js";
 import { evaluatePeriods } from "../../core/periods/evaluate-periods.js";
 import { EvaluationError } from "../../core/errors.js";
-import { eachResultRow, resultColumns, resultNumberColumns, type RosterColumns } from "../../io/results-table.js";
+import { resultsCsv, type RosterColumns } from "../../io/results-table.js";
 import { t } from "../../i18n/index.js";
 import { optional, parseArgs, periodOption, required } from "../args.js";
 import { writeAtomic } from "../files.js";
@@ -54,17 +53,13 @@ export async function evaluateCommand(argv: readonly string[], io: CliIO): Promi
   const read = await readRosterFile(dataFile, scheme, io, { keepExtra: args.flags.has("keep-extra"), sheet: optional(args, "sheet") });
   const { results, rollups, withPeriod } = evaluateRead(scheme, read, dataFile, io, { trace: args.flags.has("explain"), period: periodOption(args, io) });
   const columns = rosterColumns(read);
-  const csv = formatCsv(
-    resultColumns(scheme, withPeriod, columns),
-    eachResultRow(scheme, results, rollups, withPeriod, io.lang, { columns, people: read.people }),
-    resultNumberColumns(scheme, withPeriod, columns),
-  );
+  const csv = resultsCsv(scheme, results, rollups, withPeriod, io.lang, { columns, people: read.people });
   const out = optional(args, "out");
   const unit = moneyUnit(scheme.money.digits);
   if (out) {
     writeAtomic(out, csv, io, args.flags.has("force"));
     io.err(t(io.lang, "cli.written", { file: out, count: results.length + rollups.length }) + "\n");
-  } else io.out(csv);
+  } else io.out(new TextDecoder("utf-8", { ignoreBOM: true }).decode(csv)); // the BOM kept, as in the file
   if (args.flags.has("explain")) {
     const write = out ? io.out : io.err;
     for (const r of results) write(explainPerson(scheme, r, io.lang));

@@ -6,8 +6,7 @@
  * disagrees with the engine (exit code 3). `--out` writes the engine's results; `--report` the
  * reconciliation report (核对) as an .xlsx to print, sign and file.
  */
-import { formatCsv } from "../../io/csv.js";
-import { resultColumns, resultNumberColumns, resultRows } from "../../io/results-table.js";
+import { resultsCsv } from "../../io/results-table.js";
 import { openXlsx, type XlsxFile } from "../../io/xlsx-read.js";
 import { recalcWorkbookFile } from "../../workbook/recalc-file.js";
 import { describeChange, describeMismatch, describeRounding, describeRowProblem, describeSetting, describeTotals, describeUnmoved, describeVerdict, describePeriods, describeRollupMismatch } from "../../workbook/recalc-words.js";
@@ -67,7 +66,7 @@ export async function recalcCommand(argv: readonly string[], io: CliIO): Promise
 
   // every output made before any is written: a failure leaves none of them behind
   const withPeriod = report.results.some((p) => p.period !== null);
-  const csv = out ? formatCsv(resultColumns(scheme, withPeriod), resultRows(scheme, report.results, [], withPeriod, lang), resultNumberColumns(scheme, withPeriod)) : null;
+  const csv = out ? resultsCsv(scheme, report.results, [], withPeriod, lang) : null;
   const reportBytes = reportPath
     ? await reportFile(report, { lang, name: t(lang, "wb.sheet.report"), source: basename(path), when: reportTime(new Date()), calculated: r.calculated, manualCalc: r.manualCalc })
     : null;
