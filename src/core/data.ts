@@ -9,6 +9,7 @@ import type { Scheme, InputDecl } from "./scheme/schema.js";
 import type { RowValues } from "./expr.js";
 import type { MessageVars } from "./errors.js";
 import { normalizePeriod } from "./periods/period.js";
+import { IdIndex } from "./id-index.js";
 
 export interface DataColumn {
   /** Header text in the data file. */
@@ -249,9 +250,8 @@ export function parseRecords(
   const nameAt = position.get("name");
   const people: PersonData[] = [];
   const problems: DataProblem[] = [];
-  // the first line of each id (and its id as written): a number per person, no object
-  const seen = new Map<string, number>();
-  const firstIds: string[] = [];
+  // the first line of each id (Excel's lookups ignore case: "h1" and "H1" would be one person there)
+  const seen = new IdIndex();
   const firstLines: number[] = [];
   // every person's values start as a copy of one object holding each column (blank): one shape
   // for everyone, and the stores below write properties that are there instead of adding them
@@ -275,18 +275,12 @@ export function parseRecords(
       problems.push({ line: r.line, column: "id", key: "data.id-long", vars: { length: id.length, max: MAX_ID_LENGTH } });
       bad = true;
     } else {
-      // Excel's lookups and comparisons ignore case: "h1" and "H1" would be one person there
-      const key = period === null ? id.toLowerCase() : `${period}\u0000${id.toLowerCase()}`;
-      const first = seen.get(key);
-      if (first !== undefined) {
-        const other = firstIds[first];
+      const first = seen.addOrFind(id, period);
+      if (first >= 0) {
+        const other = seen.ids[first];
         problems.push({ line: r.line, column: "id", key: other === id ? "data.duplicate-id" : "data.duplicate-id-case", vars: { id, other, first: firstLines[first] } });
         bad = true;
-      } else {
-        seen.set(key, firstIds.length);
-        firstIds.push(id);
-        firstLines.push(r.line);
-      }
+      } else firstLines.push(r.line);
     }
     // a plain object (fast in the engine's loop): every key it is read by is a scheme id, set
     // here for every column, and no scheme id names an Object property ("constructor" is reserved)
