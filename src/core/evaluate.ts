@@ -62,11 +62,21 @@ export interface PersonResult {
 /** Shared by every result of an untraced run (nothing is ever pushed to it). */
 const NO_TRACE: TraceEntry[] = Object.freeze([]) as unknown as TraceEntry[];
 
+/** The inputs of a lean result (CompileOptions.lean): none kept. */
+export const NO_VALUES: RowValues = Object.freeze({}) as RowValues;
+
 export interface CompileOptions {
   /** Record the trace (default true). */
   trace?: boolean;
   /** The period of rows that have none of their own (`--period`, the workbook's period). */
   period?: string | null;
+  /**
+   * Results without the person's inputs (`values` is NO_VALUES) when nothing after the person's
+   * own evaluation reads them (no trace, no pay over the roster or across periods): a batch run
+   * that scores each person as the roster is read then lets the inputs die young, instead of
+   * carrying a dozen numbers per person to the end (see keepsValues).
+   */
+  lean?: boolean;
 }
 
 export interface CompiledScheme {
@@ -74,7 +84,14 @@ export interface CompiledScheme {
   tracing: boolean;
   env: ExprEnv;
   moneyDigits: MoneyDigits;
+  /** Whether results hold the person's inputs: false only for a lean run that has no use for them. */
+  keepsValues: boolean;
   evaluatePerson(person: PersonData): PersonResult;
+  /** One person evaluated, an engine error named by their line and id (and the input it met). */
+  scorePerson(person: PersonData): PersonResult;
+  /** The roster's rules (ranks, pay over the roster, awards, bottom flags) over one period's scored people, in place. */
+  finishRoster(all: PersonResult[]): PersonResult[];
+  /** scorePerson for each, then finishRoster. */
   evaluateRoster(people: readonly PersonData[]): PersonResult[];
 }
 
@@ -140,6 +157,9 @@ export function compileScheme(scheme: Scheme, options: CompileOptions = {}): Com
     return f ? [{ line, f }] : [];
   });
 
+  // what reads a result's inputs after the person's own evaluation: the trace, pay over the roster
+  // (pools, their conditions), streak awards' conditions across periods (evaluate-periods.ts)
+  const keepsValues = !options.lean || tracing || rosterPay.length > 0 || scheme.pay.some((l) => l.rule.kind === "streak-award");
   const eligibility = scheme.eligibility;
   const defaultPeriod = options.period ?? null;
   // a person's value as a reason shows it: a date as 2026-11-08, not its serial
@@ -153,7 +173,7 @@ export function compileScheme(scheme: Scheme, options: CompileOptions = {}): Com
     const pay: Record<string, number> = {};
     for (const line of scheme.pay) pay[line.id] = 0;
     return withRoster({
-      line: person.line, id: person.id, name: person.name, period: person.period, values,
+      line: person.line, id: person.id, name: person.name, period: person.period, values: keepsValues ? values : NO_VALUES,
       points: {}, adjustments: {}, total: 0, grade: null, coefficient: null, pay, payTotal: 0, rank: 0,
       flags: ["excluded"], award: null, tier: null, excluded: true,
       trace: [{ target: "excluded", kind: "flag", result: "excluded", reason: { key: "why.flag.excluded", vars: { input: failed.input, value: shown(failed.input, values[failed.input]) } } }],
@@ -279,7 +299,7 @@ export function compileScheme(scheme: Scheme, options: CompileOptions = {}): Com
       id: person.id,
       name: person.name,
       period: person.period,
-      values,
+      values: keepsValues ? values : NO_VALUES,
       points,
       adjustments: adj,
       total,
@@ -297,17 +317,22 @@ export function compileScheme(scheme: Scheme, options: CompileOptions = {}): Com
     return withRoster(result, person);
   }
 
+  function scorePerson(p: PersonData): PersonResult {
+    try {
+      return evaluatePerson(p);
+    } catch (e) {
+      // a blank the rule cannot score names the input it came from (the one being scored)
+      if (e instanceof EvaluationError && e.key === "rule.blank-input") throw new RowEvaluationError(p.line, p.id, new EvaluationError(e.key, { ...e.vars, input: scoring }));
+      if (e instanceof EvaluationError) throw new RowEvaluationError(p.line, p.id, e);
+      throw e;
+    }
+  }
+
   function evaluateRoster(people: readonly PersonData[]): PersonResult[] {
-    const all = people.map((p) => {
-      try {
-        return evaluatePerson(p);
-      } catch (e) {
-        // a blank the rule cannot score names the input it came from (the one being scored)
-        if (e instanceof EvaluationError && e.key === "rule.blank-input") throw new RowEvaluationError(p.line, p.id, new EvaluationError(e.key, { ...e.vars, input: scoring }));
-        if (e instanceof EvaluationError) throw new RowEvaluationError(p.line, p.id, e);
-        throw e;
-      }
-    });
+    return finishRoster(people.map(scorePerson));
+  }
+
+  function finishRoster(all: PersonResult[]): PersonResult[] {
     // Roster rules (ranks, awards, pools) see only the people who were evaluated.
     const results = all.filter((r) => !r.excluded);
     const totals = results.map((r) => r.total);
@@ -335,7 +360,7 @@ export function compileScheme(scheme: Scheme, options: CompileOptions = {}): Com
     return all;
   }
 
-  return { scheme, tracing, env, moneyDigits, evaluatePerson, evaluateRoster };
+  return { scheme, tracing, env, moneyDigits, keepsValues, evaluatePerson, scorePerson, finishRoster, evaluateRoster };
 }
 
 /** An evaluation error with the person it happened to. */

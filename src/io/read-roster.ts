@@ -8,7 +8,7 @@
  */
 import type { Scheme } from "../core/scheme/schema.js";
 import type { Lang } from "../core/text.js";
-import { checkHeader, parseRecords, type DataProblem, type PersonData, type RawRecord } from "../core/data.js";
+import { checkHeader, parseRecords, type DataProblem, type ParseOptions, type PersonData, type RawRecord } from "../core/data.js";
 import { csvRows, CsvError, unguardRow } from "./csv.js";
 import { decodeText, TextDecodeError, type TextEncodingName } from "./decode-text.js";
 import { mapHeader, type HeaderColumn } from "./roster-header.js";
@@ -30,6 +30,8 @@ export interface RosterOptions {
   keepExtra?: boolean;
   /** a roster for a workbook to fill in: only id and name are required, blank inputs stay blank */
   forWorkbook?: boolean;
+  /** each person as soon as read (ParseOptions.each): what it gives back is kept */
+  each?: ParseOptions["each"];
 }
 
 export interface RosterRead {
@@ -226,7 +228,7 @@ export function readRosterTable(table: RosterTable, scheme: Scheme, options: Ros
       if (preview.length > PREVIEW_ROWS) break;
     }
   } else {
-    const parsed = parseRecords(map.keys, records(), scheme, { blanksAllowed: options.forWorkbook, carried: map.carried });
+    const parsed = parseRecords(map.keys, records(), scheme, { blanksAllowed: options.forWorkbook, carried: map.carried, each: options.each });
     people = parsed.people;
     problems.push(...parsed.problems);
   }

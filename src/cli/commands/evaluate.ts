@@ -7,8 +7,9 @@
 import { moneyUnit } from "../../core/money.js";
 import { dataProblemText } from "../../io/data-problem-text.js";
 import { readRosterTable, tableOfText, type RosterRead } from "../../io/read-roster.js";
-import { compileScheme, RowEvaluationError } from "../../core/evaluate.js";
-import { evaluatePeriods } from "../../core/periods/evaluate-periods.js";
+import { compileScheme, NO_VALUES, RowEvaluationError, type CompiledScheme, type PersonResult } from "../../core/evaluate.js";
+import { evaluatePeriods, finishPeriods } from "../../core/periods/evaluate-periods.js";
+import type { PersonData } from "../../core/data.js";
 import { EvaluationError } from "../../core/errors.js";
 import { resultsCsv, type RosterColumns } from "../../io/results-table.js";
 import { t } from "../../i18n/index.js";
@@ -26,9 +27,13 @@ function rowError(e: unknown, file: string, io: CliIO): unknown {
   return e;
 }
 
+/** The roster's problems, up to 200 of them, as the error that stops the command. */
+const dataInvalid = (scheme: Scheme, read: RosterRead, file: string, io: CliIO) =>
+  new UserError([t(io.lang, "cli.data-invalid", { file, count: read.problems.length }), ...read.problems.slice(0, 200).map((p) => dataProblemText(io.lang, p, scheme))].join("\n"));
+
 /** Everyone in a roster read, scored; a row the engine cannot score names its line. */
 export function evaluateRead(scheme: Scheme, read: RosterRead, file: string, io: CliIO, options: { trace?: boolean; period?: string | null } = {}) {
-  if (read.problems.length) throw new UserError([t(io.lang, "cli.data-invalid", { file, count: read.problems.length }), ...read.problems.slice(0, 200).map((p) => dataProblemText(io.lang, p, scheme))].join("\n"));
+  if (read.problems.length) throw dataInvalid(scheme, read, file, io);
   if (read.people.length === 0) throw new UserError(t(io.lang, "cli.empty-data", { file }));
   const compiled = compileScheme(scheme, { trace: options.trace ?? true, period: options.period ?? null });
   try {
@@ -38,9 +43,43 @@ export function evaluateRead(scheme: Scheme, read: RosterRead, file: string, io:
   }
 }
 
-/** CSV text scored (the benchmark's door: no file to read). */
+/**
+ * Each person scored as the roster is read (RosterOptions.each), and kept without their inputs
+ * when nothing later reads them (a lean compile): a 100,000-row run then never carries a million
+ * input numbers to its end. The first engine error is held until the whole roster has been read,
+ * so that the data's problems, all of them, are what a person hears first.
+ */
+export function scoreWhileReading(compiled: CompiledScheme) {
+  const scored: PersonResult[] = [];
+  let failure: unknown = null;
+  const each = (p: PersonData): PersonData => {
+    if (failure === null)
+      try {
+        scored.push(compiled.scorePerson(p));
+      } catch (e) {
+        failure = e;
+      }
+    return compiled.keepsValues ? p : { ...p, values: NO_VALUES };
+  };
+  /** The roster's rules over everyone scored, once the read has no problems. */
+  const finish = (read: RosterRead, file: string, io: CliIO) => {
+    if (read.problems.length) throw dataInvalid(compiled.scheme, read, file, io);
+    if (read.people.length === 0) throw new UserError(t(io.lang, "cli.empty-data", { file }));
+    try {
+      if (failure !== null) throw failure;
+      return { ...finishPeriods(compiled, scored), withPeriod: read.has.period };
+    } catch (e) {
+      throw rowError(e, file, io);
+    }
+  };
+  return { each, finish };
+}
+
+/** CSV text scored as the command does it (the benchmark's door: no file to read). */
 export function evaluateCsv(scheme: Scheme, text: string, file: string, io: CliIO, options: { trace?: boolean } = {}) {
-  return evaluateRead(scheme, readRosterTable(tableOfText(text), scheme, { lang: io.lang }), file, io, options);
+  const compiled = compileScheme(scheme, { trace: options.trace ?? true, lean: true });
+  const scoring = scoreWhileReading(compiled);
+  return scoring.finish(readRosterTable(tableOfText(text), scheme, { lang: io.lang, each: scoring.each }), file, io);
 }
 
 export const rosterColumns = (read: RosterRead): RosterColumns => ({ department: read.has.department, position: read.has.position, carried: read.carried });
@@ -50,8 +89,10 @@ export async function evaluateCommand(argv: readonly string[], io: CliIO): Promi
   const source = required(args, "scheme", io);
   const dataFile = required(args, "data", io);
   const scheme = applyParams(loadScheme(source, io), args.options.get("param") ?? [], source, io);
-  const read = await readRosterFile(dataFile, scheme, io, { keepExtra: args.flags.has("keep-extra"), sheet: optional(args, "sheet") });
-  const { results, rollups, withPeriod } = evaluateRead(scheme, read, dataFile, io, { trace: args.flags.has("explain"), period: periodOption(args, io) });
+  const compiled = compileScheme(scheme, { trace: args.flags.has("explain"), period: periodOption(args, io), lean: true });
+  const scoring = scoreWhileReading(compiled);
+  const read = await readRosterFile(dataFile, scheme, io, { keepExtra: args.flags.has("keep-extra"), sheet: optional(args, "sheet"), each: scoring.each });
+  const { results, rollups, withPeriod } = scoring.finish(read, dataFile, io);
   const columns = rosterColumns(read);
   const csv = resultsCsv(scheme, results, rollups, withPeriod, io.lang, { columns, people: read.people });
   const out = optional(args, "out");

@@ -34,15 +34,27 @@ export interface PeriodsResult {
 }
 
 export function evaluatePeriods(compiled: CompiledScheme, people: readonly PersonData[]): PeriodsResult {
+  const scored = new Array<PersonResult>(people.length);
+  for (let i = 0; i < people.length; i++) scored[i] = compiled.scorePerson(people[i]);
+  return finishPeriods(compiled, scored);
+}
+
+/**
+ * The same, for people already scored one by one (compiled.scorePerson, in roster order: the
+ * command line scores each as the roster is read): each period's roster finished as a roster of
+ * its own, then the rules across periods.
+ */
+export function finishPeriods(compiled: CompiledScheme, scored: readonly PersonResult[]): PeriodsResult {
   const { scheme, env } = compiled;
-  const byPeriod = new Map<string, PersonData[]>();
+  const byPeriod = new Map<string, PersonResult[]>();
   // (indexed loops over the roster here: this function runs once, mostly in V8's interpreter, where
   // a for-of makes an object per step)
-  for (let i = 0; i < people.length; i++) {
-    const p = people[i];
-    const key = p.period ?? "";
-    if (!byPeriod.has(key)) byPeriod.set(key, []);
-    byPeriod.get(key)!.push(p);
+  for (let i = 0; i < scored.length; i++) {
+    const r = scored[i];
+    const key = r.period ?? "";
+    let own = byPeriod.get(key);
+    if (!own) byPeriod.set(key, (own = []));
+    own.push(r);
   }
   const labels = [...byPeriod.keys()];
   const parsed = new Map(labels.map((l) => [l, l === "" ? null : parsePeriod(l)]));
@@ -50,12 +62,12 @@ export function evaluatePeriods(compiled: CompiledScheme, people: readonly Perso
   if (kinds.size > 1) throw new EvaluationError("period.mixed", { kinds: [...kinds].join(", ") });
   labels.sort((a, b) => (parsed.get(a) && parsed.get(b) ? periodOrdinal(parsed.get(a)!) - periodOrdinal(parsed.get(b)!) : 0));
 
-  // each period's roster evaluated, and what the rules across periods need of the period: how many
+  // each period's roster finished, and what the rules across periods need of the period: how many
   // were evaluated in it, the last rank, its place in time (found once per result by its label)
   const results: PersonResult[] = [];
   const facts = new Map<string, { ordinal: number | null; size: number; lastRank: number }>();
   for (const label of labels) {
-    const own = compiled.evaluateRoster(byPeriod.get(label)!);
+    const own = compiled.finishRoster(byPeriod.get(label)!);
     let size = 0;
     let lastRank = 0;
     // (one by one, not push(...spread): a spread of 200,000 results overflows the call stack)
