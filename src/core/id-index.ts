@@ -2,8 +2,9 @@
  * The first row of each person id in a roster, matched as Excel's lookups match it: ignoring
  * case ("h1" and "H1" are one person there), within one period. A roster of 100,000 people asks
  * 100,000 times; a Map keyed by each id lower-cased made a string per person and spent most of
- * its time missing the cache on the way to it. Here each id's hash and row sit in typed arrays
- * (open addressing), and the ids themselves are compared only when their hashes agree.
+ * its time missing the cache on the way to it. Here the slots are a typed array (open
+ * addressing) pointing at each id's entry, whose hash is kept beside it, and the ids themselves
+ * are compared only when their hashes agree.
  */
 
 /** The ids' own characters, folded as String.prototype.toLowerCase folds them. */
