@@ -11,12 +11,12 @@ import { t } from "../i18n/index.js";
 import { readInput } from "./files.js";
 import { UserError, type CliIO } from "./io.js";
 
-export async function readRosterFile(path: string, scheme: Scheme, io: CliIO, options: { keepExtra?: boolean; sheet?: string; forWorkbook?: boolean; each?: RosterOptions["each"] } = {}): Promise<RosterRead> {
+export async function readRosterFile(path: string, scheme: Scheme, io: CliIO, options: { keepExtra?: boolean; sheet?: string; forWorkbook?: boolean; each?: RosterOptions["each"]; begin?: RosterOptions["begin"] } = {}): Promise<RosterRead> {
   const lang = io.lang;
   const bytes = readInput(path, io);
   let read: RosterRead;
   try {
-    read = await readRoster({ kind: "file", bytes, name: path, sheet: options.sheet }, scheme, { lang, keepExtra: options.keepExtra, forWorkbook: options.forWorkbook, each: options.each });
+    read = await readRoster({ kind: "file", bytes, name: path, sheet: options.sheet }, scheme, { lang, keepExtra: options.keepExtra, forWorkbook: options.forWorkbook, each: options.each, begin: options.begin });
   } catch (e) {
     if (e instanceof XlsxError) throw new UserError(t(lang, "cli.read-error", { file: path, problem: t(lang, e.key, e.vars) }));
     throw e;

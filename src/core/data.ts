@@ -220,10 +220,11 @@ export interface ParseOptions {
   carried?: readonly number[];
   /**
    * Each person as soon as their row is read, before the next: what it gives back is what the
-   * people list keeps (the command line scores each person here and keeps them without their
-   * inputs, which then die young instead of living to the end of a 100,000-row run).
+   * people list keeps, null for nothing (the command line scores and writes each person here and
+   * keeps only their result: the row then dies young instead of living to the end of a
+   * 100,000-row run).
    */
-  each?: (person: PersonData) => PersonData;
+  each?: (person: PersonData) => PersonData | null;
 }
 
 export function parseRecords(
@@ -346,7 +347,8 @@ export function parseRecords(
     if (department !== undefined) person.department = department;
     if (position !== undefined) person.position = position;
     if (options.carried?.length) person.carried = options.carried.map((i) => (r.cells[i] ?? "").trim());
-    people.push(options.each ? options.each(person) : person);
+    const kept = options.each ? options.each(person) : person;
+    if (kept) people.push(kept);
   }
   return { people, problems };
 }

@@ -20,8 +20,9 @@ export class CsvBytes {
   private buf = new Uint8Array(1 << 16);
   private n = 0;
 
-  constructor() {
-    this.utf8("\ufeff");
+  /** With the BOM a file starts with (false: cells to be copied into a file later, see raw). */
+  constructor(bom = true) {
+    if (bom) this.utf8("\ufeff");
   }
 
   /** Room for k more bytes (the buffer doubles: a 9 MB file is copied about twice in all). */
@@ -152,6 +153,13 @@ export class CsvBytes {
     const step = POW10[2 - digits];
     if (Number.isSafeInteger(cents) && cents % step === 0 && cents > -EXACT && cents < EXACT) this.decimal(cents / step, digits, false);
     else this.utf8(formatMoney(cents, digits));
+    return this;
+  }
+
+  /** Bytes written before (by another CsvBytes), as they are. */
+  raw(bytes: Uint8Array): this {
+    this.room(bytes.length).set(bytes, this.n);
+    this.n += bytes.length;
     return this;
   }
 

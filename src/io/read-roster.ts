@@ -32,9 +32,18 @@ export interface RosterOptions {
   forWorkbook?: boolean;
   /** each person as soon as read (ParseOptions.each): what it gives back is kept */
   each?: ParseOptions["each"];
+  /** the header's columns, once they are known to be right and before the first person */
+  begin?: (shape: RosterShape) => void;
 }
 
-export interface RosterRead {
+/** What a roster has besides the scheme's inputs: a period, 部门, 岗位, carried columns. */
+export interface RosterShape {
+  /** the headers of the carried columns, in order */
+  carried: string[];
+  has: { period: boolean; department: boolean; position: boolean };
+}
+
+export interface RosterRead extends RosterShape {
   people: PersonData[];
   /** every problem, in line order; none means the roster can be used */
   problems: DataProblem[];
@@ -45,9 +54,6 @@ export interface RosterRead {
   /** how the text was decoded, or where the cells came from */
   source: TextEncodingName | "xlsx" | "cells" | "text";
   separator: "," | "\t" | null;
-  /** the headers of the carried columns, in order */
-  carried: string[];
-  has: { period: boolean; department: boolean; position: boolean };
 }
 
 const PREVIEW_ROWS = 8;
@@ -221,6 +227,10 @@ export function readRosterTable(table: RosterTable, scheme: Scheme, options: Ros
     }
   }
   let people: PersonData[] = [];
+  const shape: RosterShape = {
+    carried: map.carried.map((i) => header[i].trim()),
+    has: { period: map.keys.includes("period"), department: map.keys.includes("department"), position: map.keys.includes("position") },
+  };
   if (problems.some((p) => p.line === 1)) {
     // the header is wrong: nothing is read as people, but the preview still shows the rows
     for (const r of body) {
@@ -228,6 +238,7 @@ export function readRosterTable(table: RosterTable, scheme: Scheme, options: Ros
       if (preview.length > PREVIEW_ROWS) break;
     }
   } else {
+    options.begin?.(shape);
     const parsed = parseRecords(map.keys, records(), scheme, { blanksAllowed: options.forWorkbook, carried: map.carried, each: options.each });
     people = parsed.people;
     problems.push(...parsed.problems);
@@ -239,8 +250,7 @@ export function readRosterTable(table: RosterTable, scheme: Scheme, options: Ros
     preview,
     source,
     separator,
-    carried: map.carried.map((i) => header[i].trim()),
-    has: { period: map.keys.includes("period"), department: map.keys.includes("department"), position: map.keys.includes("position") },
+    ...shape,
   };
 }
 

@@ -10,7 +10,8 @@ import { formatCsv } from "../../src/io/csv.js";
 import { parseRecords } from "../../src/core/data.js";
 import { compileScheme, NO_VALUES } from "../../src/core/evaluate.js";
 import { evaluatePeriods } from "../../src/core/periods/evaluate-periods.js";
-import { evaluateCsv } from "../../src/cli/commands/evaluate.js";
+import { evaluateCsv, WRITTEN } from "../../src/cli/commands/evaluate.js";
+import { resultsCsv } from "../../src/io/results-csv.js";
 
 const io = { out: () => {}, err: () => {}, lang: "en-US" as const, cwd: "." };
 
@@ -24,9 +25,15 @@ describe("evaluate, scored while read", () => {
         const lean = evaluateCsv(scheme, formatCsv(s.header, s.rows), "x.csv", io, { trace: false });
         const keeps = compileScheme(scheme, { trace: false, lean: true }).keepsValues;
         expect(lean.results.every((r) => (r.values === NO_VALUES) === !keeps), scheme.id).toBe(true);
-        const strip = (rs: typeof whole.results) => rs.map((r) => ({ ...r, values: null }));
+        // points and adjustments went to the file as each person was scored
+        expect(lean.results.every((r) => r.points === WRITTEN && r.adjustments === WRITTEN), scheme.id).toBe(true);
+        const strip = (rs: typeof whole.results) => rs.map((r) => ({ ...r, values: null, points: null, adjustments: null }));
         expect(strip(lean.results), `${scheme.id} ${periods}`).toEqual(strip(whole.results));
         expect(lean.rollups, scheme.id).toEqual(whole.rollups);
+        // the file: what the results evaluated whole make of it, byte for byte
+        const columns = { department: s.header.includes("department"), position: s.header.includes("position"), carried: [] };
+        const file = resultsCsv(scheme, whole.results, whole.rollups, s.header.includes("period"), "en-US", { columns, people });
+        expect(Buffer.from(lean.csv).equals(Buffer.from(file)), `${scheme.id} ${periods}`).toBe(true);
       }
   });
 

@@ -10,7 +10,8 @@ import { formatCsv, guardCell, parseCsv, quoteCell } from "../../src/io/csv.js";
 import { CsvBytes } from "../../src/io/csv-bytes.js";
 import { formatNumber } from "../../src/i18n/index.js";
 import { formatMoney, roundExcel, type MoneyDigits } from "../../src/core/money.js";
-import { labeler, resultColumns, resultsCsv } from "../../src/io/results-table.js";
+import { labeler, resultColumns } from "../../src/io/results-table.js";
+import { resultsCsv, ResultsCsvWriter } from "../../src/io/results-csv.js";
 import { builtInSchemes } from "../../src/schemes/index.js";
 import { sampleData } from "../../src/core/sample.js";
 import { parseRecords } from "../../src/core/data.js";
@@ -138,5 +139,42 @@ describe("the results CSV", () => {
     const back = parseCsv(text.replace(/^\ufeff/, ""));
     expect(back.header.filter((h) => h === "total").length).toBe(2);
     expect(back.records[0].cells.slice(1, 5)).toEqual(["=HYPERLINK(1)", "客服,一部", "-组长", "=SUM(A1)"]);
+  });
+});
+
+describe("the results CSV written as people are scored (ResultsCsvWriter)", () => {
+  const scheme = builtInSchemes().find((x) => x.id === "call-center")!;
+  const s = sampleData(scheme, { rows: 6, seed: 5, periods: 3 });
+  const header = [...s.header, "department"];
+  // each person's department changes with the month: a roll-up shows their latest line's
+  const rows = s.rows.map((r, i) => [...r, `D${i}`]);
+  const { people } = parseRecords(header, rows.map((cells, i) => ({ line: i + 2, cells })), scheme);
+  const { results, rollups } = evaluatePeriods(compileScheme(scheme, { trace: false }), people);
+  const columns = { department: true, position: false, carried: [] };
+
+  it("gives the same file whatever order the people were written in, each line with its own person's cells", () => {
+    expect(rollups.length).toBeGreaterThan(0);
+    const inOrder = resultsCsv(scheme, results, rollups, true, "zh-CN", { columns, people });
+    const backwards = new ResultsCsvWriter(scheme, "zh-CN", true, columns);
+    const byLine = new Map(people.map((p) => [p.line, p]));
+    for (const r of [...results].reverse()) backwards.person(r, byLine.get(r.line));
+    expect(utf8(backwards.finish(results, rollups))).toBe(utf8(inOrder));
+    const table = parseCsv(utf8(inOrder).slice(1));
+    const at = (name: string) => table.header.indexOf(name);
+    for (const r of results) {
+      const line = table.records.find((row) => row.cells[at("id")] === r.id && row.cells[at("period")] === r.period)!.cells;
+      expect(line[at("department")]).toBe(byLine.get(r.line)!.department);
+    }
+    for (const u of rollups) {
+      const latest = people.filter((p) => p.id === u.id).reduce((a, b) => (b.line > a.line ? b : a));
+      const line = table.records.find((row) => row.cells[at("id")] === u.id && row.cells[at("period")] === u.period)!.cells;
+      expect(line[at("department")]).toBe(latest.department);
+    }
+  });
+
+  it("refuses to finish a result it was not given, instead of writing a line of someone else's cells", () => {
+    const writer = new ResultsCsvWriter(scheme, "en-US", true, columns);
+    for (const r of results.slice(1)) writer.person(r, undefined);
+    expect(() => writer.finish(results, [])).toThrow(/line \d+ was not written/);
   });
 });

@@ -6,12 +6,13 @@
  */
 import { moneyUnit } from "../../core/money.js";
 import { dataProblemText } from "../../io/data-problem-text.js";
-import { readRosterTable, tableOfText, type RosterRead } from "../../io/read-roster.js";
+import { readRosterTable, tableOfText, type RosterRead, type RosterShape } from "../../io/read-roster.js";
 import { compileScheme, NO_VALUES, RowEvaluationError, type CompiledScheme, type PersonResult } from "../../core/evaluate.js";
 import { evaluatePeriods, finishPeriods } from "../../core/periods/evaluate-periods.js";
 import type { PersonData } from "../../core/data.js";
 import { EvaluationError } from "../../core/errors.js";
-import { resultsCsv, type RosterColumns } from "../../io/results-table.js";
+import type { RosterColumns } from "../../io/results-table.js";
+import { ResultsCsvWriter } from "../../io/results-csv.js";
 import { t } from "../../i18n/index.js";
 import { optional, parseArgs, periodOption, required } from "../args.js";
 import { writeAtomic } from "../files.js";
@@ -43,46 +44,62 @@ export function evaluateRead(scheme: Scheme, read: RosterRead, file: string, io:
   }
 }
 
+/** The points and adjustments of a result already written to the results' file: none kept. */
+export const WRITTEN: Record<string, number> = Object.freeze({}) as Record<string, number>;
+
 /**
- * Each person scored as the roster is read (RosterOptions.each), and kept without their inputs
- * when nothing later reads them (a lean compile): a 100,000-row run then never carries a million
- * input numbers to its end. The first engine error is held until the whole roster has been read,
- * so that the data's problems, all of them, are what a person hears first.
+ * Each person scored as the roster is read (RosterOptions.each) and their own cells written to the
+ * results' file at once (ResultsCsvWriter.person); what is kept of them is their result, without
+ * their row, and without their inputs when nothing later reads them (a lean compile), nor their
+ * points and adjustments when no trace will explain them: a 100,000-row run then never carries a
+ * million input numbers to its end. The first engine error is held until the whole roster has
+ * been read, so that the data's problems, all of them, are what a person hears first.
  */
-export function scoreWhileReading(compiled: CompiledScheme) {
+export function scoreWhileReading(compiled: CompiledScheme, lang: CliIO["lang"]) {
   const scored: PersonResult[] = [];
+  let writer: ResultsCsvWriter | null = null;
+  let read = 0;
   let failure: unknown = null;
-  const each = (p: PersonData): PersonData => {
+  const begin = (shape: RosterShape) => {
+    writer = new ResultsCsvWriter(compiled.scheme, lang, shape.has.period, rosterColumns(shape));
+  };
+  const each = (p: PersonData): null => {
+    read++;
     if (failure === null)
       try {
-        scored.push(compiled.scorePerson(p));
+        const r = compiled.scorePerson(p);
+        writer!.person(r, p);
+        if (!compiled.keepsValues) r.values = NO_VALUES;
+        if (!compiled.tracing) r.points = r.adjustments = WRITTEN;
+        scored.push(r);
       } catch (e) {
         failure = e;
       }
-    return compiled.keepsValues ? p : { ...p, values: NO_VALUES };
+    return null;
   };
-  /** The roster's rules over everyone scored, once the read has no problems. */
-  const finish = (read: RosterRead, file: string, io: CliIO) => {
-    if (read.problems.length) throw dataInvalid(compiled.scheme, read, file, io);
-    if (read.people.length === 0) throw new UserError(t(io.lang, "cli.empty-data", { file }));
+  /** The roster's rules over everyone scored, once the read has no problems, and the results' file. */
+  const finish = (roster: RosterRead, file: string, io: CliIO) => {
+    if (roster.problems.length) throw dataInvalid(compiled.scheme, roster, file, io);
+    if (read === 0 || !writer) throw new UserError(t(io.lang, "cli.empty-data", { file }));
     try {
       if (failure !== null) throw failure;
-      return { ...finishPeriods(compiled, scored), withPeriod: read.has.period };
+      const { results, rollups } = finishPeriods(compiled, scored);
+      return { results, rollups, withPeriod: roster.has.period, csv: (writer as ResultsCsvWriter).finish(results, rollups) };
     } catch (e) {
       throw rowError(e, file, io);
     }
   };
-  return { each, finish };
+  return { begin, each, finish };
 }
 
 /** CSV text scored as the command does it (the benchmark's door: no file to read). */
 export function evaluateCsv(scheme: Scheme, text: string, file: string, io: CliIO, options: { trace?: boolean } = {}) {
   const compiled = compileScheme(scheme, { trace: options.trace ?? true, lean: true });
-  const scoring = scoreWhileReading(compiled);
-  return scoring.finish(readRosterTable(tableOfText(text), scheme, { lang: io.lang, each: scoring.each }), file, io);
+  const scoring = scoreWhileReading(compiled, io.lang);
+  return scoring.finish(readRosterTable(tableOfText(text), scheme, { lang: io.lang, begin: scoring.begin, each: scoring.each }), file, io);
 }
 
-export const rosterColumns = (read: RosterRead): RosterColumns => ({ department: read.has.department, position: read.has.position, carried: read.carried });
+export const rosterColumns = (shape: RosterShape): RosterColumns => ({ department: shape.has.department, position: shape.has.position, carried: shape.carried });
 
 export async function evaluateCommand(argv: readonly string[], io: CliIO): Promise<number> {
   const args = parseArgs(argv, { command: "evaluate", valued: ["scheme", "data", "out", "param", "sheet", "period"], flags: ["explain", "force", "keep-extra"], repeatable: ["param"] }, io);
@@ -90,11 +107,9 @@ export async function evaluateCommand(argv: readonly string[], io: CliIO): Promi
   const dataFile = required(args, "data", io);
   const scheme = applyParams(loadScheme(source, io), args.options.get("param") ?? [], source, io);
   const compiled = compileScheme(scheme, { trace: args.flags.has("explain"), period: periodOption(args, io), lean: true });
-  const scoring = scoreWhileReading(compiled);
-  const read = await readRosterFile(dataFile, scheme, io, { keepExtra: args.flags.has("keep-extra"), sheet: optional(args, "sheet"), each: scoring.each });
-  const { results, rollups, withPeriod } = scoring.finish(read, dataFile, io);
-  const columns = rosterColumns(read);
-  const csv = resultsCsv(scheme, results, rollups, withPeriod, io.lang, { columns, people: read.people });
+  const scoring = scoreWhileReading(compiled, io.lang);
+  const read = await readRosterFile(dataFile, scheme, io, { keepExtra: args.flags.has("keep-extra"), sheet: optional(args, "sheet"), begin: scoring.begin, each: scoring.each });
+  const { results, rollups, csv } = scoring.finish(read, dataFile, io);
   const out = optional(args, "out");
   const unit = moneyUnit(scheme.money.digits);
   if (out) {

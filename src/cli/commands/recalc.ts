@@ -6,7 +6,7 @@
  * disagrees with the engine (exit code 3). `--out` writes the engine's results; `--report` the
  * reconciliation report (核对) as an .xlsx to print, sign and file.
  */
-import { resultsCsv } from "../../io/results-table.js";
+import { resultsCsv } from "../../io/results-csv.js";
 import { openXlsx, type XlsxFile } from "../../io/xlsx-read.js";
 import { recalcWorkbookFile } from "../../workbook/recalc-file.js";
 import { describeChange, describeMismatch, describeRounding, describeRowProblem, describeSetting, describeTotals, describeUnmoved, describeVerdict, describePeriods, describeRollupMismatch } from "../../workbook/recalc-words.js";
