@@ -7,7 +7,7 @@
 import { moneyUnit } from "../../core/money.js";
 import { dataProblemText } from "../../io/data-problem-text.js";
 import { readRosterTable, tableOfText, type RosterRead, type RosterShape } from "../../io/read-roster.js";
-import { compileScheme, NO_VALUES, RowEvaluationError, type CompiledScheme, type PersonResult } from "../../core/evaluate.js";
+import { compileScheme, RowEvaluationError, type CompiledScheme, type PersonResult } from "../../core/evaluate.js";
 import { evaluatePeriods, finishPeriods } from "../../core/periods/evaluate-periods.js";
 import type { PersonData } from "../../core/data.js";
 import { EvaluationError } from "../../core/errors.js";
@@ -69,7 +69,6 @@ export function scoreWhileReading(compiled: CompiledScheme, lang: CliIO["lang"])
       try {
         const r = compiled.scorePerson(p);
         writer!.person(r, p);
-        if (!compiled.keepsValues) r.values = NO_VALUES;
         if (!compiled.tracing) r.points = r.adjustments = WRITTEN;
         scored.push(r);
       } catch (e) {
@@ -80,7 +79,7 @@ export function scoreWhileReading(compiled: CompiledScheme, lang: CliIO["lang"])
   /** The roster's rules over everyone scored, once the read has no problems, and the results' file. */
   const finish = (roster: RosterRead, file: string, io: CliIO) => {
     if (roster.problems.length) throw dataInvalid(compiled.scheme, roster, file, io);
-    if (read === 0 || !writer) throw new UserError(t(io.lang, "cli.empty-data", { file }));
+    if (read === 0) throw new UserError(t(io.lang, "cli.empty-data", { file }));
     try {
       if (failure !== null) throw failure;
       const { results, rollups } = finishPeriods(compiled, scored);
