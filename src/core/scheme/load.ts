@@ -77,8 +77,8 @@ function zodProblem(i: z.core.$ZodIssue): { key: string; vars: MessageVars } {
   if (i.code === "invalid_value" && Array.isArray(x.values)) return { key: "scheme.one-of", vars: { options: x.values.map((v) => JSON.stringify(v)).join(" | ") } };
   if (i.code === "too_small" && typeof x.minimum === "number") return { key: "scheme.too-small", vars: { min: x.minimum } };
   if (i.code === "too_big" && typeof x.maximum === "number") return { key: "scheme.too-big", vars: { max: x.maximum } };
-  // the one pattern a scheme's texts are checked by: an id's (core/text.ts)
-  if (i.code === "invalid_format" && (x as { format?: string }).format === "regex") return { key: "scheme.not-id", vars: { found: typeof x.input === "string" ? `“${x.input.slice(0, 40)}”` : "" } };
+  // an id's pattern (core/text.ts) names its key as its message; any other pattern keeps zod's words
+  if (i.code === "invalid_format" && i.message === "scheme.not-id") return { key: "scheme.not-id", vars: { found: typeof x.input === "string" ? `“${x.input.slice(0, 40)}”` : "" } };
   if (i.code === "unrecognized_keys" && Array.isArray(x.keys)) return { key: "scheme.unknown-keys", vars: { keys: x.keys.join(", ") } };
   return { key: "scheme.zod", vars: { detail: i.message } };
 }
