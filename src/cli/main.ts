@@ -10,6 +10,7 @@ import type { Lang } from "../core/text.js";
 import { EXIT, UserError, type CliIO } from "./io.js";
 import { osProblem } from "./os-errors.js";
 import { errorText } from "../io/error-text.js";
+import { VERSION } from "./version.js";
 
 type Command = (argv: readonly string[], io: CliIO) => number | Promise<number>;
 
@@ -56,6 +57,10 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     if (command === undefined || command === "--help" || command === "help" || rest.includes("--help")) {
       io.out(t(io.lang, "cli.usage") + "\n");
       return command === undefined ? EXIT.usage : EXIT.ok;
+    }
+    if (command === "--version" && rest.length === 0) {
+      io.out(`kpi-scorecard ${VERSION}\n`);
+      return EXIT.ok;
     }
     const load = COMMANDS.get(command);
     if (!load) throw new UserError(`${t(io.lang, "cli.unknown-command", { command, commands: [...COMMANDS.keys()].join(", ") })}\n\n${t(io.lang, "cli.usage")}`);

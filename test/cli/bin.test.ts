@@ -18,6 +18,17 @@ const run = (args: string[], cwd: string, env: Record<string, string> = {}) =>
   spawnSync(process.execPath, [bin, ...args], { cwd, encoding: "utf8", env: { ...process.env, LANG: "C", LC_ALL: "", ...env } });
 
 describe("bin/kpi-scorecard", () => {
+  it("--version prints package.json's version (the manifest's too), and --help lists it in both languages", () => {
+    const dir = tempDir();
+    const { version } = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { version: string };
+    const r = run(["--version"], dir);
+    expect([r.status, r.stdout, r.stderr]).toEqual([0, `kpi-scorecard ${version}\n`, ""]);
+    expect(readFileSync(join(root, "manifest.xml"), "utf8")).toContain(`<Version>${version}.0</Version>`);
+    expect(run(["--help"], dir).stdout).toMatch(/^  --version {2,}the version of kpi-scorecard$/m);
+    expect(run(["--help"], dir, { LANG: "zh_CN.UTF-8" }).stdout).toMatch(/^  --version {2,}显示 kpi-scorecard 的版本$/m);
+    // anything after it is not taken as asked for the version
+    expect(run(["--version", "evaluate"], dir).status).toBe(2);
+  });
   it("runs sample then evaluate end to end", () => {
     const dir = tempDir();
     expect(run(["sample", "--scheme", "call-center", "--rows", "50", "--seed", "2", "--out", "d.csv"], dir).status).toBe(0);
